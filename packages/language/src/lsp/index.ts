@@ -1,0 +1,4 @@
+import '../node-compat.js';
+
+export * from './osa-lsp-module.js';
+export * from './start-server.js';

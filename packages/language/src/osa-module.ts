@@ -1,0 +1,72 @@
+/**
+ * Wires the OSA services. `createOsaServices` gives the core services used by the CLI and the tests;
+ * `lsp/osa-lsp-module.ts` adds the editor features on top of the same module, so both see the same
+ * rules, reference data and workspace semantics.
+ */
+import {
+    EmptyFileSystem, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type Module, type PartialLangiumCoreServices
+} from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
+import type { OsaAstType } from './generated/ast.js';
+import { OsaGeneratedModule, OsaGeneratedSharedModule } from './generated/module.js';
+import { DEFAULT_REFERENCE_DATA } from './reference/default-data.js';
+import { ReferenceData } from './reference/reference-data.js';
+import type { ReferenceDataSet } from './reference/types.js';
+import { OsaLanguageChecks } from './validation/language-checks.js';
+import { RuleRunner } from './validation/rule-runner.js';
+import { OsaValueConverter } from './value-converter.js';
+import { WorkspaceViewProvider } from './workspace/workspace-view.js';
+
+export type OsaAddedServices = {
+    osa: {
+        ReferenceData: ReferenceData;
+        RuleRunner: RuleRunner;
+        LanguageChecks: OsaLanguageChecks;
+        WorkspaceView: WorkspaceViewProvider;
+    };
+};
+
+export type OsaServices = LangiumCoreServices & OsaAddedServices;
+
+export interface OsaModuleOptions {
+    /** Substitute reference data (tests, or a user's newer editions). */
+    referenceData?: ReferenceDataSet;
+}
+
+export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
+    return {
+        parser: {
+            ValueConverter: () => new OsaValueConverter()
+        },
+        osa: {
+            ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),
+            RuleRunner: services => RuleRunner.withAllRules(() => services.osa.ReferenceData, services.osa.WorkspaceView),
+            LanguageChecks: () => new OsaLanguageChecks(),
+            WorkspaceView: services => new WorkspaceViewProvider(services.shared)
+        }
+    };
+}
+
+/** Registers the language checks and the guideline rules with Langium's validation. */
+export function registerOsaValidation(services: OsaServices): void {
+    const registry = services.validation.ValidationRegistry;
+    registry.register(services.osa.LanguageChecks.checks(), services.osa.LanguageChecks);
+    const runner = services.osa.RuleRunner;
+    registry.register<OsaAstType>({ Model: (model, accept) => runner.checkModel(model, accept) }, runner);
+}
+
+export function createOsaServices(context: Partial<DefaultSharedCoreModuleContext> = {}, options: OsaModuleOptions = {}): {
+    shared: LangiumSharedCoreServices;
+    Osa: OsaServices;
+} {
+    const shared = inject(
+        createDefaultSharedCoreModule({ ...EmptyFileSystem, ...context }),
+        OsaGeneratedSharedModule
+    );
+    const Osa = inject(createDefaultCoreModule({ shared }), OsaGeneratedModule, createOsaModule(options));
+    shared.ServiceRegistry.register(Osa);
+    registerOsaValidation(Osa);
+    return { shared, Osa };
+}

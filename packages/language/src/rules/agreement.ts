@@ -1,0 +1,96 @@
+/**
+ * §3(3) Appropriateness and transparency: one international agreement per programme, with clauses on
+ * disclosure, monitoring and evaluation (results disclosed), no extra-purpose use, no third-party
+ * transfer and conformity with the UN Charter. Clauses may come from an `agreement-template` in another file.
+ */
+import type { ClauseName, Programme } from '../generated/ast.js';
+import { CLAUSES } from '../vocabulary.js';
+import { programmeRule, type ProgrammeRule, type RelatedLocation, type Report } from './rule.js';
+import { effectiveClauses } from './programme-facts.js';
+
+export const noAgreement = programmeRule({
+    id: 'OSA401',
+    name: 'no-international-agreement',
+    family: 'agreement',
+    severity: 'error',
+    clause: '§3(3)',
+    summary: 'The programme has no international agreement.',
+    check(programme, _context, report) {
+        if (!programme.agreement) {
+            report({
+                node: programme, property: 'name',
+                message: `Programme ${programme.name} declares no international agreement. Every OSA programme is carried out under an agreement `
+                    + 'with the recipient country that fixes its conditions (§3(3)). '
+                    + 'Add `agreement uses <template> signed YYYY-MM-DD`, or an inline agreement with its clauses.'
+            });
+        }
+    }
+});
+
+/** Reports the missing clause on the agreement (its template reference, when it has one). */
+function reportMissingClause(programme: Programme, clause: ClauseName, what: string, report: Report): void {
+    const clauses = effectiveClauses(programme);
+    if (!clauses || !clauses.known || clauses.byName.has(clause)) {
+        return;
+    }
+    const agreement = programme.agreement!;
+    const related: RelatedLocation[] = clauses.template
+        ? [{ node: clauses.template, property: 'name', message: `The template ${clauses.template.name} has no \`clause ${clause}\`.` }]
+        : [];
+    const source = clauses.template ? `neither the agreement nor its template ${clauses.template.name} has` : 'the agreement has no';
+    report({
+        node: agreement,
+        ...(agreement.template ? { property: 'template' } : { keyword: 'agreement' }),
+        message: `The agreement lacks the ${what} clause: ${source} \`clause ${clause}\`. `
+            + `Each OSA agreement must include it (${CLAUSES[clause].clause}). Add \`clause ${clause}\`${clauses.template ? ' to the template or the agreement' : ''}.`,
+        related,
+        data: { missingClause: clause }
+    });
+}
+
+function missingClauseRule(id: string, name: string, clause: ClauseName, what: string): ProgrammeRule {
+    return programmeRule({
+        id, name,
+        family: 'agreement',
+        severity: 'error',
+        clause: CLAUSES[clause].clause!,
+        summary: `The agreement lacks the ${what} clause.`,
+        check(programme, _context, report) {
+            reportMissingClause(programme, clause, what, report);
+        }
+    });
+}
+
+export const noDisclosureClause = missingClauseRule('OSA402', 'missing-information-disclosure-clause', 'information-disclosure', 'information-disclosure');
+export const noMonitoringClause = missingClauseRule('OSA403', 'missing-monitoring-evaluation-clause', 'monitoring-and-evaluation', 'monitoring-and-evaluation');
+
+export const monitoringResultsNotDisclosed = programmeRule({
+    id: 'OSA404',
+    name: 'monitoring-results-not-disclosed',
+    family: 'agreement',
+    severity: 'warning',
+    clause: '§3(3)(b)',
+    summary: 'The monitoring and evaluation results are not to be disclosed.',
+    check(programme, _context, report) {
+        const clause = effectiveClauses(programme)?.byName.get('monitoring-and-evaluation');
+        if (clause && clause.results !== 'disclosed') {
+            report({
+                node: clause, property: clause.results ? 'results' : 'name',
+                message: (clause.results === 'withheld'
+                    ? 'The monitoring-and-evaluation clause withholds its results. '
+                    : 'The monitoring-and-evaluation clause does not say that its results are disclosed. ')
+                    + 'The guidelines require the results of monitoring and evaluation to be made public (§3(3)(b)). Write `results disclosed`.',
+                data: { replacement: 'disclosed' }
+            });
+        }
+    }
+});
+
+export const noExtraPurposeClause = missingClauseRule('OSA405', 'missing-no-extra-purpose-use-clause', 'no-extra-purpose-use', 'no-extra-purpose-use');
+export const noThirdPartyClause = missingClauseRule('OSA406', 'missing-no-third-party-transfer-clause', 'no-third-party-transfer', 'no-third-party-transfer');
+export const noUnCharterClause = missingClauseRule('OSA407', 'missing-un-charter-conformity-clause', 'un-charter-conformity', 'UN Charter conformity');
+
+export const agreementRules = [
+    noAgreement, noDisclosureClause, noMonitoringClause, monitoringResultsNotDisclosed,
+    noExtraPurposeClause, noThirdPartyClause, noUnCharterClause
+];

@@ -1,0 +1,76 @@
+/** §4 Implementation structure: coordination among NSS, MOFA and MOD, with other frameworks, with the transfer scheme. */
+import type { CoordinationBody, Programme } from '../generated/ast.js';
+import { COORDINATION_BODIES, CORE_COORDINATION_BODIES } from '../vocabulary.js';
+import { programmeRule } from './rule.js';
+
+function declaredBodies(programme: Programme): Set<CoordinationBody> {
+    return new Set(programme.coordination.flatMap(c => c.bodies));
+}
+
+/** Where a coordination finding goes: the first `coordination` line, else the programme's name. */
+function coordinationAnchor(programme: Programme) {
+    const first = programme.coordination[0];
+    return first ? { node: first, keyword: 'coordination' } : { node: programme, property: 'name' };
+}
+
+export const coreCoordinationMissing = programmeRule({
+    id: 'OSA501',
+    name: 'core-coordination-missing',
+    family: 'implementation',
+    severity: 'warning',
+    clause: '§4(1)',
+    summary: 'Coordination among NSS, MOFA and MOD is not all declared.',
+    check(programme, _context, report) {
+        const declared = declaredBodies(programme);
+        const missing = CORE_COORDINATION_BODIES.filter(b => !declared.has(b));
+        if (missing.length > 0) {
+            report({
+                ...coordinationAnchor(programme),
+                message: `Coordination with ${missing.join(', ')} is not declared. OSA is carried out in close coordination among the National Security Secretariat, `
+                    + 'the Ministry of Foreign Affairs and the Ministry of Defense (§4(1)). '
+                    + `Add ${missing.join(', ')} to the programme's \`coordination\` line.`,
+                data: { missingBodies: missing }
+            });
+        }
+    }
+});
+
+export const noFrameworkCoordination = programmeRule({
+    id: 'OSA502',
+    name: 'no-framework-coordination',
+    family: 'implementation',
+    severity: 'info',
+    clause: '§4(2)',
+    summary: 'No coordination with other governmental cooperation frameworks is declared.',
+    check(programme, _context, report) {
+        const declared = declaredBodies(programme);
+        if (![...declared].some(b => COORDINATION_BODIES[b].role === 'framework')) {
+            report({
+                ...coordinationAnchor(programme),
+                message: 'No coordination with other governmental cooperation frameworks (ODA, JICA, Japan Coast Guard capacity building, PKO) is declared. '
+                    + 'OSA should make the most of them through close coordination (§4(2)). Declare the frameworks involved, e.g. `coordination JICA`.'
+            });
+        }
+    }
+});
+
+export const noTransferSchemeCoordination = programmeRule({
+    id: 'OSA503',
+    name: 'no-transfer-scheme-coordination',
+    family: 'implementation',
+    severity: 'info',
+    clause: '§4(3)',
+    summary: 'Defense equipment is provided without coordination with the transfer scheme at programme formation.',
+    check(programme, _context, report) {
+        const equipment = programme.items.find(i => i.defenseEquipment);
+        if (equipment && !declaredBodies(programme).has('transfer-scheme')) {
+            report({
+                node: equipment, property: 'defenseEquipment',
+                message: `"${equipment.name}" is defense equipment, but no coordination with the scheme of Transfer of Defense Equipment and Technology is declared. `
+                    + 'Such coordination should be considered when the programme is formed (§4(3)). Add `coordination transfer-scheme` once it has taken place.'
+            });
+        }
+    }
+});
+
+export const implementationRules = [coreCoordinationMissing, noFrameworkCoordination, noTransferSchemeCoordination];

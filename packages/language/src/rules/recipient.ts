@@ -1,0 +1,160 @@
+/** §2(1) Recipient: developing countries in principle, grant aid, armed forces and related organisations. */
+import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
+import { programmeRule } from './rule.js';
+import { declaredException, fiscalYearStart, justifiedException, programmePeriod } from './programme-facts.js';
+
+export const recipientNotOnDacList = programmeRule({
+    id: 'OSA101',
+    name: 'recipient-not-developing-country',
+    family: 'recipient',
+    severity: 'error',
+    clause: '§2(1)',
+    summary: 'The recipient is not on the DAC List of ODA Recipients in force for the fiscal year.',
+    allowsException: true,
+    check(programme, { reference }, report) {
+        const code = programme.recipient;
+        const date = fiscalYearStart(programme);
+        if (!code || !date) {
+            return;
+        }
+        const country = reference.country(code);
+        if (!country) {
+            return; // OSA105 reports unknown codes
+        }
+        const status = reference.dacStatus(code, date);
+        if (status.listed) {
+            return;
+        }
+        const why = status.graduatedBy
+            ? `${country.name} graduated from the DAC list on ${status.graduatedBy.effective}`
+            : `${country.name} (${code}) is not on the DAC List of ODA Recipients (${status.edition.id} edition)`;
+        const principle = 'OSA is grant aid and goes, in principle, to developing countries (§2(1))';
+        const exception = justifiedException(programme, 'OSA101');
+        if (exception) {
+            report({
+                node: programme, property: 'recipient', severity: 'warning',
+                message: `${why}, as of 1 April ${programme.fiscalYear}. ${principle}. `
+                    + 'An exception with a written justification is declared, so this is a warning: make sure the decision behind it is on file.',
+                related: [{ node: exception, message: 'The exception declared for OSA101.' }],
+                data: { iso3: code }
+            });
+            return;
+        }
+        const unjustified = declaredException(programme, 'OSA101');
+        report({
+            node: programme, property: 'recipient',
+            message: `${why}, as of 1 April ${programme.fiscalYear}. ${principle}. `
+                + (unjustified
+                    ? 'The exception declared for OSA101 has no written justification, so it does not apply: write the justification.'
+                    : 'Choose an eligible recipient, or, if the exception was decided, declare `exception OSA101 { justification "…" }`.'),
+            data: { iso3: code }
+        });
+    }
+});
+
+export const beneficiaryNotEligible = programmeRule({
+    id: 'OSA102',
+    name: 'beneficiary-not-armed-forces',
+    family: 'recipient',
+    severity: 'error',
+    clause: '§2(1)',
+    summary: 'The beneficiary is not the armed forces or a related organisation.',
+    check(programme, _context, report) {
+        const beneficiary = programme.beneficiary;
+        if (!beneficiary) {
+            return;
+        }
+        const why = 'OSA benefits the armed forces and related organisations of the recipient country (§2(1))';
+        if (!beneficiary.kind) {
+            report({
+                node: beneficiary, property: 'name',
+                message: `The beneficiary "${beneficiary.name}" has no kind. ${why}. Add \`kind armed-forces\` or \`kind related-organisation\`.`
+            });
+            return;
+        }
+        if (!BENEFICIARY_KINDS[beneficiary.kind].eligible) {
+            report({
+                node: beneficiary, property: 'kind',
+                message: `The beneficiary "${beneficiary.name}" is of kind ${beneficiary.kind}. ${why}. `
+                    + 'Direct the programme to the armed forces or a related organisation, or use another aid scheme.'
+            });
+        }
+    }
+});
+
+export const modalityNotGrant = programmeRule({
+    id: 'OSA103',
+    name: 'modality-not-grant',
+    family: 'recipient',
+    severity: 'error',
+    clause: '§2(1)',
+    summary: 'The modality is not grant aid.',
+    check(programme, _context, report) {
+        if (programme.modality && !MODALITIES[programme.modality].grant) {
+            report({
+                node: programme, property: 'modality',
+                message: `The modality is ${programme.modality}. OSA is provided as grant aid (§2(1)). `
+                    + 'Change it to `modality grant`, or use another scheme for a non-grant transfer.',
+                data: { replacement: 'grant' }
+            });
+        }
+    }
+});
+
+export const recipientGraduates = programmeRule({
+    id: 'OSA104',
+    name: 'recipient-graduates-during-programme',
+    family: 'recipient',
+    severity: 'warning',
+    clause: '§2(1)',
+    summary: 'The recipient graduates from (leaves) the DAC list within the programme period.',
+    check(programme, { reference }, report) {
+        const code = programme.recipient;
+        const period = programmePeriod(programme);
+        const date = fiscalYearStart(programme);
+        if (!code || !period || !date || !reference.country(code) || !reference.dacStatus(code, date).listed) {
+            return;
+        }
+        for (const graduation of reference.graduationRecords(code)) {
+            const effective = graduation.effective;
+            const inPeriod = effective !== null && effective > period.start && effective <= period.end;
+            if (!inPeriod || (graduation.status !== 'confirmed' && graduation.status !== 'pending')) {
+                continue;
+            }
+            const country = reference.country(code)!.name;
+            report({
+                node: programme, property: 'recipient',
+                message: `${country} ${graduation.status === 'confirmed' ? 'leaves' : 'may leave'} the DAC list on ${effective}, `
+                    + `within the programme period (${period.start} to ${period.end}). OSA goes to developing countries in principle (§2(1)). `
+                    + 'Plan for delivery before that date, or record why continued support is justified.',
+                data: { iso3: code, effective }
+            });
+        }
+    }
+});
+
+export const unknownCountry = programmeRule({
+    id: 'OSA105',
+    name: 'unknown-country-code',
+    family: 'recipient',
+    severity: 'error',
+    clause: '§2(1)',
+    summary: 'The recipient is not an ISO 3166-1 alpha-3 country code.',
+    check(programme, { reference }, report) {
+        const code = programme.recipient;
+        if (!code || reference.country(code)) {
+            return;
+        }
+        const suggestions = reference.suggestCountries(code);
+        const hint = suggestions.length > 0
+            ? `Did you mean ${suggestions.map(c => `${c.alpha3} (${c.name})`).join(' or ')}?`
+            : 'Use the three-letter ISO 3166-1 code, e.g. PHL for the Philippines.';
+        report({
+            node: programme, property: 'recipient',
+            message: `"${code}" is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1). ${hint}`,
+            data: { suggestions: suggestions.map(c => c.alpha3) }
+        });
+    }
+});
+
+export const recipientRules = [recipientNotOnDacList, beneficiaryNotEligible, modalityNotGrant, recipientGraduates, unknownCountry];

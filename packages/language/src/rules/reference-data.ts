@@ -1,0 +1,33 @@
+/** OSA1xx (data): whether the reference data reaches the programme's fiscal year. */
+import { programmeRule } from './rule.js';
+import { fiscalYearStart } from './programme-facts.js';
+
+export const dataCoverage = programmeRule({
+    id: 'OSA100',
+    name: 'reference-data-coverage',
+    family: 'reference-data',
+    severity: 'info',
+    clause: 'data',
+    summary: 'The reference data does not cover the programme\'s fiscal year, so the nearest edition was used.',
+    check(programme, { reference }, report) {
+        const date = fiscalYearStart(programme);
+        if (!date) {
+            return;
+        }
+        const gaps = reference.coverageOn(date).filter(c => !c.covered);
+        if (gaps.length === 0) {
+            return;
+        }
+        report({
+            node: programme,
+            property: 'fiscalYear',
+            message: `No reference data covers 1 April ${programme.fiscalYear} (the start of FY${programme.fiscalYear}) for: `
+                + gaps.map(g => `${g.dataset} (used ${g.detail})`).join('; ')
+                + '. Findings that depend on these data are based on the nearest edition. '
+                + 'Check the result against the edition in force, or add newer data in osa.config.json.',
+            data: { datasets: gaps.map(g => g.dataset) }
+        });
+    }
+});
+
+export const referenceDataRules = [dataCoverage];

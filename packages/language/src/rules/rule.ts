@@ -1,0 +1,87 @@
+/**
+ * What a rule is. A rule is metadata (id, name, clause, default severity, summary) plus a check; the
+ * same objects drive the validator, `osa rules`, the docs test and (later) SARIF and editor features.
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import type { Model, Programme } from '../generated/ast.js';
+import type { ReferenceData } from '../reference/reference-data.js';
+import type { WorkspaceView } from '../workspace/workspace-view.js';
+
+export type RuleSeverity = 'error' | 'warning' | 'info';
+
+/** Families follow the guideline's sections; each has one module under src/rules/. */
+export type RuleFamily =
+    | 'reference-data'       // OSA1xx data coverage
+    | 'recipient'            // §2(1)
+    | 'fields'               // §2(2)
+    | 'three-principles'     // §3(1)
+    | 'considerations'       // §3(2)
+    | 'agreement'            // §3(3)
+    | 'implementation'       // §4
+    | 'portfolio';           // across programmes
+
+export interface RuleMeta {
+    /** Stable id, never reused: OSA + three digits. */
+    readonly id: string;
+    /** Kebab-case name, also stable. */
+    readonly name: string;
+    readonly family: RuleFamily;
+    readonly severity: RuleSeverity;
+    /** The guideline clause, e.g. `§3(3)(c)`, or `data` / `portfolio` for the tool's own checks. */
+    readonly clause: string;
+    /** One sentence: what the rule finds. */
+    readonly summary: string;
+    /** True for the "in principle" rules that an `exception` block with a justification softens. */
+    readonly allowsException?: boolean;
+}
+
+export interface RelatedLocation {
+    node: AstNode;
+    property?: string;
+    message: string;
+}
+
+export interface Finding {
+    node: AstNode;
+    property?: string;
+    index?: number;
+    /** Marks this keyword of the node instead of a property (e.g. the `assessment` keyword of a block). */
+    keyword?: string;
+    /** What is wrong, why (citing the clause) and what to do. */
+    message: string;
+    /** Overrides the rule's severity for this finding only (e.g. OSA101 under a justified exception). */
+    severity?: RuleSeverity;
+    related?: RelatedLocation[];
+    /** What quick fixes need (suggestions, missing clause names, ...). */
+    data?: Record<string, unknown>;
+}
+
+export type Report = (finding: Finding) => void;
+
+export interface RuleContext {
+    readonly reference: ReferenceData;
+    readonly workspace: WorkspaceView;
+    readonly document: LangiumDocument<Model>;
+}
+
+/** Checked once per programme. */
+export interface ProgrammeRule extends RuleMeta {
+    readonly scope: 'programme';
+    check(programme: Programme, context: RuleContext, report: Report): void;
+}
+
+/** Checked once per file, usually against the whole workspace (budgets, duplicate ids). */
+export interface FileRule extends RuleMeta {
+    readonly scope: 'file';
+    check(model: Model, context: RuleContext, report: Report): void;
+}
+
+export type Rule = ProgrammeRule | FileRule;
+
+export function programmeRule(rule: Omit<ProgrammeRule, 'scope'>): ProgrammeRule {
+    return { ...rule, scope: 'programme' };
+}
+
+export function fileRule(rule: Omit<FileRule, 'scope'>): FileRule {
+    return { ...rule, scope: 'file' };
+}
