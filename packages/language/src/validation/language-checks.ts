@@ -64,10 +64,6 @@ export class OsaLanguageChecks {
             accept('warning', `${rule.id} (${rule.name}) states a firm condition, not an "in principle" one, so an exception has no effect on it.`, {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
-        } else if (!(exception.justification ?? '').trim()) {
-            accept('error', `The exception to ${rule.id} has no written justification, so it has no effect. Add \`justification "…"\` giving the decision and its reasons.`, {
-                node: exception, property: 'rule', code: LANGUAGE_CODE
-            });
         }
     }
 
