@@ -13,3 +13,4 @@ export * from './validation/rule-runner.js';
 export { LANGUAGE_CODE } from './validation/language-checks.js';
 export * from './workspace/workspace-view.js';
 export * from './workspace/osa-workspace.js';
+export * from './workspace/config.js';

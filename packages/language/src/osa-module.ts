@@ -14,6 +14,7 @@ import { OsaGeneratedModule, OsaGeneratedSharedModule } from './generated/module
 import { DEFAULT_REFERENCE_DATA } from './reference/default-data.js';
 import { ReferenceData } from './reference/reference-data.js';
 import type { ReferenceDataSet } from './reference/types.js';
+import { ALL_RULES, type Rule } from './rules/index.js';
 import { OsaLanguageChecks } from './validation/language-checks.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaValueConverter } from './value-converter.js';
@@ -33,6 +34,8 @@ export type OsaServices = LangiumCoreServices & OsaAddedServices;
 export interface OsaModuleOptions {
     /** Substitute reference data (tests, or a user's newer editions). */
     referenceData?: ReferenceDataSet;
+    /** Substitute the rule set (tests); defaults to every registered rule. */
+    rules?: readonly Rule[];
 }
 
 export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
@@ -42,7 +45,7 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         },
         osa: {
             ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),
-            RuleRunner: services => RuleRunner.withAllRules(() => services.osa.ReferenceData, services.osa.WorkspaceView),
+            RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, () => services.osa.ReferenceData, services.osa.WorkspaceView),
             LanguageChecks: () => new OsaLanguageChecks(),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared)
         }

@@ -146,7 +146,7 @@ export class ReferenceData {
         const result: DatasetCoverage[] = [{
             dataset: 'DAC List of ODA Recipients',
             covered: dac.covered,
-            detail: `the ${dac.edition.id} edition (in force ${dac.edition.effectiveFrom} to ${dac.edition.effectiveTo})`
+            detail: `the ${dac.edition.id} edition, in force ${dac.edition.effectiveFrom} to ${dac.edition.effectiveTo}`
                 + (dac.appliedGraduations.length > 0
                     ? ` with later graduations applied (${dac.appliedGraduations.map(g => `${g.iso3} ${g.effective}`).join(', ')})`
                     : '')

@@ -115,9 +115,10 @@ export const activityInWrongField = programmeRule({
 
 /**
  * Words that, in a programme's own free text, describe fighting rather than the permitted fields.
- * Matched as whole words; "non-lethal" and "counter-…" phrases are not flagged.
+ * Matched as whole words; "non-lethal" and "counter-…" phrases are not flagged, nor is "combat" used as a
+ * verb against a §2(2)(a) threat ("to combat piracy", "combat illegal fishing").
  */
-const CONFLICT_WORDING = /(?<![\w-])(combat|lethal|offensive|strike|strikes|weapons?|weaponi[sz]ed|armament|ammunition|munitions?|missiles?|warfighting|attack|attacks|kill|firepower|battle)(?!\w)/i;
+const CONFLICT_WORDING = /(?<![\w-])(combat(?!\s+(?:piracy|terrorism|smuggling|trafficking|crime|illegal|iuu|transnational|organi[sz]ed)\b)|lethal|offensive|strike|strikes|weapons?|weaponi[sz]ed|armament|ammunition|munitions?|missiles?|warfighting|attack|attacks|kill|firepower|battle)(?!\w)/i;
 
 function freeTexts(programme: Programme): { node: AstNode; property: string; text: string }[] {
     const texts: { node: AstNode; property: string; text: string }[] = [];

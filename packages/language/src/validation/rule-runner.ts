@@ -7,7 +7,6 @@ import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type Valida
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isProgramme, type Model } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
-import { ALL_RULES } from '../rules/index.js';
 import type { Finding, RelatedLocation, Rule, RuleContext, RuleSeverity } from '../rules/rule.js';
 import type { WorkspaceViewProvider } from '../workspace/workspace-view.js';
 import { ruleDocsUrl } from '../rules/docs.js';
@@ -30,10 +29,6 @@ export class RuleRunner {
         private readonly reference: () => ReferenceData,
         private readonly workspace: WorkspaceViewProvider
     ) { }
-
-    static withAllRules(reference: () => ReferenceData, workspace: WorkspaceViewProvider): RuleRunner {
-        return new RuleRunner(ALL_RULES, reference, workspace);
-    }
 
     checkModel(model: Model, accept: ValidationAcceptor): void {
         const context: RuleContext = {

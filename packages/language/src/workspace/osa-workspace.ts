@@ -10,7 +10,9 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
+import { DEFAULT_REFERENCE_DATA } from '../reference/default-data.js';
 import { ruleById } from '../rules/index.js';
+import { ConfigError, extendReferenceData, loadConfig } from './config.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
@@ -145,8 +147,22 @@ export async function validateWorkspace(
     options: OsaModuleOptions & { extraFiles?: readonly string[] } = {}
 ): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
     const problems: InputProblem[] = [];
+    const configFile = path.join(root, CONFIG_FILE_NAME);
+    let referenceData = options.referenceData ?? DEFAULT_REFERENCE_DATA;
+    if (fs.existsSync(configFile)) {
+        try {
+            referenceData = extendReferenceData(referenceData, loadConfig(configFile));
+        } catch (error) {
+            if (!(error instanceof ConfigError)) {
+                throw error;
+            }
+            // Results computed without the workspace's own data would mislead: report, skip the workspace.
+            problems.push({ path: configFile, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(configFile.length + 2)}` });
+            return { reports: [], problems };
+        }
+    }
     const files = [...new Set([...collectOsaFiles(root, problems), ...requested.map(f => path.resolve(f)), ...(options.extraFiles ?? [])])];
-    const { shared } = createOsaServices(NodeFileSystem, options);
+    const { shared } = createOsaServices(NodeFileSystem, { ...options, referenceData });
     const documents = new Map<string, LangiumDocument>();
     const unreadable = new Set<string>();
     for (const file of files) {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { programmeRule } from '../src/rules/rule.js';
+import { ALL_RULES } from '../src/rules/index.js';
+import { BASELINE, programme, validateSource } from './helpers.js';
+
+describe('rule engine', () => {
+    it('the compliant baseline programme has no findings at all', async () => {
+        const { diagnostics } = await validateSource(programme());
+        expect(diagnostics).toEqual([]);
+    });
+
+    it('a rule that throws becomes one diagnostic and the other rules still run', async () => {
+        const broken = programmeRule({
+            id: 'OSA999', name: 'always-throws', family: 'recipient', severity: 'warning', clause: '§2(1)',
+            summary: 'Throws on every programme.',
+            check() {
+                throw new Error('boom');
+            }
+        });
+        const { diagnostics } = await validateSource(programme({ modality: 'modality loan' }), { rules: [broken, ...ALL_RULES] });
+        const crashes = diagnostics.filter(d => d.message.includes('OSA999'));
+        expect(crashes).toHaveLength(1);
+        expect(crashes[0].severity).toBe('error');
+        expect(crashes[0].message).toContain('boom');
+        expect(crashes[0].message).toContain('other rules still ran');
+        expect(diagnostics.map(d => d.rule)).toContain('OSA103');
+    });
+
+    it('every rule finding carries its clause and a documentation link', async () => {
+        const { diagnostics } = await validateSource(programme({ recipient: 'recipient USA', modality: 'modality loan', fields: null }));
+        expect(diagnostics.map(d => d.rule).sort()).toEqual(['OSA101', 'OSA103', 'OSA201']);
+        for (const d of diagnostics) {
+            expect(d.clause).toBe('§2' + (d.rule === 'OSA201' ? '(2)' : '(1)'));
+        }
+    });
+});
+
+describe('parser error recovery', () => {
+    it('a programme with a syntax error still yields the other rules\' findings', async () => {
+        const source = programme({ recipient: 'recipient USA', items: 'provide "Radar" quantity category coastal-radar' });
+        const { diagnostics } = await validateSource(source);
+        expect(diagnostics.filter(d => d.rule === 'syntax').length).toBeGreaterThan(0);
+        expect(diagnostics.map(d => d.rule)).toContain('OSA101');
+    });
+
+    it('an unknown vocabulary term is a syntax error, not a crash', async () => {
+        const { diagnostics } = await validateSource(programme({ items: 'provide "Tank" category main-battle-tank' }));
+        const syntax = diagnostics.filter(d => d.rule === 'syntax');
+        expect(syntax.length).toBeGreaterThan(0);
+        expect(syntax[0].severity).toBe('error');
+    });
+
+    it('a missing closing brace is reported and the programme is still checked', async () => {
+        const source = programme({ modality: 'modality sale' }).trimEnd().replace(/}$/, '');
+        const { diagnostics } = await validateSource(source);
+        expect(diagnostics.some(d => d.rule === 'syntax')).toBe(true);
+        expect(diagnostics.map(d => d.rule)).toContain('OSA103');
+    });
+
+    it('garbage bytes produce syntax errors, not an exception', async () => {
+        const { diagnostics } = await validateSource('\u0000\u00ff\ufffd programme {{{ "unterminated');
+        expect(diagnostics.some(d => d.rule === 'syntax' && d.severity === 'error')).toBe(true);
+    });
+});
+
+describe('language checks', () => {
+    it('requires fiscal-year, recipient, beneficiary and modality', async () => {
+        const { diagnostics } = await validateSource(programme({ fiscalYear: null, recipient: null, beneficiary: null, modality: null }));
+        const messages = diagnostics.filter(d => d.rule === 'syntax').map(d => d.message).join('\n');
+        for (const keyword of ['fiscal-year', 'recipient', 'beneficiary', 'modality']) {
+            expect(messages).toContain(`no ${keyword} declaration`);
+        }
+    });
+
+    it('reads digit separators in amounts', async () => {
+        const { diagnostics } = await validateSource(programme({ amount: 'amount 1_600_000_000 JPY' }));
+        expect(diagnostics).toEqual([]);
+    });
+
+    it('rejects an implausible fiscal year and an inverted period', async () => {
+        const { diagnostics } = await validateSource(programme({ fiscalYear: 'fiscal-year 24', extra: 'period 2025-03-31 to 2024-04-01' }));
+        const messages = diagnostics.filter(d => d.rule === 'syntax').map(d => d.message);
+        expect(messages.some(m => m.includes('FY24'))).toBe(true);
+        expect(messages.some(m => m.includes('ends'))).toBe(true);
+    });
+
+    it('an exception naming a firm rule has no effect and says so', async () => {
+        const { diagnostics } = await validateSource(programme({ extra: 'exception OSA203 { justification "needed" }' }));
+        expect(diagnostics).toHaveLength(1);
+        expect(diagnostics[0]).toMatchObject({ rule: 'syntax', severity: 'warning' });
+        expect(diagnostics[0].message).toContain('no effect');
+    });
+
+    it('an unresolved agreement template is a linking error', async () => {
+        const { diagnostics } = await validateSource(programme({ agreement: 'agreement uses NoSuchTemplate signed 2024-12-05' }));
+        expect(diagnostics.map(d => d.rule)).toEqual(['syntax']);
+        expect(diagnostics[0].message).toContain('NoSuchTemplate');
+    });
+
+    it('BASELINE uses the shared template from another file', () => {
+        expect(BASELINE.agreement).toContain('uses StandardExchangeOfNotes');
+    });
+});
