@@ -72,17 +72,32 @@ export const monitoringResultsNotDisclosed = programmeRule({
     clause: '§3(3)(b)',
     summary: 'The monitoring and evaluation results are not to be disclosed.',
     check(programme, _context, report) {
-        const clause = effectiveClauses(programme)?.byName.get('monitoring-and-evaluation');
-        if (clause && clause.results !== 'disclosed') {
-            report({
-                node: clause, property: clause.results ? 'results' : 'name',
-                message: (clause.results === 'withheld'
-                    ? 'The monitoring-and-evaluation clause withholds its results. '
-                    : 'The monitoring-and-evaluation clause does not say that its results are disclosed. ')
-                    + 'The guidelines require the results of monitoring and evaluation to be made public (§3(3)(b)). Write `results disclosed`.',
-                data: { replacement: 'disclosed' }
-            });
+        const clauses = effectiveClauses(programme);
+        const clause = clauses?.byName.get('monitoring-and-evaluation');
+        if (!clause || clause.results === 'disclosed') {
+            return;
         }
+        const agreement = programme.agreement!;
+        const property = clause.results ? 'results' : 'name';
+        const problem = clause.results === 'withheld' ? 'withholds its results' : 'does not say that its results are disclosed';
+        const requirement = 'The guidelines require the results of monitoring and evaluation to be made public (§3(3)(b)).';
+        if (clause.$container !== agreement && clauses!.template) {
+            // The clause comes from a template in another file: mark the agreement's `uses`, point at the clause.
+            const template = clauses!.template;
+            report({
+                node: agreement, property: 'template',
+                message: `The monitoring-and-evaluation clause of the template ${template.name} ${problem}. ${requirement} `
+                    + `Write \`results disclosed\` in the template, or add \`clause monitoring-and-evaluation results disclosed\` to the agreement.`,
+                related: [{ node: clause, property, message: `The template ${template.name}'s monitoring-and-evaluation clause.` }],
+                data: { template: template.name }
+            });
+            return;
+        }
+        report({
+            node: clause, property,
+            message: `The monitoring-and-evaluation clause ${problem}. ${requirement} Write \`results disclosed\`.`,
+            data: { replacement: 'disclosed' }
+        });
     }
 });
 

@@ -27,7 +27,8 @@ export const budgetExceeded = fileRule({
             }
             report({
                 node: envelope, property: 'amount',
-                message: `The ${programmes.length} programmes of FY${envelope.fiscalYear} commit ${formatAmount(committed, currency)}, `
+                message: `${programmes.length === 1 ? 'The one programme' : `The ${programmes.length} programmes`} of FY${envelope.fiscalYear} `
+                    + `${programmes.length === 1 ? 'commits' : 'commit'} ${formatAmount(committed, currency)}, `
                     + `more than the ${formatAmount(budget, currency)} of the FY${envelope.fiscalYear} budget envelope${envelopes.length > 1 ? 's' : ''}. `
                     + 'Programmes cannot be funded beyond the appropriation. Reduce or defer programmes, or record the supplementary budget as another envelope.',
                 related: programmes.map(p => ({
