@@ -146,6 +146,22 @@ describe('osa validate', () => {
         expect(report.files[0].diagnostics.map(d => d.rule)).toContain('OSA303');
     });
 
+    it('a sub-folder with its own osa.config.json is a separate workspace', () => {
+        const dir = tempDir();
+        const programmeFile = (id: string) => fs.readFileSync(path.join(REPO, 'examples/programmes/OSA-FY2024-MNG.osa'), 'utf-8')
+            .replace('programme OSA-FY2024-MNG', `programme ${id}`).replace('funded-by OSA-BUDGET-FY2024', '');
+        fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
+        fs.copyFileSync(path.join(REPO, 'examples/shared/templates.osa'), path.join(dir, 'templates.osa'));
+        fs.writeFileSync(path.join(dir, 'outer.osa'), programmeFile('SAME-ID'));
+        fs.mkdirSync(path.join(dir, 'inner'));
+        fs.writeFileSync(path.join(dir, 'inner/osa.config.json'), '{}');
+        fs.copyFileSync(path.join(REPO, 'examples/shared/templates.osa'), path.join(dir, 'inner/templates.osa'));
+        fs.writeFileSync(path.join(dir, 'inner/inner.osa'), programmeFile('SAME-ID'));
+        const report = JSON.parse(osa(['validate', dir, '--format', 'json']).stdout) as JsonReport;
+        expect(report.files.flatMap(f => f.diagnostics.map(d => d.rule))).not.toContain('OSA602');
+        expect(report.files).toHaveLength(4);
+    });
+
     it('an unknown option is a usage error (exit 2)', () => {
         const { code, stderr } = osa(['validate', '--colour', 'x']);
         expect(code).toBe(2);

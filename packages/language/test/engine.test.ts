@@ -97,6 +97,26 @@ describe('language checks', () => {
         expect(diagnostics[0].message).toContain('NoSuchTemplate');
     });
 
+    it('a declaration written twice is reported, since only one can count', async () => {
+        const { diagnostics } = await validateSource(programme({ extra: 'title "A second title"\n    modality grant' }));
+        const messages = diagnostics.filter(d => d.rule === 'syntax').map(d => d.message);
+        expect(messages).toHaveLength(2);
+        expect(messages.some(m => m.includes('declares title more than once'))).toBe(true);
+        expect(messages.some(m => m.includes('declares modality more than once'))).toBe(true);
+    });
+
+    it('an item needs a category', async () => {
+        const { diagnostics } = await validateSource(programme({ items: 'provide "Deck-mounted machine gun" quantity 2' }));
+        expect(diagnostics.find(d => d.rule === 'syntax')?.message).toContain('has no category');
+    });
+
+    it('a programme must be funded by the envelope of its own fiscal year', async () => {
+        const { diagnostics } = await validateSource(programme({
+            extra: 'funded-by ENVELOPE-FY2025\n}\nbudget-envelope ENVELOPE-FY2025 { fiscal-year 2025 amount 8_100_000_000 JPY'
+        }));
+        expect(diagnostics.map(d => d.message).join('\n')).toContain('funded by ENVELOPE-FY2025, the FY2025 envelope');
+    });
+
     it('BASELINE uses the shared template from another file', () => {
         expect(BASELINE.agreement).toContain('uses StandardExchangeOfNotes');
     });

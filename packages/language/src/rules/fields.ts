@@ -78,7 +78,7 @@ export const conflictRelated = programmeRule({
             if (item.category && ITEM_CATEGORIES[item.category].conflictRelated) {
                 report({
                     node: item, property: 'category',
-                    message: `"${item.name}" is a ${item.category}, which relates directly to international conflict; OSA may not provide it (§2(2)). `
+                    message: `"${item.name}" is of category ${item.category}, which relates directly to international conflict; OSA may not provide it (§2(2)). `
                         + 'Remove the item from the programme.'
                 });
             }
@@ -118,7 +118,7 @@ export const activityInWrongField = programmeRule({
  * Matched as whole words; "non-lethal" and "counter-…" phrases are not flagged, nor is "combat" used as a
  * verb against a §2(2)(a) threat ("to combat piracy", "combat illegal fishing").
  */
-const CONFLICT_WORDING = /(?<![\w-])(combat(?!\s+(?:piracy|terrorism|smuggling|trafficking|crime|illegal|iuu|transnational|organi[sz]ed)\b)|lethal|offensive|strike|strikes|weapons?|weaponi[sz]ed|armament|ammunition|munitions?|missiles?|warfighting|attack|attacks|kill|firepower|battle)(?!\w)/i;
+const CONFLICT_WORDING = /(?<![\w-])(combat(?!\s+(?:piracy|terrorism|smuggling|trafficking|crime|illegal|iuu|transnational|organi[sz]ed)\b)|lethal|offensive|strike|strikes|weapons?|weaponi[sz]ed|armament|ammunition|munitions?|missiles?|warfighting|attack|attacks|kill|firepower|battle|guns?|gunfire|rifles?|firearms?|cannons?|grenades?|torpedo(?:es)?|bombs?|mortars?|howitzers?|artillery|warheads?)(?!\w)/i;
 
 function freeTexts(programme: Programme): { node: AstNode; property: string; text: string }[] {
     const texts: { node: AstNode; property: string; text: string }[] = [];
@@ -136,6 +136,10 @@ function freeTexts(programme: Programme): { node: AstNode; property: string; tex
         }
     }
     for (const item of programme.items) {
+        // An item whose category is itself conflict-related is reported by OSA203; its wording adds nothing.
+        if (item.category && ITEM_CATEGORIES[item.category].conflictRelated) {
+            continue;
+        }
         add(item, 'name', item.name);
         add(item, 'detail', item.detail);
     }

@@ -8,14 +8,22 @@ import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../refe
 import type { Programme } from '../generated/ast.js';
 import { programmeRule } from './rule.js';
 
-/** The recipient's code and name with its fiscal-year period, when both are declared and valid. */
+/**
+ * The recipient's code and name with the span the programme runs over: its fiscal year, extended by a
+ * declared `period` (a multi-year delivery must stay clear of embargoes in its later years too).
+ */
 function recipientInFiscalYear(programme: Programme, reference: ReferenceData) {
     const code = programme.recipient;
     const country = code ? reference.country(code) : undefined;
     if (!code || !country || programme.fiscalYear === undefined) {
         return undefined;
     }
-    return { code, name: country.name, period: fiscalYearPeriod(programme.fiscalYear) };
+    const fy = fiscalYearPeriod(programme.fiscalYear);
+    const declared = programme.period;
+    const period = declared
+        ? { start: declared.start < fy.start ? declared.start : fy.start, end: declared.end > fy.end ? declared.end : fy.end }
+        : fy;
+    return { code, name: country.name, period };
 }
 
 export const armsEmbargo = programmeRule({

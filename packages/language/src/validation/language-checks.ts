@@ -2,7 +2,7 @@
  * Checks that belong to the language rather than to the guidelines: declarations a programme sheet
  * must have for the rules to work at all. They are reported with the code `syntax`, like parse errors.
  */
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { BudgetEnvelope, Exception, OsaAstType, Period, Programme } from '../generated/ast.js';
 import { ruleById } from '../rules/index.js';
 
@@ -24,7 +24,8 @@ export class OsaLanguageChecks {
             Programme: (node, accept) => this.checkProgramme(node, accept),
             Period: (node, accept) => this.checkPeriod(node, accept),
             Exception: (node, accept) => this.checkException(node, accept),
-            BudgetEnvelope: (node, accept) => this.checkEnvelope(node, accept)
+            BudgetEnvelope: (node, accept) => this.checkEnvelope(node, accept),
+            AstNode: (node, accept) => this.checkSingleDeclarations(node, accept)
         };
     }
 
@@ -39,6 +40,19 @@ export class OsaLanguageChecks {
         if (programme.fiscalYear !== undefined && (programme.fiscalYear < FIRST_OSA_FISCAL_YEAR || programme.fiscalYear > 2100)) {
             accept('error', `FY${programme.fiscalYear} is not a plausible OSA fiscal year: OSA began in FY${FIRST_OSA_FISCAL_YEAR}. Write the Japanese fiscal year in four digits (e.g. 2025 for April 2025 to March 2026).`, {
                 node: programme, property: 'fiscalYear', code: LANGUAGE_CODE
+            });
+        }
+        programme.items.forEach((item, index) => {
+            if (!item.category) {
+                accept('error', `The item "${item.name}" has no category, so the rules cannot tell what it is. Add \`category …\` (e.g. patrol-boat, coastal-radar).`, {
+                    node: programme, property: 'items', index, code: LANGUAGE_CODE
+                });
+            }
+        });
+        const envelope = programme.envelope?.ref;
+        if (envelope?.fiscalYear !== undefined && programme.fiscalYear !== undefined && envelope.fiscalYear !== programme.fiscalYear) {
+            accept('error', `The programme is for FY${programme.fiscalYear} but is funded by ${envelope.name}, the FY${envelope.fiscalYear} envelope. Name the envelope of its own fiscal year.`, {
+                node: programme, property: 'envelope', code: LANGUAGE_CODE
             });
         }
         if (programme.amount && programme.amount.value <= 0) {
@@ -72,6 +86,30 @@ export class OsaLanguageChecks {
             accept('error', `Budget envelope ${envelope.name} needs both \`fiscal-year\` and \`amount\`.`, {
                 node: envelope, property: 'name', code: LANGUAGE_CODE
             });
+        }
+    }
+
+    /**
+     * Declarations that hold one value (`title`, `assessment`, `agreement`, ...) may be written in any
+     * order, so a second one would silently replace the first: report it instead.
+     */
+    checkSingleDeclarations(node: AstNode, accept: ValidationAcceptor): void {
+        const seen = new Map<string, number>();
+        for (const cst of CstUtils.streamCst(node.$cstNode!)) {
+            if (cst.astNode !== node || cst === node.$cstNode) {
+                continue;
+            }
+            const assignment = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
+            if (!assignment || assignment.operator === '+=' || cst.grammarSource?.$container !== assignment) {
+                continue;
+            }
+            const count = (seen.get(assignment.feature) ?? 0) + 1;
+            seen.set(assignment.feature, count);
+            if (count === 2) {
+                accept('error', `This ${node.$type === 'Programme' ? 'programme' : node.$type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} declares ${assignment.feature.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} more than once; only one declaration counts. Remove the duplicate.`, {
+                    node, range: cst.range, code: LANGUAGE_CODE
+                });
+            }
         }
     }
 }

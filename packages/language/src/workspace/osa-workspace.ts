@@ -61,8 +61,11 @@ export function findWorkspaceRoot(file: string, cwd = process.cwd()): string {
     return !relative.startsWith('..') && !path.isAbsolute(relative) ? resolvedCwd : path.dirname(path.resolve(file));
 }
 
-/** All `.osa` files under `dir`, sorted; dependency and hidden folders are never walked. */
-export function collectOsaFiles(dir: string, problems: InputProblem[] = []): string[] {
+/**
+ * All `.osa` files under `dir`, sorted; dependency and hidden folders are never walked. With
+ * `workspaceOnly`, sub-folders holding their own osa.config.json are left out: they are other workspaces.
+ */
+export function collectOsaFiles(dir: string, problems: InputProblem[] = [], workspaceOnly = false): string[] {
     const found: string[] = [];
     const walk = (current: string) => {
         let entries: fs.Dirent[];
@@ -78,7 +81,9 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = []): str
             }
             const full = path.join(current, entry.name);
             if (entry.isDirectory()) {
-                walk(full);
+                if (!(workspaceOnly && fs.existsSync(path.join(full, CONFIG_FILE_NAME)))) {
+                    walk(full);
+                }
             } else if (entry.isFile() && entry.name.endsWith(OSA_EXTENSION)) {
                 found.push(full);
             }
@@ -161,7 +166,7 @@ export async function validateWorkspace(
             return { reports: [], problems };
         }
     }
-    const files = [...new Set([...collectOsaFiles(root, problems), ...requested.map(f => path.resolve(f)), ...(options.extraFiles ?? [])])];
+    const files = [...new Set([...collectOsaFiles(root, problems, true), ...requested.map(f => path.resolve(f)), ...(options.extraFiles ?? [])])];
     const { shared } = createOsaServices(NodeFileSystem, { ...options, referenceData });
     const documents = new Map<string, LangiumDocument>();
     const unreadable = new Set<string>();
