@@ -117,16 +117,27 @@ export const recipientGraduates = programmeRule({
         }
         for (const graduation of reference.graduationRecords(code)) {
             const effective = graduation.effective;
-            const inPeriod = effective !== null && effective > period.start && effective <= period.end;
-            if (!inPeriod || (graduation.status !== 'confirmed' && graduation.status !== 'pending')) {
+            const confirmed = graduation.status === 'confirmed';
+            if (effective === null || effective > period.end || (!confirmed && graduation.status !== 'pending')) {
+                continue;
+            }
+            // A confirmed graduation on or before 1 April of the fiscal year already takes the country off
+            // the list (OSA101). A pending one never does, so it is reported here even when it is dated
+            // before the programme begins, as is a graduation on or before the start of a declared period.
+            if (confirmed && effective <= date) {
                 continue;
             }
             const country = reference.country(code)!.name;
+            const span = `${period.start} to ${period.end}`;
+            const within = effective > period.start;
             report({
                 node: programme, property: 'recipient',
-                message: `${country} ${graduation.status === 'confirmed' ? 'leaves' : 'may leave'} the DAC list on ${effective}, `
-                    + `within the programme period (${period.start} to ${period.end}). OSA goes to developing countries in principle (§2(1)). `
-                    + 'Plan for delivery before that date, or record why continued support is justified.',
+                message: `${country} ${confirmed ? 'leaves' : 'may leave'} the DAC list on ${effective}, `
+                    + (within ? `within the programme period (${span}). ` : `by the start of the programme period (${span}). `)
+                    + 'OSA goes to developing countries in principle (§2(1)). '
+                    + (within
+                        ? 'Plan for delivery before that date, or record why continued support is justified.'
+                        : 'Confirm whether it is still on the DAC list, and record why support is justified if it is not.'),
                 data: { iso3: code, effective }
             });
         }
