@@ -17,8 +17,13 @@ export const budgetExceeded = fileRule({
                 continue;
             }
             const currency = envelope.amount.currency;
-            const envelopes = workspace.envelopesByFiscalYear.get(envelope.fiscalYear) ?? [];
-            const budget = envelopes.reduce((sum, e) => sum + (e.amount?.currency === currency ? e.amount.value : 0), 0);
+            const envelopes = (workspace.envelopesByFiscalYear.get(envelope.fiscalYear) ?? [])
+                .filter(e => e.amount?.currency === currency);
+            // Several envelopes of one year (initial and supplementary budgets) are reported once, on the first.
+            if (envelopes[0] !== envelope) {
+                continue;
+            }
+            const budget = envelopes.reduce((sum, e) => sum + e.amount!.value, 0);
             const programmes = (workspace.programmesByFiscalYear.get(envelope.fiscalYear) ?? [])
                 .filter(p => p.amount?.currency === currency);
             const committed = programmes.reduce((sum, p) => sum + p.amount!.value, 0);

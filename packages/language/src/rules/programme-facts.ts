@@ -50,7 +50,6 @@ export function justifiedException(programme: Programme, ruleId: string): Except
 export function declaredException(programme: Programme, ruleId: string): Exception | undefined {
     return programme.exceptions.find(e => e.rule === ruleId);
 }
-
 export function programmeLabel(programme: Programme): string {
     return `Programme ${programme.name}`;
 }

@@ -1,7 +1,7 @@
 /** §2(1) Recipient: developing countries in principle, grant aid, armed forces and related organisations. */
 import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
-import { declaredException, fiscalYearStart, justifiedException, programmePeriod } from './programme-facts.js';
+import { fiscalYearStart, programmePeriod } from './programme-facts.js';
 
 export const recipientNotOnDacList = programmeRule({
     id: 'OSA101',
@@ -10,7 +10,7 @@ export const recipientNotOnDacList = programmeRule({
     severity: 'error',
     clause: '§2(1)',
     summary: 'The recipient is not on the DAC List of ODA Recipients in force for the fiscal year.',
-    allowsException: true,
+    exceptionSeverity: 'warning',
     check(programme, { reference }, report) {
         const code = programme.recipient;
         const date = fiscalYearStart(programme);
@@ -28,25 +28,10 @@ export const recipientNotOnDacList = programmeRule({
         const why = status.graduatedBy
             ? `${country.name} graduated from the DAC list on ${status.graduatedBy.effective}`
             : `${country.name} (${code}) is not on the DAC List of ODA Recipients (${status.edition.id} edition)`;
-        const principle = 'OSA is grant aid and goes, in principle, to developing countries (§2(1))';
-        const exception = justifiedException(programme, 'OSA101');
-        if (exception) {
-            report({
-                node: programme, property: 'recipient', severity: 'warning',
-                message: `${why}, as of 1 April ${programme.fiscalYear}. ${principle}. `
-                    + 'An exception with a written justification is declared, so this is a warning: make sure the decision behind it is on file.',
-                related: [{ node: exception, message: 'The exception declared for OSA101.' }],
-                data: { iso3: code }
-            });
-            return;
-        }
-        const unjustified = declaredException(programme, 'OSA101');
         report({
             node: programme, property: 'recipient',
-            message: `${why}, as of 1 April ${programme.fiscalYear}. ${principle}. `
-                + (unjustified
-                    ? 'The exception declared for OSA101 has no written justification, so it does not apply: write the justification.'
-                    : 'Choose an eligible recipient, or, if the exception was decided, declare `exception OSA101 { justification "…" }`.'),
+            message: `${why}, as of 1 April ${programme.fiscalYear}. OSA is grant aid and goes, in principle, to developing countries (§2(1)). `
+                + 'Choose an eligible recipient, or, if an exception was decided, declare `exception OSA101 { justification "…" }`.',
             data: { iso3: code }
         });
     }
@@ -108,6 +93,7 @@ export const recipientGraduates = programmeRule({
     severity: 'warning',
     clause: '§2(1)',
     summary: 'The recipient graduates from (leaves) the DAC list within the programme period.',
+    exceptionSeverity: 'info',
     check(programme, { reference }, report) {
         const code = programme.recipient;
         const period = programmePeriod(programme);

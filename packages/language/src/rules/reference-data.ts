@@ -24,7 +24,7 @@ export const dataCoverage = programmeRule({
             message: `No reference data covers 1 April ${programme.fiscalYear} (the start of FY${programme.fiscalYear}) for: `
                 + gaps.map(g => `${g.dataset}, so ${g.detail} was used`).join('; ')
                 + '. Findings that depend on these data are based on the nearest edition. '
-                + 'Check the result against the edition in force, or add newer data in osa.config.json.',
+                + 'Check those findings against the data in force for that year.',
             data: { datasets: gaps.map(g => g.dataset) }
         });
     }

@@ -31,8 +31,11 @@ export interface RuleMeta {
     readonly clause: string;
     /** One sentence: what the rule finds. */
     readonly summary: string;
-    /** True for the "in principle" rules that an `exception` block with a justification softens. */
-    readonly allowsException?: boolean;
+    /**
+     * For rules a programme may answer with a recorded decision: the severity a finding takes when its
+     * programme declares `exception <id> { justification "…" }`. Undefined: exceptions have no effect.
+     */
+    readonly exceptionSeverity?: RuleSeverity;
 }
 
 export interface RelatedLocation {

@@ -86,6 +86,7 @@ export const inCombat = programmeRule({
     severity: 'warning',
     clause: '§3(1)',
     summary: 'The recipient is judged to be currently engaged in combat (dated reference data).',
+    exceptionSeverity: 'info',
     check(programme, { reference }, report) {
         const recipient = recipientInFiscalYear(programme, reference);
         if (!recipient) {
@@ -96,7 +97,7 @@ export const inCombat = programmeRule({
                 node: programme, property: 'recipient',
                 message: `${recipient.name} is judged to be engaged in combat since ${entry.from} (${entry.basis}). `
                     + 'Since the 2023 revision the Three Principles exclude transfers to countries in combat in several cases, and OSA must stay out of anything '
-                    + 'directly related to international conflict (§3(1), §2(2)). Record the NSC\'s judgement on this programme before going ahead.',
+                    + 'directly related to international conflict (§3(1), §2(2)). Record the NSC\'s judgement as `exception OSA303 { justification "…" }` before going ahead.',
                 data: { sources: entry.sources }
             });
         }
@@ -140,13 +141,14 @@ export const armedAfterDelivery = programmeRule({
     severity: 'warning',
     clause: '§3(1)',
     summary: 'An item is to be armed after delivery.',
+    exceptionSeverity: 'info',
     check(programme, _context, report) {
         for (const item of programme.items) {
             if (item.armedAfterDelivery) {
                 report({
                     node: item, property: 'armedAfterDelivery',
                     message: `"${item.name}" is to be armed after delivery. Fitting weapons changes what the item is under the Three Principles (§3(1)) `
-                        + 'and can take it into conflict-related use (§2(2)). Confirm with the recipient that the agreed purpose and the no-extra-purpose-use clause still hold, and record it.'
+                        + 'and can take it into conflict-related use (§2(2)). Confirm with the recipient that the agreed purpose and the no-extra-purpose-use clause still hold, and record it as `exception OSA305 { justification "…" }`.'
                 });
             }
         }

@@ -74,8 +74,8 @@ export class OsaLanguageChecks {
             accept('error', `${exception.rule} is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`, {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
-        } else if (!rule.allowsException) {
-            accept('warning', `${rule.id} (${rule.name}) states a firm condition, not an "in principle" one, so an exception has no effect on it.`, {
+        } else if (!rule.exceptionSeverity) {
+            accept('warning', `${rule.id} (${rule.name}) states a firm condition that no recorded decision can answer, so an exception has no effect on it.`, {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
         }

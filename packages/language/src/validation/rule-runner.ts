@@ -8,6 +8,7 @@ import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isProgramme, type Model } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 import type { Finding, RelatedLocation, Rule, RuleContext, RuleSeverity } from '../rules/rule.js';
+import { declaredException, justifiedException } from '../rules/programme-facts.js';
 import type { WorkspaceViewProvider } from '../workspace/workspace-view.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 
@@ -63,16 +64,31 @@ export class RuleRunner {
         }
     }
 
-    private accept(rule: Rule, configured: SeverityOverride | undefined, finding: Finding, accept: ValidationAcceptor): void {
-        const severity = configured ?? finding.severity ?? rule.severity;
-        accept(severity === 'off' ? 'hint' : severity, finding.message, {
+    private accept(rule: Rule, configured: RuleSeverity | undefined, finding: Finding, accept: ValidationAcceptor): void {
+        let severity = configured ?? finding.severity ?? rule.severity;
+        let message = finding.message;
+        const related = [...(finding.related ?? [])];
+        const programme = rule.exceptionSeverity ? AstUtils.getContainerOfType(finding.node, isProgramme) : undefined;
+        if (programme) {
+            const justified = justifiedException(programme, rule.id);
+            const declared = declaredException(programme, rule.id);
+            if (justified) {
+                severity = rule.exceptionSeverity!;
+                message += ` An exception with a written justification is declared ("${justified.justification!.trim()}"), so this is reported as ${severity === 'info' ? 'information' : `a ${severity}`}; keep the decision behind it on file.`;
+                related.push({ node: justified, property: 'rule', message: `The exception declared for ${rule.id}.` });
+            } else if (declared) {
+                message += ` The exception declared for ${rule.id} has no written justification, so it does not apply: write the justification.`;
+                related.push({ node: declared, property: 'rule', message: `The exception declared for ${rule.id}, without justification.` });
+            }
+        }
+        accept(severity, message, {
             node: finding.node,
             property: finding.property,
             index: finding.index,
             keyword: finding.keyword,
             code: rule.id,
             codeDescription: { href: ruleDocsUrl(rule.id) },
-            relatedInformation: finding.related?.map(toRelatedInformation).filter(r => r !== undefined),
+            relatedInformation: related.map(toRelatedInformation).filter(r => r !== undefined),
             data: { rule: rule.id, clause: rule.clause, ...finding.data } satisfies RuleDiagnosticData
         });
     }

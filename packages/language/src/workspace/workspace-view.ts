@@ -12,7 +12,9 @@ export class WorkspaceView {
     readonly envelopesByFiscalYear = new Map<number, BudgetEnvelope[]>();
 
     constructor(documents: Iterable<LangiumDocument>) {
-        for (const document of documents) {
+        // Sorted by URI so that "the first" of several declarations does not depend on load order.
+        const sorted = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        for (const document of sorted) {
             const model = document.parseResult?.value;
             if (!isModel(model)) {
                 continue;

@@ -10,6 +10,15 @@ const FY2024_ENVELOPE = envelope('FY2024-OSA', 2024, '1_000_000_000 JPY');
 testRule('OSA601', {
     valid: [
         {
+            name: 'a supplementary envelope of the same year is added to the initial one',
+            file: 'budget.osa',
+            code: {
+                'budget.osa': FY2024_ENVELOPE + '\nbudget-envelope SUPPLEMENTARY-FY2024 { fiscal-year 2024 amount 500_000_000 JPY }\n',
+                'a.osa': programme({ id: 'A', amount: 'amount 800_000_000 JPY' }),
+                'b.osa': programme({ id: 'B', amount: 'amount 600_000_000 JPY' })
+            }
+        },
+        {
             name: 'two programmes within the envelope',
             file: 'budget.osa',
             code: {
@@ -56,6 +65,16 @@ testRule('OSA601', {
         }
     ],
     invalid: [
+        {
+            name: 'initial and supplementary envelopes exceeded together: one finding, on the first envelope',
+            file: 'budget.osa',
+            code: {
+                'budget.osa': FY2024_ENVELOPE + '\nbudget-envelope SUPPLEMENTARY-FY2024 { fiscal-year 2024 amount 100_000_000 JPY }\n',
+                'a.osa': programme({ id: 'A', amount: 'amount 800_000_000 JPY' }),
+                'b.osa': programme({ id: 'B', amount: 'amount 600_000_000 JPY' })
+            },
+            findings: [{ severity: 'warning', marked: 'amount 1_000_000_000 JPY', messageIncludes: ['1,400,000,000 JPY', '1,100,000,000 JPY', 'envelopes'] }]
+        },
         {
             name: 'two programmes in different files exceed the envelope',
             file: 'budget.osa',
@@ -137,8 +156,8 @@ testRule('OSA602', {
                 'other.osa': programme({ id: 'PHL-2024-001' })
             },
             findings: [
-                { severity: 'error', marked: 'PHL-2024-001', messageIncludes: ['used 3 times'], related: [{ file: 'programme.osa' }, { file: 'other.osa' }] },
-                { severity: 'error', marked: 'PHL-2024-001', messageIncludes: ['used 3 times'], related: [{ file: 'programme.osa' }, { file: 'other.osa' }] }
+                { severity: 'error', marked: 'PHL-2024-001', messageIncludes: ['used 3 times'], related: [{ file: 'other.osa' }, { file: 'programme.osa' }] },
+                { severity: 'error', marked: 'PHL-2024-001', messageIncludes: ['used 3 times'], related: [{ file: 'other.osa' }, { file: 'programme.osa' }] }
             ]
         }
     ]

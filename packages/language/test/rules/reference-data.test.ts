@@ -27,7 +27,7 @@ testRule('OSA100', {
             code: programme({ fiscalYear: 'fiscal-year 2023' }),
             findings: [{
                 severity: 'info', marked: '2023',
-                messageIncludes: ['1 April 2023', 'FY2023', 'DAC List of ODA Recipients', '2024-2025', 'nearest edition', 'add newer data in osa.config.json'],
+                messageIncludes: ['1 April 2023', 'FY2023', 'DAC List of ODA Recipients', '2024-2025', 'nearest edition', 'Check those findings'],
                 messageExcludes: ['arms embargo', 'in-combat']
             }]
         },
@@ -36,7 +36,7 @@ testRule('OSA100', {
             code: programme({ fiscalYear: 'fiscal-year 2026' }),
             findings: [{
                 severity: 'info', marked: '2026',
-                messageIncludes: ['1 April 2026', 'DAC List of ODA Recipients', 'NRU 2026-01-01', 'UN arms embargo data', '2025-11-30', 'Check the result'],
+                messageIncludes: ['1 April 2026', 'DAC List of ODA Recipients', 'NRU 2026-01-01', 'UN arms embargo data', '2025-11-30', 'Check those findings'],
                 messageExcludes: ['in-combat']
             }]
         },
@@ -45,7 +45,7 @@ testRule('OSA100', {
             code: programme({ fiscalYear: 'fiscal-year 2027' }),
             findings: [{
                 severity: 'info', marked: '2027',
-                messageIncludes: ['1 April 2027', 'DAC List of ODA Recipients', 'UN arms embargo data', '2025-11-30', 'in-combat judgements', '2026-11-25', 'osa.config.json']
+                messageIncludes: ['1 April 2027', 'DAC List of ODA Recipients', 'UN arms embargo data', '2025-11-30', 'in-combat judgements', '2026-11-25', 'Check those findings']
             }]
         }
     ]

@@ -146,6 +146,16 @@ testRule('OSA303', {
             code: programme({ recipient: 'recipient UKR' }),
             options: { referenceData: ukraineInCombatUntil('2024-04-01') },
             findings: [{ severity: 'warning', marked: 'UKR' }]
+        },
+        {
+            name: 'a recorded NSC judgement (justified exception) makes it information',
+            code: programme({ recipient: 'recipient UKR', extra: 'exception OSA303 { justification "NSC judged the demining support lawful, 2024-06" }' }),
+            findings: [{ severity: 'info', marked: 'UKR', messageIncludes: ['NSC judged the demining support lawful', 'reported as information'] }]
+        },
+        {
+            name: 'an exception without justification leaves the warning',
+            code: programme({ recipient: 'recipient UKR', extra: 'exception OSA303 { approved-by "NSC" }' }),
+            findings: [{ severity: 'warning', marked: 'UKR', messageIncludes: ['no written justification'] }]
         }
     ]
 });
@@ -212,6 +222,14 @@ testRule('OSA305', {
                 { severity: 'warning', marked: 'armed-after-delivery', messageIncludes: ['"Boat A"'] },
                 { severity: 'warning', marked: 'armed-after-delivery', messageIncludes: ['"Boat B"'] }
             ]
+        },
+        {
+            name: 'a recorded decision (justified exception) makes it information',
+            code: programme({
+                items: 'provide "Patrol boat" category patrol-boat armed-after-delivery',
+                extra: 'exception OSA305 { justification "Recipient confirmed self-defence armament only; agreed purpose unchanged" }'
+            }),
+            findings: [{ severity: 'info', marked: 'armed-after-delivery', messageIncludes: ['self-defence armament only'] }]
         }
     ]
 });
