@@ -26,7 +26,7 @@ interface JsonReport {
     version: string;
     files: { path: string; diagnostics: { rule: string; severity: string; message: string; clause: string | null; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[] }[];
     errors: { path: string; message: string }[];
-    summary: { files: number; errors: number; warnings: number; infos: number };
+    summary: { files: number; errors: number; warnings: number; infos: number; suppressed: number };
 }
 
 function tempDir(): string {
@@ -66,7 +66,8 @@ describe('osa validate', () => {
             files: report.files.length,
             errors: all.filter(d => d.severity === 'error').length,
             warnings: all.filter(d => d.severity === 'warning').length,
-            infos: all.filter(d => d.severity === 'info').length
+            infos: all.filter(d => d.severity === 'info').length,
+            suppressed: 0
         });
     });
 

@@ -14,3 +14,4 @@ export { LANGUAGE_CODE } from './validation/language-checks.js';
 export * from './workspace/workspace-view.js';
 export * from './workspace/osa-workspace.js';
 export * from './workspace/config.js';
+export * from './workspace/report.js';

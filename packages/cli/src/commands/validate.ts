@@ -1,18 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-    collectOsaFiles, findWorkspaceRoot, validateWorkspace, type FileReport, type InputProblem
+    ALL_RULES, collectOsaFiles, findWorkspaceRoot, validateWorkspace, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs } from '../args.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatJson } from '../formatters/json.js';
-import { formatStylish } from '../formatters/stylish.js';
+import { displayPath } from '../formatters/summary.js';
+import { FORMAT_NAMES, FORMATTERS } from '../formatters/index.js';
 import { TOOL_VERSION } from '../version.js';
-
-export interface ValidationRun {
-    reports: FileReport[];
-    problems: InputProblem[];
-}
 
 /** Expands the paths given on the command line into `.osa` files; missing paths become problems. */
 export function expandPaths(paths: readonly string[]): { files: string[]; problems: InputProblem[] } {
@@ -57,12 +52,12 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
 
 export async function runValidate(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
     const { positional, options } = parseArgs(argv, ['format']);
-    const format = choice(options.get('format'), ['stylish', 'json'] as const, 'stylish', 'format');
+    const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
     const run = await validatePaths(positional.length > 0 ? positional : ['.']);
     for (const problem of run.problems) {
-        io.err(`osa: ${path.relative(process.cwd(), problem.path) || problem.path}: ${problem.message}\n`);
+        io.err(`osa: ${displayPath(problem.path, process.cwd())}: ${problem.message}\n`);
     }
-    io.out(format === 'json' ? formatJson(run, TOOL_VERSION) : formatStylish(run));
+    io.out(FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color: false }));
     if (run.problems.length > 0) {
         return ExitCode.UsageOrIo;
     }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { FileReport } from '@osa-policy/language';
 
 export interface Summary {
@@ -17,8 +18,9 @@ export function summarize(reports: readonly FileReport[]): Summary {
     };
 }
 
-/** Paths in reports are shown relative to the current directory, with forward slashes. */
-export function displayPath(file: string): string {
-    const relative = file.startsWith(process.cwd()) ? file.slice(process.cwd().length + 1) : file;
-    return relative.split('\\').join('/');
+/** A path relative to `cwd` when inside it, with forward slashes on every platform. */
+export function displayPath(file: string, cwd: string): string {
+    const relative = path.relative(cwd, file);
+    const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+    return shown.split(path.sep).join('/');
 }

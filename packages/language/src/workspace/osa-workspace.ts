@@ -13,6 +13,7 @@ import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../reference/default-data.js';
 import { ruleById } from '../rules/index.js';
 import { ConfigError, extendReferenceData, loadConfig } from './config.js';
+import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity } from './report.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
@@ -20,29 +21,7 @@ export const OSA_EXTENSION = '.osa';
 /** Files above this size are refused with a clear message instead of exhausting memory. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface Position1 { line: number; column: number }
-
-export interface ReportedDiagnostic {
-    rule: string;
-    severity: Severity;
-    message: string;
-    clause: string | null;
-    range: { start: Position1; end: Position1 };
-    related?: { path: string; range: { start: Position1; end: Position1 }; message: string }[];
-}
-
-export interface FileReport {
-    /** Absolute path. */
-    path: string;
-    diagnostics: ReportedDiagnostic[];
-}
-
-export interface InputProblem {
-    path: string;
-    message: string;
-}
+export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
 
 export function findWorkspaceRoot(file: string, cwd = process.cwd()): string {
     let dir = path.dirname(path.resolve(file));
@@ -192,7 +171,8 @@ export async function validateWorkspace(
         }
         reports.push({
             path: file,
-            diagnostics: (document.diagnostics ?? []).map(toReportedDiagnostic).sort(byPosition)
+            diagnostics: (document.diagnostics ?? []).map(toReportedDiagnostic).sort(byPosition),
+            suppressed: []
         });
     }
     return { reports, problems };
