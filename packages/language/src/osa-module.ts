@@ -6,7 +6,7 @@
 import {
     EmptyFileSystem, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
-    type Module, type PartialLangiumCoreServices
+    type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
 import type { OsaAstType } from './generated/ast.js';
@@ -15,21 +15,40 @@ import { DEFAULT_REFERENCE_DATA } from './reference/default-data.js';
 import { ReferenceData } from './reference/reference-data.js';
 import type { ReferenceDataSet } from './reference/types.js';
 import { ALL_RULES, type Rule } from './rules/index.js';
+import { ConfigProvider } from './config/config-provider.js';
+import { OsaDocumentValidator } from './validation/document-validator.js';
 import { OsaLanguageChecks } from './validation/language-checks.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaValueConverter } from './value-converter.js';
+import { OsaDocumentBuilder, OsaIndexManager, OsaScopeComputation } from './workspace/performance.js';
 import { WorkspaceViewProvider } from './workspace/workspace-view.js';
 
 export type OsaAddedServices = {
     osa: {
         ReferenceData: ReferenceData;
+        Config: ConfigProvider;
         RuleRunner: RuleRunner;
         LanguageChecks: OsaLanguageChecks;
         WorkspaceView: WorkspaceViewProvider;
     };
+    validation: {
+        DocumentValidator: OsaDocumentValidator;
+    };
 };
 
 export type OsaServices = LangiumCoreServices & OsaAddedServices;
+
+export type OsaSharedServices = LangiumSharedCoreServices & {
+    workspace: { DocumentBuilder: OsaDocumentBuilder; IndexManager: OsaIndexManager };
+};
+
+/** Shared services of every OSA setup (CLI, server, tests). */
+export const OsaSharedModule: Module<OsaSharedServices, PartialLangiumSharedCoreServices & { workspace: { DocumentBuilder: OsaDocumentBuilder; IndexManager: OsaIndexManager } }> = {
+    workspace: {
+        DocumentBuilder: services => new OsaDocumentBuilder(services),
+        IndexManager: services => new OsaIndexManager(services)
+    }
+};
 
 export interface OsaModuleOptions {
     /** Substitute reference data (tests, or a user's newer editions). */
@@ -43,9 +62,16 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         parser: {
             ValueConverter: () => new OsaValueConverter()
         },
+        validation: {
+            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config)
+        },
+        references: {
+            ScopeComputation: services => new OsaScopeComputation(services)
+        },
         osa: {
             ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),
-            RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, () => services.osa.ReferenceData, services.osa.WorkspaceView),
+            Config: services => new ConfigProvider(options.referenceData ?? DEFAULT_REFERENCE_DATA, () => services.osa.ReferenceData),
+            RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView),
             LanguageChecks: () => new OsaLanguageChecks(),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared)
         }
@@ -61,12 +87,13 @@ export function registerOsaValidation(services: OsaServices): void {
 }
 
 export function createOsaServices(context: Partial<DefaultSharedCoreModuleContext> = {}, options: OsaModuleOptions = {}): {
-    shared: LangiumSharedCoreServices;
+    shared: OsaSharedServices;
     Osa: OsaServices;
 } {
     const shared = inject(
         createDefaultSharedCoreModule({ ...EmptyFileSystem, ...context }),
-        OsaGeneratedSharedModule
+        OsaGeneratedSharedModule,
+        OsaSharedModule
     );
     const Osa = inject(createDefaultCoreModule({ shared }), OsaGeneratedModule, createOsaModule(options));
     shared.ServiceRegistry.register(Osa);

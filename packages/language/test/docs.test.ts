@@ -13,7 +13,7 @@ import type { OsaModuleOptions } from '../src/osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../src/reference/default-data.js';
 import { ruleDocsPath } from '../src/rules/docs.js';
 import { ALL_RULES, type Rule } from '../src/rules/index.js';
-import { extendReferenceData, loadConfig } from '../src/workspace/config.js';
+import { loadConfig } from '../src/config/config.js';
 import type { ReportedDiagnostic } from '../src/workspace/osa-workspace.js';
 import { validateWorkspaceSources } from './helpers.js';
 
@@ -39,7 +39,7 @@ function workspaceOptions(page: string): OsaModuleOptions {
     try {
         const file = path.join(dir, 'osa.config.json');
         fs.writeFileSync(file, json);
-        return { referenceData: extendReferenceData(DEFAULT_REFERENCE_DATA, loadConfig(file)) };
+        return { referenceData: loadConfig(file, DEFAULT_REFERENCE_DATA).referenceData };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

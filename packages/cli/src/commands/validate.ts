@@ -38,7 +38,12 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
     const byWorkspace = new Map<string, string[]>();
     for (const file of files) {
         const root = findWorkspaceRoot(file);
-        byWorkspace.set(root, [...(byWorkspace.get(root) ?? []), file]);
+        const group = byWorkspace.get(root);
+        if (group) {
+            group.push(file);
+        } else {
+            byWorkspace.set(root, [file]);
+        }
     }
     const reports: FileReport[] = [];
     for (const [root, requested] of byWorkspace) {

@@ -5,7 +5,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { OsaGeneratedModule, OsaGeneratedSharedModule } from '../generated/module.js';
-import { createOsaModule, registerOsaValidation, type OsaAddedServices, type OsaModuleOptions } from '../osa-module.js';
+import { createOsaModule, OsaSharedModule, registerOsaValidation, type OsaAddedServices, type OsaModuleOptions } from '../osa-module.js';
 
 export type OsaLspServices = LangiumServices & OsaAddedServices;
 
@@ -13,7 +13,7 @@ export function createOsaLspServices(context: DefaultSharedModuleContext, option
     shared: LangiumSharedServices;
     Osa: OsaLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), OsaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), OsaGeneratedSharedModule, OsaSharedModule as Module<LangiumSharedServices, object>);
     const Osa = inject(
         createDefaultModule({ shared }),
         OsaGeneratedModule,

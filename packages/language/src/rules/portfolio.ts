@@ -1,19 +1,25 @@
-/** Portfolio rules: checks across all programmes of the workspace (budget envelopes, unique ids). */
-import { AstUtils } from 'langium';
-import { isBudgetEnvelope, isProgramme } from '../generated/ast.js';
+/**
+ * Portfolio rules: checks across all programmes of the workspace (budget envelopes, unique ids). They
+ * read document summaries, not syntax trees, so they give the same answer whether the workspace is
+ * validated at once (editor) or in batches and workers (CLI).
+ */
 import { formatAmount } from '../util/text.js';
-import { fileRule } from './rule.js';
+import { workspaceRule } from './rule.js';
 
-export const budgetExceeded = fileRule({
+function fileName(uri: string): string {
+    return decodeURIComponent(uri.split('/').pop() ?? uri);
+}
+
+export const budgetExceeded = workspaceRule({
     id: 'OSA601',
     name: 'budget-envelope-exceeded',
     family: 'portfolio',
     severity: 'warning',
     clause: 'portfolio',
     summary: 'The programmes of one fiscal year exceed that year\'s declared budget envelope.',
-    check(model, { workspace }, report) {
-        for (const envelope of model.elements.filter(isBudgetEnvelope)) {
-            if (envelope.fiscalYear === undefined || !envelope.amount) {
+    check(file, workspace, report) {
+        for (const envelope of file.envelopes) {
+            if (envelope.fiscalYear === undefined || !envelope.amount || !envelope.amountRange) {
                 continue;
             }
             const currency = envelope.amount.currency;
@@ -31,14 +37,14 @@ export const budgetExceeded = fileRule({
                 continue;
             }
             report({
-                node: envelope, property: 'amount',
+                range: envelope.amountRange,
                 message: `${programmes.length === 1 ? 'The one programme' : `The ${programmes.length} programmes`} of FY${envelope.fiscalYear} `
                     + `${programmes.length === 1 ? 'commits' : 'commit'} ${formatAmount(committed, currency)}, `
                     + `more than the ${formatAmount(budget, currency)} of the FY${envelope.fiscalYear} budget envelope${envelopes.length > 1 ? 's' : ''}. `
                     + 'Programmes cannot be funded beyond the appropriation. Reduce or defer programmes, or record the supplementary budget as another envelope.',
                 related: programmes.map(p => ({
-                    node: p, property: 'amount',
-                    message: `${p.name}: ${formatAmount(p.amount!.value, currency)} (${AstUtils.getDocument(p).uri.path.split('/').pop()})`
+                    uri: p.uri, range: p.amountRange ?? p.nameRange,
+                    message: `${p.name}: ${formatAmount(p.amount!.value, currency)} (${fileName(p.uri)})`
                 })),
                 data: { committed, budget, currency }
             });
@@ -46,25 +52,24 @@ export const budgetExceeded = fileRule({
     }
 });
 
-export const duplicateProgrammeId = fileRule({
+export const duplicateProgrammeId = workspaceRule({
     id: 'OSA602',
     name: 'duplicate-programme-id',
     family: 'portfolio',
     severity: 'error',
     clause: 'portfolio',
     summary: 'Two programmes in the input set share an id.',
-    check(model, { workspace }, report) {
-        for (const programme of model.elements.filter(isProgramme)) {
+    check(file, workspace, report) {
+        for (const programme of file.programmes) {
             const namesakes = workspace.programmesByName.get(programme.name) ?? [];
             if (namesakes.length < 2) {
                 continue;
             }
-            const others = namesakes.filter(p => p !== programme);
             report({
-                node: programme, property: 'name',
+                range: programme.nameRange,
                 message: `The programme id ${programme.name} is used ${namesakes.length} times in the workspace. `
                     + 'Each programme is one agreement and one audit record, so its id must be unique. Rename one of them.',
-                related: others.map(p => ({ node: p, property: 'name', message: `Another programme ${p.name}.` }))
+                related: namesakes.filter(p => p !== programme).map(p => ({ uri: p.uri, range: p.nameRange, message: `Another programme ${p.name}.` }))
             });
         }
     }

@@ -3,8 +3,10 @@
  * same objects drive the validator, `osa rules`, the docs test and (later) SARIF and editor features.
  */
 import type { AstNode, LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import type { Model, Programme } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
+import type { DocumentSummary } from '../workspace/summary.js';
 import type { WorkspaceView } from '../workspace/workspace-view.js';
 
 export type RuleSeverity = 'error' | 'warning' | 'info';
@@ -61,9 +63,9 @@ export interface Finding {
 
 export type Report = (finding: Finding) => void;
 
+/** What a programme rule may read: the programme's own document and the reference data. */
 export interface RuleContext {
     readonly reference: ReferenceData;
-    readonly workspace: WorkspaceView;
     readonly document: LangiumDocument<Model>;
 }
 
@@ -73,18 +75,26 @@ export interface ProgrammeRule extends RuleMeta {
     check(programme: Programme, context: RuleContext, report: Report): void;
 }
 
-/** Checked once per file, usually against the whole workspace (budgets, duplicate ids). */
-export interface FileRule extends RuleMeta {
-    readonly scope: 'file';
-    check(model: Model, context: RuleContext, report: Report): void;
+/** A finding located by range in the file being checked (workspace rules have no syntax tree at hand). */
+export interface LocatedFinding {
+    range: Range;
+    message: string;
+    related?: { uri: string; range: Range; message: string }[];
+    data?: Record<string, unknown>;
 }
 
-export type Rule = ProgrammeRule | FileRule;
+/** Checked once per file against the summaries of the whole workspace (budgets, duplicate ids). */
+export interface WorkspaceRule extends RuleMeta {
+    readonly scope: 'workspace';
+    check(file: DocumentSummary, workspace: WorkspaceView, report: (finding: LocatedFinding) => void): void;
+}
+
+export type Rule = ProgrammeRule | WorkspaceRule;
 
 export function programmeRule(rule: Omit<ProgrammeRule, 'scope'>): ProgrammeRule {
     return { ...rule, scope: 'programme' };
 }
 
-export function fileRule(rule: Omit<FileRule, 'scope'>): FileRule {
-    return { ...rule, scope: 'file' };
+export function workspaceRule(rule: Omit<WorkspaceRule, 'scope'>): WorkspaceRule {
+    return { ...rule, scope: 'workspace' };
 }

@@ -21,11 +21,24 @@ const FIRST_OSA_FISCAL_YEAR = 2023;
 export class OsaLanguageChecks {
     checks(): ValidationChecks<OsaAstType> {
         return {
-            Programme: (node, accept) => this.checkProgramme(node, accept),
+            Programme: (node, accept) => {
+                this.checkProgramme(node, accept);
+                this.checkSingleDeclarations(node, accept);
+            },
             Period: (node, accept) => this.checkPeriod(node, accept),
-            Exception: (node, accept) => this.checkException(node, accept),
-            BudgetEnvelope: (node, accept) => this.checkEnvelope(node, accept),
-            AstNode: (node, accept) => this.checkSingleDeclarations(node, accept)
+            Exception: (node, accept) => {
+                this.checkException(node, accept);
+                this.checkSingleDeclarations(node, accept);
+            },
+            BudgetEnvelope: (node, accept) => {
+                this.checkEnvelope(node, accept);
+                this.checkSingleDeclarations(node, accept);
+            },
+            // Only these rules declare single-valued properties inside repeatable groups.
+            Item: (node, accept) => this.checkSingleDeclarations(node, accept),
+            Agreement: (node, accept) => this.checkSingleDeclarations(node, accept),
+            AgreementTemplate: (node, accept) => this.checkSingleDeclarations(node, accept),
+            FieldDeclaration: (node, accept) => this.checkSingleDeclarations(node, accept),
         };
     }
 

@@ -1,18 +1,20 @@
 /**
- * Runs the guideline rules inside Langium's validation, so the CLI, the language server and the tests
- * get the same diagnostics from the same code. A rule that throws is contained: it becomes one
- * diagnostic for that rule and the other rules still run.
+ * Runs the guideline rules, so the CLI, the language server and the tests get the same findings from
+ * the same code. Programme rules run inside Langium's validation; workspace rules run from document
+ * summaries (inside validation for the editor, after all batches for the CLI). Configuration applies
+ * here: severities, per-rule path ignores and the workspace's reference data. A rule that throws is
+ * contained: it becomes one diagnostic for that rule and the other rules still run.
  */
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { ConfigProvider } from '../config/config-provider.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { isProgramme, type Model } from '../generated/ast.js';
-import type { ReferenceData } from '../reference/reference-data.js';
-import type { Finding, RelatedLocation, Rule, RuleContext, RuleSeverity } from '../rules/rule.js';
-import { declaredException, justifiedException } from '../rules/programme-facts.js';
-import type { WorkspaceViewProvider } from '../workspace/workspace-view.js';
 import { ruleDocsUrl } from '../rules/docs.js';
-
-export type SeverityOverride = RuleSeverity | 'off';
+import { declaredException, justifiedException } from '../rules/programme-facts.js';
+import type { Finding, LocatedFinding, ProgrammeRule, RelatedLocation, Rule, RuleContext, RuleSeverity, WorkspaceRule } from '../rules/rule.js';
+import type { DocumentSummary } from '../workspace/summary.js';
+import type { WorkspaceView, WorkspaceViewProvider } from '../workspace/workspace-view.js';
 
 /** What a rule diagnostic carries in `data`, for quick fixes and reports. */
 export interface RuleDiagnosticData {
@@ -21,51 +23,85 @@ export interface RuleDiagnosticData {
     [key: string]: unknown;
 }
 
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 export class RuleRunner {
-    /** Per-rule severity overrides (from configuration); rules not named keep their defaults. */
-    severityOverrides: ReadonlyMap<string, SeverityOverride> = new Map();
+    /** False when the caller runs the workspace rules itself (the CLI, after all batches). */
+    workspaceRulesInValidation = true;
 
     constructor(
         readonly rules: readonly Rule[],
-        private readonly reference: () => ReferenceData,
+        private readonly configs: ConfigProvider,
         private readonly workspace: WorkspaceViewProvider
     ) { }
 
+    /** Called by Langium's validation for each document. */
     checkModel(model: Model, accept: ValidationAcceptor): void {
-        const context: RuleContext = {
-            reference: this.reference(),
-            workspace: this.workspace.current(),
-            document: AstUtils.getDocument(model) as LangiumDocument<Model>
-        };
+        const document = AstUtils.getDocument(model) as LangiumDocument<Model>;
+        const file = document.uri.fsPath;
+        const config = this.configs.configFor(file);
+        const context: RuleContext = { reference: this.configs.referenceFor(config), document };
         const programmes = model.elements.filter(isProgramme);
-        for (const rule of this.rules) {
-            const configured = this.severityOverrides.get(rule.id);
-            if (configured === 'off') {
+        for (const rule of this.activeRules(config, file)) {
+            if (rule.scope !== 'programme') {
                 continue;
             }
-            const report = (finding: Finding) => this.accept(rule, configured, finding, accept);
             try {
-                if (rule.scope === 'programme') {
-                    for (const programme of programmes) {
-                        rule.check(programme, context, report);
-                    }
-                } else {
-                    rule.check(model, context, report);
+                for (const programme of programmes) {
+                    rule.check(programme, context, finding => this.acceptFinding(rule, config, finding, accept));
                 }
             } catch (error) {
-                accept('error', `Rule ${rule.id} (${rule.name}) failed on this file and could not check it: `
-                    + `${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this as a bug.`, {
-                    node: model,
-                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    code: rule.id,
-                    data: { rule: rule.id, clause: rule.clause, internalError: true } satisfies RuleDiagnosticData
-                });
+                accept('error', crashMessage(rule, error), { node: model, range: TOP, code: rule.id, data: crashData(rule) });
+            }
+        }
+        if (this.workspaceRulesInValidation) {
+            const view = this.workspace.current();
+            const summary = view.summaries.get(document.uri.toString());
+            if (summary) {
+                for (const diagnostic of this.workspaceDiagnostics(summary, view)) {
+                    accept(diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info', diagnostic.message as string, {
+                        node: model, range: diagnostic.range, code: diagnostic.code, codeDescription: diagnostic.codeDescription,
+                        relatedInformation: diagnostic.relatedInformation, data: diagnostic.data
+                    });
+                }
             }
         }
     }
 
-    private accept(rule: Rule, configured: RuleSeverity | undefined, finding: Finding, accept: ValidationAcceptor): void {
-        let severity = configured ?? finding.severity ?? rule.severity;
+    /** The workspace rules' findings for one file, from summaries alone. */
+    workspaceDiagnostics(summary: DocumentSummary, view: WorkspaceView): Diagnostic[] {
+        const file = URI.parse(summary.uri).fsPath;
+        const config = this.configs.configFor(file);
+        const diagnostics: Diagnostic[] = [];
+        for (const rule of this.activeRules(config, file)) {
+            if (rule.scope !== 'workspace') {
+                continue;
+            }
+            const severity = (config.severityOf(rule.id) as RuleSeverity | undefined) ?? rule.severity;
+            try {
+                (rule as WorkspaceRule).check(summary, view, (finding: LocatedFinding) => diagnostics.push({
+                    range: finding.range,
+                    severity: toLspSeverity(severity),
+                    message: finding.message,
+                    code: rule.id,
+                    codeDescription: { href: ruleDocsUrl(rule.id) },
+                    source: 'osa',
+                    relatedInformation: finding.related?.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+                    data: { rule: rule.id, clause: rule.clause, ...finding.data } satisfies RuleDiagnosticData
+                }));
+            } catch (error) {
+                diagnostics.push({ range: TOP, severity: 1, message: crashMessage(rule, error), code: rule.id, source: 'osa', data: crashData(rule) });
+            }
+        }
+        return diagnostics;
+    }
+
+    private activeRules(config: ResolvedConfig, file: string): Rule[] {
+        return this.rules.filter(rule => config.severityOf(rule.id) !== 'off' && !config.isRuleIgnored(rule.id, file));
+    }
+
+    private acceptFinding(rule: ProgrammeRule, config: ResolvedConfig, finding: Finding, accept: ValidationAcceptor): void {
+        let severity: RuleSeverity = (config.severityOf(rule.id) as RuleSeverity | undefined) ?? finding.severity ?? rule.severity;
         let message = finding.message;
         const related = [...(finding.related ?? [])];
         const programme = rule.exceptionSeverity ? AstUtils.getContainerOfType(finding.node, isProgramme) : undefined;
@@ -92,6 +128,19 @@ export class RuleRunner {
             data: { rule: rule.id, clause: rule.clause, ...finding.data } satisfies RuleDiagnosticData
         });
     }
+}
+
+function toLspSeverity(severity: RuleSeverity): 1 | 2 | 3 {
+    return severity === 'error' ? 1 : severity === 'warning' ? 2 : 3;
+}
+
+function crashMessage(rule: Rule, error: unknown): string {
+    return `Rule ${rule.id} (${rule.name}) failed on this file and could not check it: `
+        + `${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this as a bug.`;
+}
+
+function crashData(rule: Rule): RuleDiagnosticData {
+    return { rule: rule.id, clause: rule.clause, internalError: true };
 }
 
 function toRelatedInformation(related: RelatedLocation): DiagnosticRelatedInformation | undefined {

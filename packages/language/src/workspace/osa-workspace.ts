@@ -1,39 +1,46 @@
 /**
- * The CLI's notion of a workspace. A file's workspace is the nearest folder above it that holds an
- * `osa.config.json`; without one, the current directory when it contains the file, else the file's own
- * folder. Every `.osa` file of the workspace is loaded, so validating one file reports exactly what
- * validating the whole workspace reports for that file (templates, budgets and duplicate ids included).
+ * Batch validation of a workspace, for the CLI.
+ *
+ * A file's workspace is the folder of the osa.config.json that governs it (the nearest one above it,
+ * up to the repository root); without one, the current directory when it contains the file, else the
+ * file's own folder. Every `.osa` file of the workspace (minus `ignore`d ones and sub-folders with
+ * their own config) takes part, so validating one file reports exactly what validating the whole
+ * workspace reports for that file.
+ *
+ * To keep memory flat on large workspaces, files are checked in batches: the files that declare
+ * agreement templates or budget envelopes stay loaded (others refer to them); every other file is
+ * parsed, linked, checked and dropped, keeping only its diagnostics and a small summary. The
+ * workspace rules (budgets, duplicate ids) then run on the summaries of all files, and suppression
+ * comments apply last. Workers and shards use the same two steps, so results do not depend on them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, type ResolvedConfig } from '../config/config.js';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
-import { DEFAULT_REFERENCE_DATA } from '../reference/default-data.js';
 import { ruleById } from '../rules/index.js';
-import { ConfigError, extendReferenceData, loadConfig } from './config.js';
-import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity } from './report.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
+import { applySuppressions } from '../validation/suppressions.js';
+import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity } from './report.js';
+import type { DocumentSummary } from './summary.js';
+import { summarizeDocument } from './summary.js';
+import { WorkspaceView } from './workspace-view.js';
 
-export const CONFIG_FILE_NAME = 'osa.config.json';
+export { CONFIG_FILE_NAME };
+export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
+
 export const OSA_EXTENSION = '.osa';
 /** Files above this size are refused with a clear message instead of exhausting memory. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Files checked per batch before their syntax trees are dropped. */
+export const DEFAULT_BATCH_SIZE = 500;
 
-export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
-
-export function findWorkspaceRoot(file: string, cwd = process.cwd()): string {
-    let dir = path.dirname(path.resolve(file));
-    for (;;) {
-        if (fs.existsSync(path.join(dir, CONFIG_FILE_NAME))) {
-            return dir;
-        }
-        const parent = path.dirname(dir);
-        if (parent === dir) {
-            break;
-        }
-        dir = parent;
+export function findWorkspaceRoot(file: string, cwd = process.cwd(), configFile?: string): string {
+    const config = configFile ?? findConfigFile(path.dirname(path.resolve(file)));
+    if (config) {
+        return path.dirname(path.resolve(config));
     }
     const resolvedCwd = path.resolve(cwd);
     const relative = path.relative(resolvedCwd, path.resolve(file));
@@ -51,7 +58,7 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
         try {
             entries = fs.readdirSync(current, { withFileTypes: true });
         } catch (error) {
-            problems.push({ path: current, message: `cannot read directory: ${(error as Error).message}` });
+            problems.push({ path: current, message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
             return;
         }
         for (const entry of entries) {
@@ -98,11 +105,12 @@ function toPosition1(position: { line: number; character: number }): Position1 {
 }
 
 export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic {
-    const rule = typeof diagnostic.code === 'string' ? ruleById(diagnostic.code) : undefined;
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    const rule = code ? ruleById(code) : undefined;
     const reported: ReportedDiagnostic = {
-        rule: rule?.id ?? LANGUAGE_CODE,
+        rule: rule?.id ?? (code === 'suppression' ? 'suppression' : LANGUAGE_CODE),
         severity: severityOf(diagnostic),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value,
         clause: rule?.clause ?? null,
         range: { start: toPosition1(diagnostic.range.start), end: toPosition1(diagnostic.range.end) }
     };
@@ -116,64 +124,173 @@ export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic
     return reported;
 }
 
-function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
+export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
     return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column
+        || a.range.end.line - b.range.end.line || a.range.end.column - b.range.end.column
         || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
 }
 
+/** Does the text declare something other files may refer to? (A cheap test; a false hit only costs memory.) */
+function declaresDefinitions(text: string): boolean {
+    return /\b(agreement-template|budget-envelope)\b/.test(text);
+}
+
+export interface WorkspaceFiles {
+    root: string;
+    /** The config file in effect, if any. */
+    configFile?: string;
+    /** Every file of the workspace, sorted. */
+    members: string[];
+    /** Members that declare templates or envelopes: loaded by every batch. */
+    definitions: string[];
+}
+
+/** The outcome of checking one file: its raw findings (before workspace rules and suppressions) and its summary. */
+export interface CheckedFile {
+    path: string;
+    diagnostics: Diagnostic[];
+    summary: DocumentSummary;
+}
+
+export interface CheckOptions extends OsaModuleOptions {
+    /** The `--config` file, overriding discovery. */
+    configFile?: string;
+    batchSize?: number;
+}
+
+/** Lists the workspace's files and finds those that declare templates or envelopes. */
+export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[]): WorkspaceFiles {
+    const members = collectOsaFiles(root, problems, true).filter(f => !config.isFileIgnored(f));
+    const definitions = members.filter(f => {
+        const source = readSource(f);
+        return 'text' in source && declaresDefinitions(source.text);
+    });
+    return { root, configFile: config.file, members, definitions };
+}
+
 /**
- * Validates one workspace: loads every `.osa` file under `root` (plus any `extraFiles`), builds them
- * together and returns the reports of the files asked for, in the order asked.
+ * Checks the files of one workspace with one set of services (the parser is built once). Each worker
+ * of a parallel run has its own.
  */
-export async function validateWorkspace(
-    root: string,
-    requested: readonly string[],
-    options: OsaModuleOptions & { extraFiles?: readonly string[] } = {}
-): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
-    const problems: InputProblem[] = [];
-    const configFile = path.join(root, CONFIG_FILE_NAME);
-    let referenceData = options.referenceData ?? DEFAULT_REFERENCE_DATA;
-    if (fs.existsSync(configFile)) {
-        try {
-            referenceData = extendReferenceData(referenceData, loadConfig(configFile));
-        } catch (error) {
-            if (!(error instanceof ConfigError)) {
-                throw error;
-            }
-            // Results computed without the workspace's own data would mislead: report, skip the workspace.
-            problems.push({ path: configFile, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(configFile.length + 2)}` });
-            return { reports: [], problems };
-        }
+export class WorkspaceChecker {
+    private readonly services: ReturnType<typeof createOsaServices>;
+
+    constructor(private readonly options: CheckOptions = {}) {
+        this.services = createOsaServices(NodeFileSystem, options);
+        const { shared, Osa } = this.services;
+        Osa.osa.Config.useConfigFile(options.configFile);
+        Osa.osa.RuleRunner.workspaceRulesInValidation = false;
+        Osa.validation.DocumentValidator.suppressionsInValidation = false;
+        shared.workspace.IndexManager.indexReferences = false;
     }
-    const files = [...new Set([...collectOsaFiles(root, problems, true), ...requested.map(f => path.resolve(f)), ...(options.extraFiles ?? [])])];
-    const { shared } = createOsaServices(NodeFileSystem, { ...options, referenceData });
-    const documents = new Map<string, LangiumDocument>();
-    const unreadable = new Set<string>();
-    for (const file of files) {
-        const source = readSource(file);
-        if ('problem' in source) {
-            unreadable.add(file);
-            if (requested.some(r => path.resolve(r) === file)) {
+
+    /** The configuration that governs files of the workspace at `root`; throws ConfigError. */
+    configAt(root: string): ResolvedConfig {
+        return this.services.Osa.osa.Config.configFor(path.join(root, '__workspace__.osa'));
+    }
+
+    /**
+     * Step 1, batchable and parallel: parses, links and checks `files` (programme rules and language
+     * checks) with the workspace's definitions loaded, returning raw diagnostics and summaries.
+     */
+    async check(workspace: WorkspaceFiles, files: readonly string[]): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
+        const { shared } = this.services;
+        const problems: InputProblem[] = [];
+        const checked: CheckedFile[] = [];
+        const load = (file: string): LangiumDocument | undefined => {
+            const source = readSource(file);
+            if ('problem' in source) {
                 problems.push({ path: file, message: source.problem });
+                return undefined;
             }
-            continue;
+            const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        };
+        const collect = (document: LangiumDocument) => checked.push({
+            path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: summarizeDocument(document)
+        });
+        const wanted = new Set(files);
+        const definitions = workspace.definitions.map(load).filter((d): d is LangiumDocument => d !== undefined);
+        await shared.workspace.DocumentBuilder.build(definitions, { validation: true });
+        definitions.filter(d => wanted.has(d.uri.fsPath)).forEach(collect);
+        const definitionSet = new Set(workspace.definitions);
+        const rest = files.filter(f => !definitionSet.has(f));
+        const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+        for (let i = 0; i < rest.length; i += batchSize) {
+            const batch = rest.slice(i, i + batchSize).map(load).filter((d): d is LangiumDocument => d !== undefined);
+            await shared.workspace.DocumentBuilder.build(batch, { validation: true });
+            batch.forEach(collect);
+            shared.workspace.DocumentBuilder.forget(batch.map(d => d.uri));
         }
-        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(file, document);
+        shared.workspace.DocumentBuilder.forget(definitions.map(d => d.uri));
+        checked.sort((a, b) => a.path.localeCompare(b.path));
+        // Problems of files not asked for (definitions only) are reported by whoever checks them.
+        return { checked, problems: problems.filter(p => wanted.has(p.path)) };
     }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
-    const reports: FileReport[] = [];
-    for (const file of requested.map(f => path.resolve(f))) {
-        const document = documents.get(file);
-        if (!document) {
-            continue; // reported as a problem above
+
+    /** Summaries of files checked elsewhere (other shards), by parsing alone. */
+    summarize(files: readonly string[]): DocumentSummary[] {
+        const { shared } = this.services;
+        const summaries: DocumentSummary[] = [];
+        for (const file of files) {
+            const source = readSource(file);
+            if ('text' in source) {
+                summaries.push(summarizeDocument(shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file))));
+            }
         }
-        reports.push({
-            path: file,
-            diagnostics: (document.diagnostics ?? []).map(toReportedDiagnostic).sort(byPosition),
-            suppressed: []
+        return summaries;
+    }
+
+    /**
+     * Step 2: the workspace rules on the summaries of every member, then suppressions, giving each
+     * checked file's final report. `summaries` must cover the whole workspace.
+     */
+    finish(checked: readonly CheckedFile[], summaries: readonly DocumentSummary[]): FileReport[] {
+        const runner = this.services.Osa.osa.RuleRunner;
+        const view = new WorkspaceView(summaries);
+        const isRuleId = (id: string) => ruleById(id) !== undefined;
+        return checked.map(file => {
+            const summary = view.summaries.get(file.summary.uri) ?? file.summary;
+            const all = [...file.diagnostics, ...runner.workspaceDiagnostics(summary, view)];
+            const { kept, suppressed } = applySuppressions(all, file.summary.suppressions, isRuleId);
+            return {
+                path: file.path,
+                diagnostics: kept.map(toReportedDiagnostic).sort(byPosition),
+                suppressed: suppressed.map(s => ({
+                    ...toReportedDiagnostic(s.diagnostic),
+                    suppression: {
+                        kind: s.directive.kind,
+                        reason: s.directive.reason,
+                        range: { start: toPosition1(s.directive.range.start), end: toPosition1(s.directive.range.end) }
+                    }
+                })).sort(byPosition)
+            };
         });
     }
-    return { reports, problems };
+}
+
+/** Validates the requested files of one workspace in this process. */
+export async function validateWorkspace(root: string, requested: readonly string[], options: CheckOptions = {}): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
+    const problems: InputProblem[] = [];
+    const checker = new WorkspaceChecker(options);
+    let config: ResolvedConfig;
+    try {
+        config = checker.configAt(root);
+    } catch (error) {
+        if (!(error instanceof ConfigError)) {
+            throw error;
+        }
+        // Results computed without the workspace's own settings would mislead: report, skip the workspace.
+        problems.push({ path: error.file, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(error.file.length + 2)}` });
+        return { reports: [], problems };
+    }
+    const workspace = listWorkspace(root, config, problems);
+    const files = [...new Set(requested.map(f => path.resolve(f)))].filter(f => !config.isFileIgnored(f));
+    const wanted = new Set(files);
+    const members = [...new Set([...workspace.members, ...files])];
+    const { checked, problems: readProblems } = await checker.check({ ...workspace, members }, files);
+    problems.push(...readProblems);
+    const others = checker.summarize(members.filter(f => !wanted.has(f)));
+    return { reports: checker.finish(checked, [...checked.map(c => c.summary), ...others]), problems };
 }

@@ -1,32 +1,31 @@
 /**
- * An index of every programme and budget envelope in the workspace, for the rules that look across
- * files (budget per fiscal year, duplicate ids). Built once per document build, not once per file.
+ * An index of every programme and budget envelope of a workspace, built from document summaries, for
+ * the rules that look across files (budget per fiscal year, duplicate ids). The language server
+ * builds it from its open workspace; the CLI from the summaries of every file, batch by batch.
  */
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
-import { isModel, isBudgetEnvelope, isProgramme, type BudgetEnvelope, type Programme } from '../generated/ast.js';
+import { summarizeDocument, type DocumentSummary, type EnvelopeSummary, type ProgrammeSummary } from './summary.js';
 
 export class WorkspaceView {
-    readonly programmesByName = new Map<string, Programme[]>();
-    readonly programmesByFiscalYear = new Map<number, Programme[]>();
-    readonly envelopesByFiscalYear = new Map<number, BudgetEnvelope[]>();
+    readonly summaries = new Map<string, DocumentSummary>();
+    readonly programmesByName = new Map<string, ProgrammeSummary[]>();
+    readonly programmesByFiscalYear = new Map<number, ProgrammeSummary[]>();
+    readonly envelopesByFiscalYear = new Map<number, EnvelopeSummary[]>();
 
-    constructor(documents: Iterable<LangiumDocument>) {
+    constructor(summaries: Iterable<DocumentSummary>) {
         // Sorted by URI so that "the first" of several declarations does not depend on load order.
-        const sorted = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-        for (const document of sorted) {
-            const model = document.parseResult?.value;
-            if (!isModel(model)) {
-                continue;
+        for (const summary of [...summaries].sort((a, b) => a.uri.localeCompare(b.uri))) {
+            this.summaries.set(summary.uri, summary);
+            for (const programme of summary.programmes) {
+                push(this.programmesByName, programme.name, programme);
+                if (programme.fiscalYear !== undefined) {
+                    push(this.programmesByFiscalYear, programme.fiscalYear, programme);
+                }
             }
-            for (const element of model.elements) {
-                if (isProgramme(element)) {
-                    push(this.programmesByName, element.name, element);
-                    if (element.fiscalYear !== undefined) {
-                        push(this.programmesByFiscalYear, element.fiscalYear, element);
-                    }
-                } else if (isBudgetEnvelope(element) && element.fiscalYear !== undefined) {
-                    push(this.envelopesByFiscalYear, element.fiscalYear, element);
+            for (const envelope of summary.envelopes) {
+                if (envelope.fiscalYear !== undefined) {
+                    push(this.envelopesByFiscalYear, envelope.fiscalYear, envelope);
                 }
             }
         }
@@ -42,9 +41,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     }
 }
 
-/** Hands out the current WorkspaceView, rebuilding it after each indexing phase of a build. */
+/** Hands out the WorkspaceView of the documents loaded in the services, rebuilt once per build. */
 export class WorkspaceViewProvider {
     private view: WorkspaceView | undefined;
+    /** When set (CLI batches), the view over the whole workspace, including files not loaded. */
+    private fixed: WorkspaceView | undefined;
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
@@ -55,8 +56,16 @@ export class WorkspaceViewProvider {
         });
     }
 
+    /** Use a view computed elsewhere (from summaries of files that are not all loaded at once). */
+    setFixedView(view: WorkspaceView | undefined): void {
+        this.fixed = view;
+    }
+
     current(): WorkspaceView {
-        this.view ??= new WorkspaceView(this.shared.workspace.LangiumDocuments.all);
+        if (this.fixed) {
+            return this.fixed;
+        }
+        this.view ??= new WorkspaceView([...this.shared.workspace.LangiumDocuments.all].map((d: LangiumDocument) => summarizeDocument(d)));
         return this.view;
     }
 }

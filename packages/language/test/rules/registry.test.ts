@@ -37,7 +37,7 @@ describe('the rule registry', () => {
             expect(rule.summary, `${rule.id} summary`).toMatch(/\.$/);
             expect(['error', 'warning', 'info'], `${rule.id} severity`).toContain(rule.severity);
             expect(rule.family, `${rule.id} family`).toBeTruthy();
-            expect(['programme', 'file'], `${rule.id} scope`).toContain(rule.scope);
+            expect(['programme', 'workspace'], `${rule.id} scope`).toContain(rule.scope);
             expect(typeof rule.check, `${rule.id} check`).toBe('function');
         }
     });

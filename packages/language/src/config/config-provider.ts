@@ -1,0 +1,68 @@
+/**
+ * Finds the configuration that applies to a file: the nearest osa.config.json above it (up to the
+ * repository root), or the file named with `--config`. Shared by the CLI and the language server, so
+ * both apply the same severities, ignores and reference data.
+ */
+import * as path from 'node:path';
+import { ReferenceData } from '../reference/reference-data.js';
+import type { ReferenceDataSet } from '../reference/types.js';
+import { ConfigError, defaultConfig, findConfigFile, loadConfig, type ResolvedConfig } from './config.js';
+
+export class ConfigProvider {
+    private explicitFile: string | undefined;
+    private readonly loaded = new Map<string, ResolvedConfig | ConfigError>();
+    private readonly references = new WeakMap<ResolvedConfig, ReferenceData>();
+
+    constructor(private readonly baseData: ReferenceDataSet, private readonly baseReference: () => ReferenceData) { }
+
+    /** Use one config file for every file (the CLI's `--config`). */
+    useConfigFile(file: string | undefined): void {
+        this.explicitFile = file ? path.resolve(file) : undefined;
+        this.loaded.clear();
+    }
+
+    /** Forget loaded files, e.g. after an osa.config.json changed. */
+    clear(): void {
+        this.loaded.clear();
+    }
+
+    /** The config file that governs `file`, if any. */
+    configFileFor(file: string): string | undefined {
+        return this.explicitFile ?? findConfigFile(path.dirname(path.resolve(file)));
+    }
+
+    /** The resolved config for a file; throws ConfigError when its config file is invalid. */
+    configFor(file: string): ResolvedConfig {
+        const configFile = this.configFileFor(file);
+        const key = configFile ?? `defaults:${path.dirname(path.resolve(file))}`;
+        let config = this.loaded.get(key);
+        if (!config) {
+            try {
+                config = configFile ? loadConfig(configFile, this.baseData) : defaultConfig(path.dirname(path.resolve(file)), this.baseData);
+            } catch (error) {
+                if (!(error instanceof ConfigError)) {
+                    throw error;
+                }
+                config = error;
+            }
+            this.loaded.set(key, config);
+        }
+        if (config instanceof ConfigError) {
+            throw config;
+        }
+        return config;
+    }
+
+    /** The reference-data service for a config: the shared one unless the config adds data. */
+    referenceFor(config: ResolvedConfig): ReferenceData {
+        if (config.referenceData === this.baseData) {
+            return this.baseReference();
+        }
+        let reference = this.references.get(config);
+        if (!reference) {
+            reference = new ReferenceData(config.referenceData);
+            this.references.set(config, reference);
+        }
+        return reference;
+    }
+}

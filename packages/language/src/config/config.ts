@@ -1,0 +1,219 @@
+/**
+ * `osa.config.json`: per-rule severities and path ignores, ignored files, and reference data added to
+ * the shipped data. The file is validated against osa.config.schema.json (shipped for editors too);
+ * an invalid file is an error naming the file and the JSON path, never silently half-applied.
+ *
+ * Precedence, strongest first: an inline `osa-disable` comment (with a reason) silences a finding;
+ * a rule's `ignore` globs drop it for matching files; the rule's configured severity replaces its
+ * default; a justified `exception` in the programme sets the severity its rule defines for it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import picomatch from 'picomatch';
+import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
+import schema from './osa.config.schema.json' with { type: 'json' };
+
+export const CONFIG_FILE_NAME = 'osa.config.json';
+
+export type SeveritySetting = 'off' | 'info' | 'warning' | 'error';
+
+export interface RuleSettingObject {
+    severity?: SeveritySetting;
+    ignore?: string[];
+}
+
+/** The file's contents, as the schema describes them. */
+export interface OsaConfigFile {
+    $schema?: string;
+    rules?: Record<string, SeveritySetting | RuleSettingObject>;
+    ignore?: string[];
+    referenceData?: {
+        inCombat?: DatedDesignation[];
+        conflictParties?: DatedDesignation[];
+        embargoes?: Embargo[];
+        dacList?: string;
+    };
+}
+
+export class ConfigError extends Error {
+    constructor(readonly file: string, readonly jsonPath: string, readonly detail: string) {
+        super(`${file}${jsonPath ? ` at ${jsonPath}` : ''}: ${detail}`);
+    }
+}
+
+/** Settings that apply to the files of one workspace. */
+export class ResolvedConfig {
+    private readonly fileIgnore: (relative: string) => boolean;
+    private readonly ruleIgnores = new Map<string, (relative: string) => boolean>();
+    private readonly severities = new Map<string, SeveritySetting>();
+
+    constructor(
+        /** The folder globs are relative to: the config file's folder, or the workspace root. */
+        readonly root: string,
+        /** The config file in effect; undefined when only defaults apply. */
+        readonly file: string | undefined,
+        readonly contents: OsaConfigFile,
+        readonly referenceData: ReferenceDataSet
+    ) {
+        this.fileIgnore = matcher(contents.ignore ?? []);
+        for (const [id, setting] of Object.entries(contents.rules ?? {})) {
+            const severity = typeof setting === 'string' ? setting : setting.severity;
+            if (severity) {
+                this.severities.set(id, severity);
+            }
+            if (typeof setting === 'object' && setting.ignore?.length) {
+                this.ruleIgnores.set(id, matcher(setting.ignore));
+            }
+        }
+    }
+
+    /** The configured severity of a rule, undefined when it keeps its default. */
+    severityOf(ruleId: string): SeveritySetting | undefined {
+        return this.severities.get(ruleId);
+    }
+
+    isFileIgnored(file: string): boolean {
+        const relative = this.relative(file);
+        return relative !== undefined && this.fileIgnore(relative);
+    }
+
+    isRuleIgnored(ruleId: string, file: string): boolean {
+        const relative = this.relative(file);
+        const ignored = this.ruleIgnores.get(ruleId);
+        return relative !== undefined && ignored !== undefined && ignored(relative);
+    }
+
+    private relative(file: string): string | undefined {
+        const relative = path.relative(this.root, file);
+        return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
+    }
+}
+
+function matcher(globs: readonly string[]): (relative: string) => boolean {
+    if (globs.length === 0) {
+        return () => false;
+    }
+    // A glob naming a folder ignores what is inside it, as `drafts` or `drafts/` users expect.
+    const patterns = globs.flatMap(g => [g, `${g.replace(/\/+$/, '')}/**`]);
+    return picomatch(patterns, { dot: true });
+}
+
+let validator: ValidateFunction | undefined;
+
+function validateAgainstSchema(file: string, value: unknown): void {
+    validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+    if (!validator(value)) {
+        const error = mostSpecificError(validator.errors ?? []);
+        throw new ConfigError(file, toJsonPath(error), describe(error));
+    }
+}
+
+function mostSpecificError(errors: ErrorObject[]): ErrorObject {
+    // anyOf branches produce one error each; the deepest path says most about what is wrong.
+    return [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+}
+
+function toJsonPath(error: ErrorObject): string {
+    const segments = error.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (error.keyword === 'propertyNames' && error.params.propertyName) {
+        segments.push(String(error.params.propertyName));
+    }
+    if (error.keyword === 'additionalProperties') {
+        segments.push(String(error.params.additionalProperty));
+    }
+    return segments.reduce((p, s) => /^\d+$/.test(s) ? `${p}[${s}]` : `${p}${p ? '.' : ''}${s}`, '');
+}
+
+function describe(error: ErrorObject): string {
+    switch (error.keyword) {
+        case 'propertyNames':
+            return `"${error.params.propertyName}" is not a rule id (run \`osa rules\` for the list)`;
+        case 'additionalProperties':
+            return `"${error.params.additionalProperty}" is not a known setting`;
+        case 'enum':
+            return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
+        case 'anyOf':
+            return 'must be a severity ("off", "info", "warning", "error") or an object { "severity", "ignore" }';
+        default:
+            return error.message ?? 'is not valid';
+    }
+}
+
+/** The nearest osa.config.json from `dir` upward, stopping at the repository root (a folder with .git). */
+export function findConfigFile(dir: string): string | undefined {
+    let current = path.resolve(dir);
+    for (;;) {
+        const candidate = path.join(current, CONFIG_FILE_NAME);
+        if (fs.existsSync(candidate)) {
+            return candidate;
+        }
+        const parent = path.dirname(current);
+        if (parent === current || fs.existsSync(path.join(current, '.git'))) {
+            return undefined;
+        }
+        current = parent;
+    }
+}
+
+/** Reads, validates and resolves a config file; throws ConfigError naming the file and JSON path. */
+export function loadConfig(file: string, base: ReferenceDataSet): ResolvedConfig {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, 'utf-8');
+    } catch (error) {
+        throw new ConfigError(file, '', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    let contents: unknown;
+    try {
+        contents = JSON.parse(text);
+    } catch (error) {
+        throw new ConfigError(file, '', `not valid JSON: ${(error as Error).message}`);
+    }
+    validateAgainstSchema(file, contents);
+    const config = contents as OsaConfigFile;
+    const root = path.dirname(path.resolve(file));
+    return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file));
+}
+
+export function defaultConfig(root: string, base: ReferenceDataSet): ResolvedConfig {
+    return new ResolvedConfig(root, undefined, {}, base);
+}
+
+/** The shipped data with the config's entries added; a DAC list file adds or replaces editions by id. */
+function extendReferenceData(base: ReferenceDataSet, config: OsaConfigFile, root: string, file: string): ReferenceDataSet {
+    const extra = config.referenceData;
+    if (!extra) {
+        return base;
+    }
+    let dacList = base.dacList;
+    if (extra.dacList) {
+        const dacFile = path.resolve(root, extra.dacList);
+        let added: DacListData;
+        try {
+            added = JSON.parse(fs.readFileSync(dacFile, 'utf-8')) as DacListData;
+        } catch (error) {
+            throw new ConfigError(file, 'referenceData.dacList', `cannot read ${dacFile}: ${(error as Error).message}`);
+        }
+        if (!Array.isArray(added.editions) || added.editions.some(e => !e.id || !e.effectiveFrom || !e.effectiveTo || !Array.isArray(e.recipients))) {
+            throw new ConfigError(file, 'referenceData.dacList', `${dacFile} must hold "editions", each with id, effectiveFrom, effectiveTo and recipients`);
+        }
+        const ids = new Set(added.editions.map(e => e.id));
+        dacList = {
+            ...base.dacList,
+            editions: [...base.dacList.editions.filter(e => !ids.has(e.id)), ...added.editions],
+            graduations: [...base.dacList.graduations, ...(added.graduations ?? [])]
+        };
+    }
+    return {
+        ...base,
+        dacList,
+        conflictParties: { ...base.conflictParties, entries: [...base.conflictParties.entries, ...(extra.conflictParties ?? []).map(withUntil)] },
+        inCombat: { ...base.inCombat, entries: [...base.inCombat.entries, ...(extra.inCombat ?? []).map(withUntil)] },
+        embargoes: { ...base.embargoes, embargoes: [...base.embargoes.embargoes, ...(extra.embargoes ?? [])] }
+    };
+}
+
+function withUntil(entry: DatedDesignation): DatedDesignation {
+    return { ...entry, until: entry.until ?? null };
+}

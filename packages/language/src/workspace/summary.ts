@@ -1,0 +1,78 @@
+/**
+ * A document's summary: what rules that look across files need to know about it (its programmes and
+ * budget envelopes, with where they are) and its suppression comments. Summaries are small, so the
+ * CLI can validate files in batches and still check the whole workspace's budgets and ids.
+ */
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
+import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
+
+export interface Money {
+    value: number;
+    currency: string;
+}
+
+export interface ProgrammeSummary {
+    name: string;
+    fiscalYear?: number;
+    amount?: Money;
+    uri: string;
+    nameRange: Range;
+    amountRange?: Range;
+}
+
+export interface EnvelopeSummary {
+    name: string;
+    fiscalYear?: number;
+    amount?: Money;
+    uri: string;
+    nameRange: Range;
+    amountRange?: Range;
+}
+
+export interface DocumentSummary {
+    uri: string;
+    programmes: ProgrammeSummary[];
+    envelopes: EnvelopeSummary[];
+    suppressions: SuppressionDirective[];
+}
+
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function rangeOf(node: AstNode, property: string): Range {
+    return (GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
+}
+
+export function summarizeDocument(document: LangiumDocument): DocumentSummary {
+    const uri = document.uri.toString();
+    const summary: DocumentSummary = { uri, programmes: [], envelopes: [], suppressions: [] };
+    const model = document.parseResult.value;
+    if (isModel(model)) {
+        for (const element of model.elements) {
+            if (isProgramme(element) || isBudgetEnvelope(element)) {
+                const entry = {
+                    name: element.name,
+                    fiscalYear: element.fiscalYear,
+                    amount: element.amount ? { value: element.amount.value, currency: element.amount.currency } : undefined,
+                    uri,
+                    nameRange: rangeOf(element, 'name'),
+                    amountRange: element.amount ? rangeOf(element, 'amount') : undefined
+                };
+                (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
+            }
+        }
+    }
+    const root = document.parseResult.value.$cstNode;
+    if (root) {
+        for (const node of CstUtils.streamCst(root)) {
+            if (isLeafCstNode(node) && node.hidden && node.text.includes('osa-disable')) {
+                const directive = parseSuppressionComment(node.text, node.range);
+                if (directive) {
+                    summary.suppressions.push(directive);
+                }
+            }
+        }
+    }
+    return summary;
+}
