@@ -1,19 +1,41 @@
+import type { Severity } from '@osa-policy/language';
 import type { Formatter } from './format.js';
 import { displayPath, summarize } from './summary.js';
 
-/** One line per finding: `path:line:col  severity  message  ID (§clause)`, then a summary. */
+/** Plain ANSI SGR codes, each closed by its own reset so that styles nest. */
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const bold = ansi(1, 22);
+const dim = ansi(2, 22);
+const red = ansi(31, 39);
+const yellow = ansi(33, 39);
+const cyan = ansi(36, 39);
+const green = ansi(32, 39);
+const plain = (text: string) => text;
+
+const SEVERITY_COLOUR: Record<Severity, (text: string) => string> = { error: red, warning: yellow, info: cyan };
+
+/**
+ * One line per finding: `path:line:col  severity  message  ID (§clause)`, then a summary. With colour
+ * the line keeps that shape: the path is bold, the severity red / yellow / cyan, the rule id dim, and
+ * the summary red when there are errors or unreadable paths, yellow when there are warnings, else green.
+ */
 export const formatStylish: Formatter = (run, context) => {
+    const c = context.color;
     const lines: string[] = [];
     for (const report of run.reports) {
         for (const d of report.diagnostics) {
-            const where = `${displayPath(report.path, context.cwd)}:${d.range.start.line}:${d.range.start.column}`;
+            const where = `${(c ? bold : plain)(displayPath(report.path, context.cwd))}:${d.range.start.line}:${d.range.start.column}`;
             const id = d.clause ? `${d.rule} (${d.clause})` : d.rule;
-            lines.push(`${where}  ${d.severity}  ${d.message}  ${id}`);
+            lines.push(`${where}  ${(c ? SEVERITY_COLOUR[d.severity] : plain)(d.severity)}  ${d.message}  ${(c ? dim : plain)(id)}`);
         }
     }
     const s = summarize(run.reports);
+    const suppressed = run.reports.reduce((n, r) => n + r.suppressed.length, 0);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`
-        + (run.problems.length > 0 ? `, ${plural(run.problems.length, 'unreadable path')}` : ''));
+    const summary = `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`
+        + (suppressed > 0 ? `, ${suppressed} suppressed` : '')
+        + (run.problems.length > 0 ? `, ${plural(run.problems.length, 'unreadable path')}` : '');
+    const colour = s.errors > 0 || run.problems.length > 0 ? red : s.warnings > 0 ? yellow : green;
+    lines.push(c ? bold(colour(summary)) : summary);
     return lines.join('\n') + '\n';
 };

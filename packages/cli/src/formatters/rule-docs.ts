@@ -1,0 +1,25 @@
+import { LANGUAGE_CODE, REPOSITORY_URL, ruleDocsUrl, type RuleMeta } from '@osa-policy/language';
+
+/** The `suppression` code: findings about misused suppression comments. */
+export const SUPPRESSION_CODE = 'suppression';
+
+const README = `${REPOSITORY_URL}/blob/main/docs/rules/README.md`;
+
+/**
+ * Where a code is documented: a rule's own page, or the section of docs/rules/README.md on the
+ * `syntax` code or on suppressions; undefined for a code this version does not know.
+ */
+export function docsUrlOf(code: string, rules: readonly RuleMeta[]): string | undefined {
+    if (rules.some(r => r.id === code)) {
+        return ruleDocsUrl(code);
+    }
+    if (code === LANGUAGE_CODE) {
+        return `${README}#the-syntax-code`;
+    }
+    if (code === SUPPRESSION_CODE) {
+        return `${README}#suppressing-findings`;
+    }
+    return undefined;
+}
+
+export const RULES_README_URL = README;
