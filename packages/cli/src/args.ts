@@ -3,12 +3,17 @@ import { UsageError } from './exit-codes.js';
 export interface ParsedArgs {
     positional: string[];
     options: Map<string, string>;
+    flags: Set<string>;
 }
 
-/** Parses `--name value`, `--name=value` and positionals; only the options listed are accepted. */
-export function parseArgs(argv: readonly string[], accepted: readonly string[]): ParsedArgs {
+/**
+ * Parses `--name value`, `--name=value`, boolean `--flag` and positionals. Only the options and flags
+ * listed are accepted; anything else is a usage error (exit 2).
+ */
+export function parseArgs(argv: readonly string[], accepted: readonly string[], acceptedFlags: readonly string[] = []): ParsedArgs {
     const positional: string[] = [];
     const options = new Map<string, string>();
+    const flags = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
@@ -21,6 +26,10 @@ export function parseArgs(argv: readonly string[], accepted: readonly string[]):
         }
         const eq = arg.indexOf('=');
         const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+        if (acceptedFlags.includes(name) && eq < 0) {
+            flags.add(name);
+            continue;
+        }
         if (!accepted.includes(name)) {
             throw new UsageError(`unknown option --${name}`);
         }
@@ -30,7 +39,7 @@ export function parseArgs(argv: readonly string[], accepted: readonly string[]):
         }
         options.set(name, value);
     }
-    return { positional, options };
+    return { positional, options, flags };
 }
 
 export function choice<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, option: string): T {
@@ -41,4 +50,14 @@ export function choice<T extends string>(value: string | undefined, allowed: rea
         throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
     }
     return value as T;
+}
+
+export function wholeNumber(value: string | undefined, option: string, min: number): number | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (!/^\d+$/.test(value) || Number(value) < min) {
+        throw new UsageError(`--${option} takes a whole number of at least ${min} (got "${value}")`);
+    }
+    return Number(value);
 }

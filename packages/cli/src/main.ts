@@ -1,31 +1,47 @@
 /**
  * `osa`: validates OSA programme files against the Implementation Guidelines.
- * Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage or I/O error.
+ * Commands load lazily, so `osa --version` and `osa --help` start without the parser.
  */
-import '@osa-policy/language';
-import { runRules } from './commands/rules.js';
-import { runValidate } from './commands/validate.js';
+import '@osa-policy/language/compat';
 import { ExitCode, UsageError } from './exit-codes.js';
-import { TOOL_VERSION, versionText } from './version.js';
+import { TOOL_VERSION } from './version.js';
 
-export const HELP = `osa ${TOOL_VERSION}: validate OSA programme files against Japan's OSA Implementation Guidelines
+export const HELP = `osa ${TOOL_VERSION}: check OSA programme files against Japan's OSA Implementation Guidelines
 
 Usage:
-  osa validate [paths...] [--format stylish|json]   validate files and folders (default: .)
-  osa rules [--format table|json]                   list every rule with its clause
-  osa --version                                     tool and reference-data editions
-  osa --help                                        this text
+  osa validate [paths|globs...] [options]   validate files, folders and globs (default: .)
+      --format stylish|json|sarif|junit|github   output format (default: stylish)
+      --output <file>          write the report to a file instead of standard output
+      --config <file>          use this osa.config.json for every file instead of discovering one
+      --fail-level error|warning|info   exit 1 on a finding at or above this level (default: error)
+      --max-warnings <n>       also exit 1 when there are more than n warnings
+      --jobs <n>               worker threads (default: the number of CPU cores)
+      --shard <i>/<n>          validate only part i of n (1-based): a deterministic split for CI matrices
+      --print-config <file>    print the configuration that applies to a file, and exit
+      --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
+  osa rules [--format table|json]         list every rule with its clause
+  osa explain <ID>                        print a rule's documentation page
+  osa init [dir]                          write a starter programme and osa.config.json into an empty folder
+  osa --version                           tool version and reference-data editions
+  osa --help                              this text
 
-A file's workspace is the nearest folder above it holding osa.config.json (else the current
-directory): every .osa file in it is loaded, so templates, budgets and ids resolve across files.
+A file's workspace is the folder of the nearest osa.config.json above it (up to the repository root),
+else the current directory: every .osa file in it is loaded, so templates, budgets and ids resolve
+across files, and validating one file reports exactly what validating the workspace reports for it.
 
 Exit codes:
-  0  no errors (warnings and infos allowed)
-  1  at least one error-level finding
-  2  usage error, or a path that is missing or cannot be read (the other files are still reported)
+  0  no finding at or above --fail-level, and no more warnings than --max-warnings
+  1  findings at or above --fail-level, or more warnings than --max-warnings
+  2  usage error, invalid configuration, a path that is missing or cannot be read, or an internal error
+     (the other files are still validated and reported)
 `;
 
-export async function main(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void } = {
+export interface Io {
+    out: (text: string) => void;
+    err: (text: string) => void;
+}
+
+export async function main(argv: readonly string[], io: Io = {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text)
 }): Promise<number> {
@@ -40,12 +56,16 @@ export async function main(argv: readonly string[], io: { out: (text: string) =>
                 return ExitCode.Ok;
             case '--version':
             case '-v':
-                io.out(versionText());
+                io.out((await import('./version.js')).versionText());
                 return ExitCode.Ok;
             case 'validate':
-                return await runValidate(rest, io);
+                return await (await import('./commands/validate.js')).runValidate(rest, io);
             case 'rules':
-                return runRules(rest, io);
+                return (await import('./commands/rules.js')).runRules(rest, io);
+            case 'explain':
+                return (await import('./commands/explain.js')).runExplain(rest, io);
+            case 'init':
+                return (await import('./commands/init.js')).runInit(rest, io);
             default:
                 throw new UsageError(`unknown command "${command}"`);
         }

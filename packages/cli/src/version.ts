@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import { DEFAULT_REFERENCE_DATA, ReferenceData } from '@osa-policy/language';
+import { dataEditions } from '@osa-policy/language/editions';
 
 const require = createRequire(import.meta.url);
 export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
 
 export function versionText(): string {
-    const editions = new ReferenceData(DEFAULT_REFERENCE_DATA).editions();
-    return `osa ${TOOL_VERSION}\n` + editions.map(e => `  ${e.dataset}: ${e.edition}\n`).join('');
+    return `osa ${TOOL_VERSION}\nreference data:\n` + dataEditions().map(e => `  ${e.dataset}: ${e.edition}\n`).join('');
 }

@@ -19,3 +19,4 @@ export * from './validation/suppressions.js';
 export * from './validation/document-validator.js';
 export * from './workspace/summary.js';
 export * from './workspace/report.js';
+export * from './reference/editions.js';

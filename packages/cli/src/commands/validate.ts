@@ -1,20 +1,62 @@
+/**
+ * `osa validate`: expands paths and globs, groups files by workspace, checks them (in this thread or
+ * in worker threads), runs the workspace rules on the summaries of every file, and renders one report.
+ */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import {
-    ALL_RULES, collectOsaFiles, findWorkspaceRoot, validateWorkspace, type FileReport, type InputProblem, type ValidationRun
+    ALL_RULES, ConfigError, collectOsaFiles, findWorkspaceRoot, listWorkspace, WorkspaceChecker,
+    type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
-import { choice, parseArgs } from '../args.js';
-import { ExitCode } from '../exit-codes.js';
+import { choice, parseArgs, wholeNumber } from '../args.js';
+import { ExitCode, UsageError } from '../exit-codes.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/summary.js';
-import { FORMAT_NAMES, FORMATTERS } from '../formatters/index.js';
+import type { Io } from '../main.js';
+import { WorkerPool } from '../parallel/pool.js';
 import { TOOL_VERSION } from '../version.js';
+import { printConfig } from './print-config.js';
 
-/** Expands the paths given on the command line into `.osa` files; missing paths become problems. */
-export function expandPaths(paths: readonly string[]): { files: string[]; problems: InputProblem[] } {
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+type FailLevel = keyof typeof SEVERITY_RANK;
+
+/**
+ * Below this many files, worker threads cost more than they save: a worker needs about 0.3 s to load
+ * and warm up the engine, and on the 2-core machines measured (bench/cli-scale.mjs) two threads only
+ * break even around 4,000 files. Results are the same either way.
+ */
+export const PARALLEL_THRESHOLD = 5000;
+/** Files per task handed to a thread: small enough to balance, large enough to batch. */
+const CHUNK_SIZE = 100;
+
+export interface ValidateSettings {
+    configFile?: string;
+    jobs: number;
+    shard?: { index: number; count: number };
+    onProgress?: (done: number, total: number) => void;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** With OSA_TIMING set, phase durations go to stderr: for finding where a slow run spends its time. */
+const timing = process.env.OSA_TIMING ? (label: string) => process.stderr.write(`osa timing: ${label} at ${performance.now().toFixed(0)} ms\n`) : () => undefined;
+
+/** Expands the paths and globs given on the command line into `.osa` files; missing paths become problems. */
+export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: string[]; problems: InputProblem[] } {
     const files: string[] = [];
     const problems: InputProblem[] = [];
     for (const given of paths) {
-        const resolved = path.resolve(given);
+        if (GLOB_CHARS.test(given)) {
+            const matched = expandGlob(given, cwd, problems);
+            if (matched.length === 0) {
+                problems.push({ path: path.resolve(cwd, given), message: 'the glob matches no .osa file' });
+            }
+            files.push(...matched);
+            continue;
+        }
+        const resolved = path.resolve(cwd, given);
         let stat: fs.Stats;
         try {
             stat = fs.statSync(resolved);
@@ -32,12 +74,53 @@ export function expandPaths(paths: readonly string[]): { files: string[]; proble
     return { files: [...new Set(files)].sort(), problems };
 }
 
-/** Validates the files, one build per workspace, and returns reports sorted by path. */
-export async function validatePaths(paths: readonly string[]): Promise<ValidationRun> {
-    const { files, problems } = expandPaths(paths);
+function expandGlob(pattern: string, cwd: string, problems: InputProblem[]): string[] {
+    const absolute = path.resolve(cwd, pattern).split(path.sep).join('/');
+    const segments = absolute.split('/');
+    const firstGlob = segments.findIndex(s => GLOB_CHARS.test(s));
+    const base = segments.slice(0, firstGlob).join('/') || '/';
+    if (!fs.existsSync(base)) {
+        return [];
+    }
+    const isMatch = picomatch(absolute, { dot: false });
+    return collectOsaFiles(base, problems).filter(f => isMatch(f.split(path.sep).join('/')));
+}
+
+/** FNV-1a: a stable hash of a file's path, so a file stays in its shard when others are added. */
+function shardOf(file: string, count: number, cwd: string): number {
+    const key = path.relative(cwd, file).split(path.sep).join('/');
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) {
+        hash ^= key.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash % count;
+}
+
+function chunk<T>(items: readonly T[], parts: number): T[][] {
+    const size = Math.ceil(items.length / parts);
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += size) {
+        chunks.push(items.slice(i, i + size));
+    }
+    return chunks;
+}
+
+/**
+ * Validates the files, one workspace at a time. Workspace rules see every member of the workspace
+ * (files of other shards are summarized by parsing alone), so shards and workers do not change results.
+ */
+export async function validatePaths(paths: readonly string[], settings: ValidateSettings, cwd = process.cwd()): Promise<ValidationRun> {
+    timing('validation starts');
+    const expanded = expandPaths(paths, cwd);
+    timing('paths expanded');
+    const problems = [...expanded.problems];
+    const files = settings.shard
+        ? expanded.files.filter(f => shardOf(f, settings.shard!.count, cwd) === settings.shard!.index - 1)
+        : expanded.files;
     const byWorkspace = new Map<string, string[]>();
     for (const file of files) {
-        const root = findWorkspaceRoot(file);
+        const root = findWorkspaceRoot(file, cwd, settings.configFile);
         const group = byWorkspace.get(root);
         if (group) {
             group.push(file);
@@ -45,27 +128,171 @@ export async function validatePaths(paths: readonly string[]): Promise<Validatio
             byWorkspace.set(root, [file]);
         }
     }
+    const options: CheckOptions = { configFile: settings.configFile };
+    // Workers start first: they load the engine while this thread lists the workspace. This thread
+    // works too, so --jobs N means N threads checking files.
+    // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
+    const threshold = Number(process.env.OSA_PARALLEL_THRESHOLD ?? PARALLEL_THRESHOLD);
+    const parallel = settings.jobs > 1 && files.length >= threshold;
+    const pool = parallel ? new WorkerPool(settings.jobs - 1, options) : undefined;
+    const checker = new WorkspaceChecker(options);
     const reports: FileReport[] = [];
-    for (const [root, requested] of byWorkspace) {
-        const result = await validateWorkspace(root, requested);
-        reports.push(...result.reports);
-        problems.push(...result.problems);
+    let done = 0;
+    try {
+        for (const [root, requested] of byWorkspace) {
+            let config;
+            try {
+                config = checker.configAt(root);
+            } catch (error) {
+                if (!(error instanceof ConfigError)) {
+                    throw error;
+                }
+                // Results computed without the workspace's own settings would mislead: report and skip it.
+                problems.push({ path: error.file, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(error.file.length + 2)}` });
+                continue;
+            }
+            timing('workspace configured');
+            const listed = listWorkspace(root, config, problems);
+            timing('workspace listed');
+            const wanted = requested.filter(f => !config.isFileIgnored(f));
+            const wantedSet = new Set(wanted);
+            const workspace = { ...listed, members: [...new Set([...listed.members, ...wanted])] };
+            const others = workspace.members.filter(f => !wantedSet.has(f));
+            const checked: CheckedFile[] = [];
+            const summaries: DocumentSummary[] = [];
+            if (pool) {
+                // A shared queue of small chunks: whichever thread is free takes the next one.
+                type Task = { kind: 'check' | 'summarize'; files: string[] };
+                const queue: Task[] = [
+                    ...chunk(wanted, Math.max(1, Math.ceil(wanted.length / CHUNK_SIZE))).map(files => ({ kind: 'check' as const, files })),
+                    ...chunk(others, Math.max(1, Math.ceil(others.length / CHUNK_SIZE))).map(files => ({ kind: 'summarize' as const, files }))
+                ];
+                const take = async (run: (task: Task) => Promise<void>) => {
+                    for (let task = queue.shift(); task; task = queue.shift()) {
+                        await run(task);
+                    }
+                };
+                const collect = (result: { checked: CheckedFile[]; problems: InputProblem[] }) => {
+                    checked.push(...result.checked);
+                    problems.push(...result.problems);
+                    done += result.checked.length;
+                    settings.onProgress?.(done, files.length);
+                };
+                await Promise.all([
+                    take(async task => {
+                        if (task.kind === 'check') {
+                            collect(await checker.check(workspace, task.files));
+                        } else {
+                            summaries.push(...checker.summarize(task.files));
+                        }
+                        // Checking only awaits microtasks: yield to the event loop so that workers'
+                        // replies are read and they get their next task without waiting for this thread.
+                        await new Promise(resolve => setImmediate(resolve));
+                    }),
+                    // Two loops per worker keep a second task waiting in its inbox while this
+                    // thread is busy, so a worker never idles until its reply is read.
+                    ...pool.threads().flatMap(thread => [thread, thread]).map(thread => take(async task => {
+                        if (task.kind === 'check') {
+                            collect(await pool.check(workspace, task.files, thread));
+                        } else {
+                            summaries.push(...await pool.summarize(task.files, thread));
+                        }
+                    }))
+                ]);
+                checked.sort((a, b) => a.path.localeCompare(b.path));
+            } else {
+                const result = await checker.check(workspace, wanted, n => settings.onProgress?.(done + n, files.length));
+                checked.push(...result.checked);
+                problems.push(...result.problems);
+                summaries.push(...checker.summarize(others));
+                done += wanted.length;
+            }
+            timing('files checked');
+            checker.release();
+            reports.push(...checker.finish(checked, [...checked.map(c => c.summary), ...summaries]));
+            timing('workspace rules and suppressions done');
+        }
+    } finally {
+        await pool?.close();
     }
     reports.sort((a, b) => a.path.localeCompare(b.path));
+    problems.sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
     return { reports, problems };
 }
 
-export async function runValidate(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
-    const { positional, options } = parseArgs(argv, ['format']);
-    const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
-    const run = await validatePaths(positional.length > 0 ? positional : ['.']);
-    for (const problem of run.problems) {
-        io.err(`osa: ${displayPath(problem.path, process.cwd())}: ${problem.message}\n`);
-    }
-    io.out(FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color: false }));
+/** The exit code of a run: 2 for unreadable input, else 1 when findings cross the thresholds. */
+export function exitCodeOf(run: ValidationRun, failLevel: FailLevel, maxWarnings: number | undefined): number {
     if (run.problems.length > 0) {
         return ExitCode.UsageOrIo;
     }
-    const errors = run.reports.some(r => r.diagnostics.some(d => d.severity === 'error'));
-    return errors ? ExitCode.Findings : ExitCode.Ok;
+    const all = run.reports.flatMap(r => r.diagnostics);
+    const failing = all.some(d => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failLevel]);
+    const tooManyWarnings = maxWarnings !== undefined && all.filter(d => d.severity === 'warning').length > maxWarnings;
+    return failing || tooManyWarnings ? ExitCode.Findings : ExitCode.Ok;
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    const match = /^(\d+)\/(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4 (got "${value}")`);
+    }
+    return { index, count };
+}
+
+/** A progress line on a terminal for long runs; never in machine formats or when output is piped. */
+function progressReporter(format: FormatName, io: Io): ((done: number, total: number) => void) | undefined {
+    if (format !== 'stylish' || !process.stderr.isTTY || process.env.CI) {
+        return undefined;
+    }
+    let last = 0;
+    return (done, total) => {
+        const now = Date.now();
+        if (total >= PARALLEL_THRESHOLD && now - last > 100) {
+            last = now;
+            io.err(`\rchecked ${done}/${total} files`);
+        }
+    };
+}
+
+export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
+    const { positional, options, flags } = parseArgs(argv,
+        ['format', 'output', 'config', 'fail-level', 'max-warnings', 'jobs', 'shard', 'print-config'],
+        ['color', 'no-color']);
+    const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
+    const failLevel = choice(options.get('fail-level'), ['error', 'warning', 'info'] as const, 'error', 'fail-level');
+    const maxWarnings = wholeNumber(options.get('max-warnings'), 'max-warnings', 0);
+    const jobs = wholeNumber(options.get('jobs'), 'jobs', 1) ?? os.availableParallelism();
+    const shard = parseShard(options.get('shard'));
+    const configFile = options.get('config');
+    if (configFile !== undefined && !fs.existsSync(configFile)) {
+        throw new UsageError(`--config ${configFile}: no such file`);
+    }
+    if (options.has('print-config')) {
+        return printConfig(options.get('print-config')!, configFile, io);
+    }
+    const output = options.get('output');
+    const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
+        && process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const progress = progressReporter(format, io);
+    const run = await validatePaths(positional.length > 0 ? positional : ['.'], { configFile, jobs, shard, onProgress: progress });
+    if (progress) {
+        io.err('\r\x1b[K');
+    }
+    for (const problem of run.problems) {
+        io.err(`osa: ${displayPath(problem.path, process.cwd())}: ${problem.message}\n`);
+    }
+    const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color });
+    timing('report formatted');
+    if (output) {
+        fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+        fs.writeFileSync(output, report);
+    } else {
+        io.out(report);
+    }
+    return exitCodeOf(run, failLevel, maxWarnings);
 }

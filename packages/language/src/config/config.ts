@@ -74,14 +74,25 @@ export class ResolvedConfig {
     }
 
     isFileIgnored(file: string): boolean {
+        if (!this.contents.ignore?.length) {
+            return false;
+        }
         const relative = this.relative(file);
         return relative !== undefined && this.fileIgnore(relative);
     }
 
     isRuleIgnored(ruleId: string, file: string): boolean {
-        const relative = this.relative(file);
         const ignored = this.ruleIgnores.get(ruleId);
-        return relative !== undefined && ignored !== undefined && ignored(relative);
+        if (!ignored) {
+            return false;
+        }
+        const relative = this.relative(file);
+        return relative !== undefined && ignored(relative);
+    }
+
+    /** True when some rule is configured off or ignored for some paths (callers can skip per-rule checks otherwise). */
+    get narrowsRules(): boolean {
+        return this.ruleIgnores.size > 0 || [...this.severities.values()].includes('off');
     }
 
     private relative(file: string): string | undefined {
@@ -140,21 +151,38 @@ function describe(error: ErrorObject): string {
     }
 }
 
-/** The nearest osa.config.json from `dir` upward, stopping at the repository root (a folder with .git). */
+/**
+ * The nearest osa.config.json from `dir` upward, stopping at the repository root (a folder with .git).
+ * Answers are cached per folder for a short while: a run asks once per file, and files share folders.
+ */
 export function findConfigFile(dir: string): string | undefined {
-    let current = path.resolve(dir);
+    const start = path.resolve(dir);
+    const now = Date.now();
+    const cached = configLookups.get(start);
+    if (cached && now - cached.at < LOOKUP_TTL_MS) {
+        return cached.file;
+    }
+    let current = start;
+    let file: string | undefined;
     for (;;) {
         const candidate = path.join(current, CONFIG_FILE_NAME);
         if (fs.existsSync(candidate)) {
-            return candidate;
+            file = candidate;
+            break;
         }
         const parent = path.dirname(current);
         if (parent === current || fs.existsSync(path.join(current, '.git'))) {
-            return undefined;
+            break;
         }
         current = parent;
     }
+    configLookups.set(start, { file, at: now });
+    return file;
 }
+
+/** Long enough to serve a whole CLI run, short enough that an editor notices a new config file. */
+const LOOKUP_TTL_MS = 2000;
+const configLookups = new Map<string, { file: string | undefined; at: number }>();
 
 /** Reads, validates and resolves a config file; throws ConfigError naming the file and JSON path. */
 export function loadConfig(file: string, base: ReferenceDataSet): ResolvedConfig {

@@ -2,6 +2,7 @@ import type {
     Country, DacEdition, DacGraduation, DacRecipient, DatedDesignation, Embargo, EmbargoScope, ReferenceDataSet
 } from './types.js';
 import { editDistance } from '../util/text.js';
+import { dataEditions } from './editions.js';
 
 /** The first and last day of Japanese fiscal year `fy` (April to March). */
 export function fiscalYearPeriod(fy: number): { start: string; end: string } {
@@ -164,16 +165,6 @@ export class ReferenceData {
 
     /** Short labels of the editions in use, for `osa --version` and reports. */
     editions(): { dataset: string; edition: string }[] {
-        return [
-            { dataset: 'countries', edition: this.data.countries.meta.standard },
-            ...this.editionsOfDac(),
-            { dataset: 'un-arms-embargoes', edition: `as of ${this.data.embargoes.meta.asOf}` },
-            { dataset: 'conflict-parties', edition: `retrieved ${this.data.conflictParties.meta.retrieved}` },
-            { dataset: 'in-combat', edition: `as of ${this.data.inCombat.meta.asOf ?? this.data.inCombat.meta.retrieved}` }
-        ];
-    }
-
-    private editionsOfDac(): { dataset: string; edition: string }[] {
-        return this.dacEditions.map(e => ({ dataset: 'dac-list', edition: e.id }));
+        return dataEditions(this.data);
     }
 }

@@ -2,7 +2,7 @@
  * Checks that belong to the language rather than to the guidelines: declarations a programme sheet
  * must have for the rules to work at all. They are reported with the code `syntax`, like parse errors.
  */
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { BudgetEnvelope, Exception, OsaAstType, Period, Programme } from '../generated/ast.js';
 import { ruleById } from '../rules/index.js';
 
@@ -108,21 +108,28 @@ export class OsaLanguageChecks {
      */
     checkSingleDeclarations(node: AstNode, accept: ValidationAcceptor): void {
         const seen = new Map<string, number>();
-        for (const cst of CstUtils.streamCst(node.$cstNode!)) {
-            if (cst.astNode !== node || cst === node.$cstNode) {
-                continue;
+        // Visit the CST nodes that belong to this AST node, not those of nested declarations.
+        const visit = (cst: CstNode) => {
+            const assignment = cst === node.$cstNode ? undefined : AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
+            if (assignment && assignment.operator !== '+=' && cst.grammarSource?.$container === assignment) {
+                const count = (seen.get(assignment.feature) ?? 0) + 1;
+                seen.set(assignment.feature, count);
+                if (count === 2) {
+                    accept('error', `This ${node.$type === 'Programme' ? 'programme' : node.$type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} declares ${assignment.feature.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} more than once; only one declaration counts. Remove the duplicate.`, {
+                        node, range: cst.range, code: LANGUAGE_CODE
+                    });
+                }
             }
-            const assignment = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
-            if (!assignment || assignment.operator === '+=' || cst.grammarSource?.$container !== assignment) {
-                continue;
+            if (isCompositeCstNode(cst)) {
+                for (const child of cst.content) {
+                    if (child.astNode === node) {
+                        visit(child);
+                    }
+                }
             }
-            const count = (seen.get(assignment.feature) ?? 0) + 1;
-            seen.set(assignment.feature, count);
-            if (count === 2) {
-                accept('error', `This ${node.$type === 'Programme' ? 'programme' : node.$type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} declares ${assignment.feature.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} more than once; only one declaration counts. Remove the duplicate.`, {
-                    node, range: cst.range, code: LANGUAGE_CODE
-                });
-            }
+        };
+        if (node.$cstNode) {
+            visit(node.$cstNode);
         }
     }
 }

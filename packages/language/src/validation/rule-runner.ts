@@ -96,7 +96,10 @@ export class RuleRunner {
         return diagnostics;
     }
 
-    private activeRules(config: ResolvedConfig, file: string): Rule[] {
+    private activeRules(config: ResolvedConfig, file: string): readonly Rule[] {
+        if (!config.narrowsRules) {
+            return this.rules;
+        }
         return this.rules.filter(rule => config.severityOf(rule.id) !== 'off' && !config.isRuleIgnored(rule.id, file));
     }
 

@@ -193,7 +193,7 @@ export class WorkspaceChecker {
      * Step 1, batchable and parallel: parses, links and checks `files` (programme rules and language
      * checks) with the workspace's definitions loaded, returning raw diagnostics and summaries.
      */
-    async check(workspace: WorkspaceFiles, files: readonly string[]): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
+    async check(workspace: WorkspaceFiles, files: readonly string[], onProgress?: (done: number) => void): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
         const { shared } = this.services;
         const problems: InputProblem[] = [];
         const checked: CheckedFile[] = [];
@@ -211,8 +211,8 @@ export class WorkspaceChecker {
             path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: summarizeDocument(document)
         });
         const wanted = new Set(files);
-        const definitions = workspace.definitions.map(load).filter((d): d is LangiumDocument => d !== undefined);
-        await shared.workspace.DocumentBuilder.build(definitions, { validation: true });
+        const definitions = await this.loadDefinitions(workspace, load);
+        // A definitions file is checked by whoever is asked for it; it stays loaded for the others.
         definitions.filter(d => wanted.has(d.uri.fsPath)).forEach(collect);
         const definitionSet = new Set(workspace.definitions);
         const rest = files.filter(f => !definitionSet.has(f));
@@ -222,11 +222,33 @@ export class WorkspaceChecker {
             await shared.workspace.DocumentBuilder.build(batch, { validation: true });
             batch.forEach(collect);
             shared.workspace.DocumentBuilder.forget(batch.map(d => d.uri));
+            onProgress?.(Math.min(i + batchSize, rest.length));
         }
-        shared.workspace.DocumentBuilder.forget(definitions.map(d => d.uri));
         checked.sort((a, b) => a.path.localeCompare(b.path));
         // Problems of files not asked for (definitions only) are reported by whoever checks them.
         return { checked, problems: problems.filter(p => wanted.has(p.path)) };
+    }
+
+    private loadedWorkspace: { root: string; documents: LangiumDocument[] } | undefined;
+
+    /** Loads and checks the workspace's definitions once; later calls for the same workspace reuse them. */
+    private async loadDefinitions(workspace: WorkspaceFiles, load: (file: string) => LangiumDocument | undefined): Promise<LangiumDocument[]> {
+        if (this.loadedWorkspace?.root === workspace.root) {
+            return this.loadedWorkspace.documents;
+        }
+        this.release();
+        const documents = workspace.definitions.map(load).filter((d): d is LangiumDocument => d !== undefined);
+        await this.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        this.loadedWorkspace = { root: workspace.root, documents };
+        return documents;
+    }
+
+    /** Drops the loaded definitions (before moving to another workspace). */
+    release(): void {
+        if (this.loadedWorkspace) {
+            this.services.shared.workspace.DocumentBuilder.forget(this.loadedWorkspace.documents.map(d => d.uri));
+            this.loadedWorkspace = undefined;
+        }
     }
 
     /** Summaries of files checked elsewhere (other shards), by parsing alone. */

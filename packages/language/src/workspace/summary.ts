@@ -64,7 +64,8 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
         }
     }
     const root = document.parseResult.value.$cstNode;
-    if (root) {
+    // Walking every token is only worth it when the text has a suppression comment at all.
+    if (root && document.textDocument.getText().includes('osa-disable')) {
         for (const node of CstUtils.streamCst(root)) {
             if (isLeafCstNode(node) && node.hidden && node.text.includes('osa-disable')) {
                 const directive = parseSuppressionComment(node.text, node.range);

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { ALL_RULES, ConfigError, dataEditions, findWorkspaceRoot, WorkspaceChecker } from '@osa-policy/language';
+import type { Io } from '../main.js';
+import { ExitCode } from '../exit-codes.js';
+
+/**
+ * `osa validate --print-config <file>`: what applies to one file and why: the config file found (or
+ * given), the workspace, each rule's severity and where it comes from, ignores, and reference data.
+ */
+export function printConfig(file: string, configFile: string | undefined, io: Io): number {
+    const target = path.resolve(file);
+    const root = findWorkspaceRoot(target, process.cwd(), configFile);
+    const checker = new WorkspaceChecker({ configFile });
+    let config;
+    try {
+        config = checker.configAt(path.dirname(target));
+    } catch (error) {
+        if (error instanceof ConfigError) {
+            io.err(`osa: invalid configuration: ${error.message}\n`);
+            return ExitCode.UsageOrIo;
+        }
+        throw error;
+    }
+    const added = config.contents.referenceData ?? {};
+    const report = {
+        file: target,
+        workspaceRoot: root,
+        configFile: config.file ?? null,
+        configSource: configFile ? '--config' : config.file ? 'nearest osa.config.json above the file' : 'none found: defaults',
+        ignored: config.isFileIgnored(target),
+        ignore: config.contents.ignore ?? [],
+        rules: ALL_RULES.map(rule => {
+            const configured = config.severityOf(rule.id);
+            const setting = config.contents.rules?.[rule.id];
+            return {
+                id: rule.id,
+                name: rule.name,
+                severity: configured ?? rule.severity,
+                default: rule.severity,
+                source: configured ? 'config' : 'default',
+                ignoreGlobs: typeof setting === 'object' ? setting.ignore ?? [] : [],
+                ignoredForThisFile: config.isRuleIgnored(rule.id, target),
+                ...(rule.exceptionSeverity ? { exceptionSeverity: rule.exceptionSeverity } : {})
+            };
+        }),
+        referenceData: {
+            shipped: dataEditions(),
+            added: {
+                inCombat: added.inCombat?.length ?? 0,
+                conflictParties: added.conflictParties?.length ?? 0,
+                embargoes: added.embargoes?.length ?? 0,
+                dacList: added.dacList ? path.resolve(config.root, added.dacList) : null
+            }
+        }
+    };
+    io.out(JSON.stringify(report, null, 2) + '\n');
+    return ExitCode.Ok;
+}

@@ -1,0 +1,90 @@
+/**
+ * A fixed pool of worker threads. Each worker keeps its own parser and services (and the workspace's
+ * loaded definitions) for the whole run; the caller decides which worker takes which task. Results are plain data, so the main thread can merge them in a
+ * fixed order and the output does not depend on the number of workers.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CheckedFile, CheckOptions, DocumentSummary, InputProblem, WorkspaceFiles } from '@osa-policy/language';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './protocol.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A young generation this size keeps each worker's peak memory flat on large workspaces. */
+const YOUNG_GENERATION_MB = 16;
+
+interface Pending {
+    resolve: (reply: WorkerReply) => void;
+    reject: (error: Error) => void;
+}
+
+export class WorkerPool {
+    private readonly workers: { worker: Worker }[] = [];
+    private readonly pending = new Map<number, Pending>();
+    private nextId = 1;
+
+    constructor(size: number, options: CheckOptions) {
+        const setup: WorkerSetup = { options };
+        for (let i = 0; i < size; i++) {
+            const worker = new Worker(new URL('./worker.js', import.meta.url), {
+                workerData: setup,
+                resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+            });
+            worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+            worker.on('error', error => this.failAll(error));
+            this.workers.push({ worker });
+        }
+    }
+
+    /** One handle per worker, so a caller can keep each worker busy with its own loop. */
+    threads(): number[] {
+        return this.workers.map((_, i) => i);
+    }
+
+    async check(workspace: WorkspaceFiles, files: string[], thread: number): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
+        const reply = await this.run({ kind: 'check', workspace, files }, thread);
+        if (reply.kind !== 'checked') {
+            throw new Error('unexpected reply from worker');
+        }
+        return { checked: reply.checked, problems: reply.problems };
+    }
+
+    async summarize(files: string[], thread: number): Promise<DocumentSummary[]> {
+        const reply = await this.run({ kind: 'summarize', files }, thread);
+        if (reply.kind !== 'summaries') {
+            throw new Error('unexpected reply from worker');
+        }
+        return reply.summaries;
+    }
+
+    async close(): Promise<void> {
+        await Promise.all(this.workers.map(w => w.worker.terminate()));
+    }
+
+    private run(task: DistributiveOmit<WorkerTask, 'id'>, thread: number): Promise<WorkerReply> {
+        const id = this.nextId++;
+        return new Promise<WorkerReply>((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            this.workers[thread].worker.postMessage({ ...task, id } as WorkerTask);
+        });
+    }
+
+    private onReply(reply: WorkerReply): void {
+        const pending = this.pending.get(reply.id);
+        if (!pending) {
+            return;
+        }
+        this.pending.delete(reply.id);
+        if (reply.kind === 'failed') {
+            pending.reject(new Error(`worker failed: ${reply.message}`));
+        } else {
+            pending.resolve(reply);
+        }
+    }
+
+    private failAll(error: Error): void {
+        for (const pending of this.pending.values()) {
+            pending.reject(error);
+        }
+        this.pending.clear();
+    }
+}
