@@ -148,7 +148,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                     throw error;
                 }
                 // Results computed without the workspace's own settings would mislead: report and skip it.
-                problems.push({ path: error.file, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(error.file.length + 2)}` });
+                problems.push({ path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` });
                 continue;
             }
             timing('workspace configured');

@@ -21,7 +21,7 @@
  *   so that every validated file appears.
  * - A path that could not be validated (missing, unreadable, too large, invalid configuration) is a
  *   suite of its own named after the path, with one test case (classname `osa`, name
- *   `unreadable path`) holding an <error message="MESSAGE" type="input"/>; these count as `errors`.
+ *   `input problem`) holding an <error message="MESSAGE" type="input"/>; these count as `errors`.
  *
  * Text is escaped (& < > " ' as entities; tabs, carriage returns and newlines in attributes as
  * character references) and characters XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C,
@@ -141,7 +141,7 @@ export const formatJunit: Formatter = (run, context) => {
         const problems = run.problems.filter(p => p.path === file);
         const counts: Counts = { tests: problems.length, failures: 0, errors: problems.length, skipped: 0 };
         suites.push(element('testsuite', { name: shown(file), ...counts }, problems.map(p => element('testcase', {
-            classname: 'osa', name: 'unreadable path', file: shown(file)
+            classname: 'osa', name: 'input problem', file: shown(file)
         }, [element('error', { message: p.message, type: 'input' })]))));
         add(total, counts);
     }

@@ -17,7 +17,7 @@ const SEVERITY_COLOUR: Record<Severity, (text: string) => string> = { error: red
 /**
  * One line per finding: `path:line:col  severity  message  ID (§clause)`, then a summary. With colour
  * the line keeps that shape: the path is bold, the severity red / yellow / cyan, the rule id dim, and
- * the summary red when there are errors or unreadable paths, yellow when there are warnings, else green.
+ * the summary red when there are errors or input problems, yellow when there are warnings, else green.
  */
 export const formatStylish: Formatter = (run, context) => {
     const c = context.color;
@@ -34,7 +34,7 @@ export const formatStylish: Formatter = (run, context) => {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`
         + (suppressed > 0 ? `, ${suppressed} suppressed` : '')
-        + (run.problems.length > 0 ? `, ${plural(run.problems.length, 'unreadable path')}` : '');
+        + (run.problems.length > 0 ? `, ${plural(run.problems.length, 'input problem')}` : '');
     const colour = s.errors > 0 || run.problems.length > 0 ? red : s.warnings > 0 ? yellow : green;
     lines.push(c ? bold(colour(summary)) : summary);
     return lines.join('\n') + '\n';

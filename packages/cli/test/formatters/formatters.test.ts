@@ -355,7 +355,7 @@ describe('stylish', () => {
         const lines = FORMATTERS.stylish(FULL_RUN, context()).split('\n');
         expect(lines[0]).toBe('programmes/OSA-FY2024-IDN.osa:5:15  error  ' + FINDINGS.diagnostics[0].message.split('\n')[0]);
         expect(lines).toContain('programmes/OSA-FY2024-IDN.osa:20:5  info  ' + FINDINGS.diagnostics[4].message + '  OSA502 (§4(2))');
-        expect(lines.at(-2)).toBe('3 files checked: 4 errors, 2 warnings, 1 info, 1 suppressed, 2 unreadable paths');
+        expect(lines.at(-2)).toBe('3 files checked: 4 errors, 2 warnings, 1 info, 1 suppressed, 2 input problems');
         expect(FORMATTERS.stylish(RUNS.clean, context())).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
     });
 

@@ -120,15 +120,18 @@ function validateAgainstSchema(file: string, value: unknown): void {
     }
 }
 
-function mostSpecificError(errors: ErrorObject[]): ErrorObject {
-    // anyOf branches produce one error each; the deepest path says most about what is wrong.
-    return [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0];
+type SchemaError = ErrorObject & { propertyName?: string };
+
+function mostSpecificError(errors: SchemaError[]): SchemaError {
+    // A bad property name says most; otherwise the deepest path (anyOf branches give one error each).
+    const depth = (e: SchemaError) => e.instancePath.split('/').length + (e.propertyName ? 1 : 0);
+    return [...errors].sort((a, b) => depth(b) - depth(a))[0];
 }
 
-function toJsonPath(error: ErrorObject): string {
+function toJsonPath(error: SchemaError): string {
     const segments = error.instancePath.split('/').slice(1).map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (error.keyword === 'propertyNames' && error.params.propertyName) {
-        segments.push(String(error.params.propertyName));
+    if (error.propertyName) {
+        segments.push(error.propertyName);
     }
     if (error.keyword === 'additionalProperties') {
         segments.push(String(error.params.additionalProperty));
@@ -136,10 +139,11 @@ function toJsonPath(error: ErrorObject): string {
     return segments.reduce((p, s) => /^\d+$/.test(s) ? `${p}[${s}]` : `${p}${p ? '.' : ''}${s}`, '');
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: SchemaError): string {
+    if (error.propertyName) {
+        return `"${error.propertyName}" is not a rule id (run \`osa rules\` for the list)`;
+    }
     switch (error.keyword) {
-        case 'propertyNames':
-            return `"${error.params.propertyName}" is not a rule id (run \`osa rules\` for the list)`;
         case 'additionalProperties':
             return `"${error.params.additionalProperty}" is not a known setting`;
         case 'enum':

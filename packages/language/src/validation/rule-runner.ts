@@ -128,7 +128,9 @@ export class RuleRunner {
             code: rule.id,
             codeDescription: { href: ruleDocsUrl(rule.id) },
             relatedInformation: related.map(toRelatedInformation).filter(r => r !== undefined),
-            data: { rule: rule.id, clause: rule.clause, ...finding.data } satisfies RuleDiagnosticData
+            // The line the finding's declaration starts on, so that a suppression comment above a
+            // declaration also covers findings marked on its later lines.
+            data: { rule: rule.id, clause: rule.clause, nodeLine: finding.node.$cstNode?.range.start.line, ...finding.data } satisfies RuleDiagnosticData
         });
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Inline suppressions, the audit trail of waivers:
- *   // osa-disable-next-line OSA501 -- reason     silences those rules on the next line
+ *   // osa-disable-next-line OSA501 -- reason     silences those rules on the next line (and on the
+ *                                                 declaration that starts there)
  *   // osa-disable OSA502, OSA503 -- reason       silences those rules in the whole file
  * A reason is mandatory; a suppression without one does not apply and is itself reported, and so is
  * a suppression that silences nothing. Suppressed findings are kept and reported as suppressed.
@@ -71,7 +72,7 @@ export function applySuppressions(
     for (const diagnostic of diagnostics) {
         const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
         const directive = rule && isRuleId(rule)
-            ? valid.find(d => d.rules.includes(rule) && (d.kind === 'file' || d.range.end.line + 1 === diagnostic.range.start.line))
+            ? valid.find(d => d.rules.includes(rule) && (d.kind === 'file' || coversNextLine(d, diagnostic)))
             : undefined;
         if (directive) {
             used.add(directive);
@@ -87,6 +88,13 @@ export function applySuppressions(
         }
     }
     return { kept: [...kept, ...problems], suppressed };
+}
+
+/** A next-line suppression covers findings marked on that line or on a declaration starting there. */
+function coversNextLine(directive: SuppressionDirective, diagnostic: Diagnostic): boolean {
+    const next = directive.range.end.line + 1;
+    const nodeLine = (diagnostic.data as { nodeLine?: number } | undefined)?.nodeLine;
+    return diagnostic.range.start.line === next || nodeLine === next;
 }
 
 function problem(directive: SuppressionDirective, severity: 'error' | 'warning', message: string): Diagnostic {

@@ -304,7 +304,7 @@ export async function validateWorkspace(root: string, requested: readonly string
             throw error;
         }
         // Results computed without the workspace's own settings would mislead: report, skip the workspace.
-        problems.push({ path: error.file, message: `invalid configuration, the workspace's files were not validated: ${error.message.slice(error.file.length + 2)}` });
+        problems.push({ path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` });
         return { reports: [], problems };
     }
     const workspace = listWorkspace(root, config, problems);
