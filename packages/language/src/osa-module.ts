@@ -8,6 +8,7 @@ import {
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
     type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices
 } from 'langium';
+import * as path from 'node:path';
 import { createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
 import type { OsaAstType } from './generated/ast.js';
 import { OsaGeneratedModule, OsaGeneratedSharedModule } from './generated/module.js';
@@ -73,7 +74,10 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
             Config: services => new ConfigProvider(options.referenceData ?? DEFAULT_REFERENCE_DATA, () => services.osa.ReferenceData),
             RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView),
             LanguageChecks: () => new OsaLanguageChecks(),
-            WorkspaceView: services => new WorkspaceViewProvider(services.shared)
+            WorkspaceView: services => new WorkspaceViewProvider(services.shared, file => {
+                const config = services.osa.Config.configFileFor(file);
+                return config ? path.dirname(config) : '';
+            })
         }
     };
 }

@@ -55,7 +55,7 @@ export class RuleRunner {
             }
         }
         if (this.workspaceRulesInValidation) {
-            const view = this.workspace.current();
+            const view = this.workspace.viewFor(document);
             const summary = view.summaries.get(document.uri.toString());
             if (summary) {
                 for (const diagnostic of this.workspaceDiagnostics(summary, view)) {

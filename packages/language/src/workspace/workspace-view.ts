@@ -1,7 +1,7 @@
 /**
  * An index of every programme and budget envelope of a workspace, built from document summaries, for
  * the rules that look across files (budget per fiscal year, duplicate ids). The language server
- * builds it from its open workspace; the CLI from the summaries of every file, batch by batch.
+ * builds it from its loaded documents; the CLI from the summaries of every file, batch by batch.
  */
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
@@ -41,31 +41,35 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     }
 }
 
-/** Hands out the WorkspaceView of the documents loaded in the services, rebuilt once per build. */
+/**
+ * Hands out the WorkspaceView of the documents loaded in the services, rebuilt once per build. Loaded
+ * documents are grouped by workspace (the folder of the osa.config.json that governs them), so an
+ * editor with several workspaces open checks each one's budgets and ids separately, as the CLI does.
+ */
 export class WorkspaceViewProvider {
-    private view: WorkspaceView | undefined;
-    /** When set (CLI batches), the view over the whole workspace, including files not loaded. */
-    private fixed: WorkspaceView | undefined;
+    private views: Map<string, WorkspaceView> | undefined;
 
-    constructor(private readonly shared: LangiumSharedCoreServices) {
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly workspaceOf: (file: string) => string) {
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => {
-            this.view = undefined;
+            this.views = undefined;
         });
         shared.workspace.DocumentBuilder.onUpdate(() => {
-            this.view = undefined;
+            this.views = undefined;
         });
     }
 
-    /** Use a view computed elsewhere (from summaries of files that are not all loaded at once). */
-    setFixedView(view: WorkspaceView | undefined): void {
-        this.fixed = view;
-    }
-
-    current(): WorkspaceView {
-        if (this.fixed) {
-            return this.fixed;
+    /** The view of the workspace that `document` belongs to. */
+    viewFor(document: LangiumDocument): WorkspaceView {
+        if (!this.views) {
+            const groups = new Map<string, DocumentSummary[]>();
+            for (const loaded of this.shared.workspace.LangiumDocuments.all) {
+                const key = this.workspaceOf(loaded.uri.fsPath);
+                const group = groups.get(key) ?? [];
+                group.push(summarizeDocument(loaded));
+                groups.set(key, group);
+            }
+            this.views = new Map([...groups].map(([key, summaries]) => [key, new WorkspaceView(summaries)]));
         }
-        this.view ??= new WorkspaceView([...this.shared.workspace.LangiumDocuments.all].map((d: LangiumDocument) => summarizeDocument(d)));
-        return this.view;
+        return this.views.get(this.workspaceOf(document.uri.fsPath)) ?? new WorkspaceView([summarizeDocument(document)]);
     }
 }
