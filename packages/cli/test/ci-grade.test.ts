@@ -220,9 +220,18 @@ describe('scale: globs, worker threads, shards', () => {
         expect(json(['validate', 'examples', '--shard', '2/3'])).toEqual(shards[1]);
     });
 
-    it('no progress line when output is piped', () => {
-        const result = osa(['validate', 'examples']);
-        expect(result.stderr).toBe('');
+    it('a progress line on a terminal for long runs, none when piped or in machine formats', () => {
+        const dir = workspace({ 'templates.osa': TEMPLATE });
+        for (let i = 0; i < 300; i++) {
+            fs.writeFileSync(path.join(dir, `p${i}.osa`), IDN.replace('OSA-FY2024-IDN', `GEN-${i}`));
+        }
+        expect(osa(['validate', dir]).stderr).toBe('');
+        // `script` gives the command a pseudo-terminal, as a person at a terminal would have.
+        const onTerminal = (format: string) => spawnSync('script', ['-qec', `"${process.execPath}" "${OSA}" validate "${dir}" --format ${format}`, '/dev/null'], {
+            encoding: 'utf-8', env: { ...process.env, CI: '' }
+        }).stdout;
+        expect(onTerminal('stylish')).toMatch(/\rchecked \d+\/301 files/);
+        expect(onTerminal('json')).not.toContain('checked ');
     });
 
     it('colour only when asked or on a terminal, and never with NO_COLOR', () => {

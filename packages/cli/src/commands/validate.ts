@@ -28,6 +28,8 @@ type FailLevel = keyof typeof SEVERITY_RANK;
  * break even around 4,000 files. Results are the same either way.
  */
 export const PARALLEL_THRESHOLD = 5000;
+/** Runs of at least this many files show a progress line (on a terminal). */
+const PROGRESS_THRESHOLD = 200;
 /** Files per task handed to a thread: small enough to balance, large enough to batch. */
 const CHUNK_SIZE = 100;
 
@@ -252,7 +254,7 @@ function progressReporter(format: FormatName, io: Io): ((done: number, total: nu
     let last = 0;
     return (done, total) => {
         const now = Date.now();
-        if (total >= PARALLEL_THRESHOLD && now - last > 100) {
+        if (total >= PROGRESS_THRESHOLD && now - last > 100) {
             last = now;
             io.err(`\rchecked ${done}/${total} files`);
         }
