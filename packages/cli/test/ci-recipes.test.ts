@@ -322,7 +322,7 @@ beforeAll(() => {
     shim = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-shim-'));
     fs.writeFileSync(path.join(shim, 'osa'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(OSA)} "$@"\n`, { mode: 0o755 });
     // A checkout with this repository's examples, where the recipes' paths resolve.
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-ci-'));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-ci-recipes-'));
     fs.cpSync(path.join(REPO, 'examples'), path.join(work, 'examples'), { recursive: true });
     fs.mkdirSync(path.join(work, '.git'));
 });

@@ -3,6 +3,10 @@
  * without a rule, headers that match the rule's metadata, an index that lists every rule, and
  * examples that are real — each page's `Avoid` snippet triggers its rule and its `Write instead`
  * snippet does not, when validated like a user's file (next to the standard agreement template).
+ * The rest of a page is checked the same way: its exception block (for the rules that take one) sets
+ * the rule's exception severity, its suppression comment names the rule, gives a reason and silences
+ * the finding when put into the `Avoid` snippet, and its `osa.config.json` example is a valid config
+ * that names the rule. The JSON configs shown in docs/configuration.md must be valid too.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,17 +17,20 @@ import type { OsaModuleOptions } from '../src/osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../src/reference/default-data.js';
 import { ruleDocsPath } from '../src/rules/docs.js';
 import { ALL_RULES, type Rule } from '../src/rules/index.js';
-import { loadConfig } from '../src/config/config.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
+import { parseSuppressionComment, type SuppressionDirective } from '../src/validation/suppressions.js';
 import type { ReportedDiagnostic } from '../src/workspace/osa-workspace.js';
 import { validateWorkspaceSources } from './helpers.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const RULES_DIR = path.join(REPO_ROOT, 'docs', 'rules');
 const README = path.join(RULES_DIR, 'README.md');
+const CONFIGURATION_PAGE = path.join(REPO_ROOT, 'docs', 'configuration.md');
 
 /** The sections every rule page has, in this order; `Reference data` only for data-driven rules. */
 const SECTIONS = ['Summary', 'The clause', 'Avoid', 'Write instead', 'Rationale', 'Exceptions and suppression'];
-const OPTIONAL_LAST_SECTION = 'Reference data';
+const OPTIONAL_SECTION = 'Reference data';
+const LAST_SECTION = 'Configuration';
 
 /**
  * A page may show, in its `Avoid` section, a ```json block: the `osa.config.json` of the example's
@@ -93,6 +100,51 @@ function osaSnippet(page: string, heading: string): string | undefined {
     return fencedBlock(page, heading, 'osa');
 }
 
+/** Every ```<language> block of a text, or of the section under `## <heading>` when one is given. */
+function fencedBlocks(text: string, language: string, heading?: string): string[] {
+    let all = lines(text);
+    if (heading !== undefined) {
+        const start = all.findIndex(l => l.trim() === `## ${heading}`);
+        if (start < 0) {
+            return [];
+        }
+        const end = all.findIndex((l, j) => j > start && l.startsWith('## '));
+        all = all.slice(start + 1, end < 0 ? undefined : end);
+    }
+    const blocks: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+        if (all[i].trim() === '```' + language) {
+            const end = all.findIndex((l, j) => j > i && l.trim() === '```');
+            if (end < 0) {
+                break;
+            }
+            blocks.push(all.slice(i + 1, end).join('\n') + '\n');
+            i = end;
+        }
+    }
+    return blocks;
+}
+
+/** Loads a config file's text as `osa validate` would; throws ConfigError when it is invalid. */
+function loadConfigText(json: string, files: Record<string, string> = {}) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-docs-config-'));
+    try {
+        for (const [name, text] of Object.entries(files)) {
+            fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+            fs.writeFileSync(path.join(dir, name), text);
+        }
+        const file = path.join(dir, 'osa.config.json');
+        fs.writeFileSync(file, json);
+        return loadConfig(file, DEFAULT_REFERENCE_DATA);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+function describeConfigError(error: unknown): string {
+    return error instanceof ConfigError ? error.message : String(error);
+}
+
 async function validateSnippet(page: string, code: string): Promise<ReportedDiagnostic[]> {
     const validated = await validateWorkspaceSources({ 'snippet.osa': code }, workspaceOptions(page));
     return validated['snippet.osa'].diagnostics;
@@ -122,6 +174,16 @@ describe('rule documentation', () => {
         expect(orphans, 'pages without a rule').toEqual([]);
     });
 
+    it('has an index that links the configuration and CI pages, and promises nothing as planned', () => {
+        const index = fs.readFileSync(README, 'utf-8');
+        expect(index).toContain('(../configuration.md)');
+        expect(index).toContain('(../ci.md)');
+        expect(index).not.toMatch(/\bplanned\b/i);
+        for (const rule of ALL_RULES) {
+            expect(readPage(rule), `${rule.id} still calls suppressions or configuration planned`).not.toMatch(/planned for a later release/);
+        }
+    });
+
     it('has an index that links every rule', () => {
         const index = fs.readFileSync(README, 'utf-8');
         const unlisted = ALL_RULES.filter(r => !index.includes(`[${r.id}](${r.id}.md)`) || !index.includes(r.name)).map(r => r.id);
@@ -140,8 +202,86 @@ describe('rule documentation', () => {
 
             it('follows the page template', () => {
                 const found = headings(readPage(rule));
-                const expected = found.at(-1) === OPTIONAL_LAST_SECTION ? [...SECTIONS, OPTIONAL_LAST_SECTION] : SECTIONS;
+                const expected = found.includes(OPTIONAL_SECTION)
+                    ? [...SECTIONS, OPTIONAL_SECTION, LAST_SECTION]
+                    : [...SECTIONS, LAST_SECTION];
                 expect(found).toEqual(expected);
+            });
+
+            it('documents its exception mechanism, or that it has none', async () => {
+                const page = readPage(rule);
+                const section = fencedBlocks(page, 'osa', 'Exceptions and suppression');
+                const exception = section.find(b => new RegExp(`^\\s*exception ${rule.id}\\b`, 'm').test(b));
+                if (!rule.exceptionSeverity) {
+                    expect(page, 'says the rule has no exception mechanism').toMatch(/has no exception mechanism/);
+                    expect(exception, `an exception ${rule.id} example on a rule that takes none`).toBeUndefined();
+                    return;
+                }
+                expect(exception, `an \`\`\`osa block with \`exception ${rule.id} { … }\` under ## Exceptions and suppression`).toBeDefined();
+                expect(exception).toMatch(/^\s*justification "[^"]*\S[^"]*"/m);
+                // A full programme is validated as it is; a bare block goes into the Avoid example's programme.
+                let code = exception!;
+                if (!/^\s*programme\b/m.test(code)) {
+                    const avoid = lines(osaSnippet(page, 'Avoid')!);
+                    const close = avoid.length - 1 - [...avoid].reverse().findIndex(l => l.trim() === '}');
+                    const indented = lines(exception!.trimEnd()).map(l => `    ${l}`);
+                    code = [...avoid.slice(0, close), ...indented, ...avoid.slice(close)].join('\n');
+                }
+                const diagnostics = await validateSnippet(page, code);
+                const report = describeDiagnostics(diagnostics);
+                expect(syntaxErrors(diagnostics), `the exception example must be well-formed:\n${report}`).toEqual([]);
+                const findings = diagnostics.filter(d => d.rule === rule.id);
+                expect(findings.length, `findings of ${rule.id}:\n${report}`).toBeGreaterThan(0);
+                expect(findings.map(d => d.severity), `with the exception, ${rule.id} reports ${rule.exceptionSeverity}`)
+                    .toEqual(findings.map(() => rule.exceptionSeverity));
+                expect(headerRow(page, 'Severity'), 'Severity row names the exception severity')
+                    .toContain(rule.exceptionSeverity === 'info' ? 'information' : rule.exceptionSeverity);
+            });
+
+            it('shows an inline suppression of its rule, with a reason, that silences the Avoid finding', async () => {
+                const page = readPage(rule);
+                const blocks = fencedBlocks(page, 'osa', 'Exceptions and suppression').filter(b => b.includes('osa-disable'));
+                expect(blocks.length, 'an ```osa block with an osa-disable comment under ## Exceptions and suppression').toBe(1);
+                const excerpt = lines(blocks[0].trimEnd());
+                const directives = excerpt
+                    .map((text, line) => parseSuppressionComment(text.trim(), { start: { line, character: 0 }, end: { line, character: text.length } }))
+                    .filter((d): d is SuppressionDirective => d !== undefined);
+                expect(directives.length, 'one suppression comment').toBe(1);
+                const [directive] = directives;
+                expect(directive.rules, 'the comment names the page\'s rule, and only it').toEqual([rule.id]);
+                expect(directive.reason, 'the comment gives a reason after `--`').not.toBe('');
+                expect(directive.reason, 'the reason is a real one, not a placeholder').not.toMatch(/^<.*>$|^reason$/i);
+
+                // The rest of the excerpt is a run of lines of the Avoid example: put the comment there.
+                const at = directive.range.start.line;
+                const context = excerpt.filter((_, i) => i !== at);
+                const avoid = lines(osaSnippet(page, 'Avoid')!);
+                const offset = avoid.findIndex((_, i) => context.every((l, j) => avoid[i + j]?.trimEnd() === l.trimEnd()));
+                expect(offset, `the excerpt around the comment is taken from the Avoid example:\n${context.join('\n')}`).toBeGreaterThanOrEqual(0);
+                const insertAt = directive.kind === 'file' ? 0 : offset + at;
+                const suppressed = [...avoid.slice(0, insertAt), excerpt[at], ...avoid.slice(insertAt)].join('\n');
+
+                const before = await validateSnippet(page, osaSnippet(page, 'Avoid')!);
+                const after = await validateSnippet(page, suppressed);
+                const report = describeDiagnostics(after);
+                expect(syntaxErrors(after), `the example with the comment must be well-formed:\n${report}`).toEqual([]);
+                expect(after.filter(d => d.rule === 'suppression'), `the comment applies and silences something:\n${report}`).toEqual([]);
+                expect(after.filter(d => d.rule === rule.id).length, `the comment silences a finding of ${rule.id}:\n${report}`)
+                    .toBeLessThan(before.filter(d => d.rule === rule.id).length);
+            });
+
+            it('shows its configuration in osa.config.json', () => {
+                const page = readPage(rule);
+                const json = fencedBlock(page, LAST_SECTION, 'json');
+                expect(json, 'a ```json block under ## Configuration').toBeDefined();
+                let config: ReturnType<typeof loadConfigText> | undefined;
+                try {
+                    config = loadConfigText(json!);
+                } catch (error) {
+                    expect.fail(`the Configuration example is not a valid osa.config.json: ${describeConfigError(error)}`);
+                }
+                expect(Object.keys(config!.contents.rules ?? {}), 'the example configures the page\'s rule').toContain(rule.id);
+                expect(page, 'the page says how to turn the rule off').toContain(`"${rule.id}": "off"`);
             });
 
             it('has an Avoid example that triggers the rule', async () => {
@@ -165,4 +305,40 @@ describe('rule documentation', () => {
             });
         });
     }
+});
+
+describe('configuration documentation', () => {
+    const page = () => fs.readFileSync(CONFIGURATION_PAGE, 'utf-8');
+    const CONFIG_KEYS = new Set(['$schema', 'rules', 'ignore', 'referenceData']);
+
+    it('shows only valid osa.config.json examples', () => {
+        const configs = fencedBlocks(page(), 'json')
+            .map(text => ({ text, value: JSON.parse(text) as Record<string, unknown> }))
+            .filter(({ value }) => Object.keys(value).every(k => CONFIG_KEYS.has(k)));
+        expect(configs.length, 'config examples in docs/configuration.md').toBeGreaterThan(3);
+        const dacList = fs.readFileSync(path.join(REPO_ROOT, 'packages/language/src/reference/data/dac-list.json'), 'utf-8');
+        for (const { text, value } of configs) {
+            const reference = value.referenceData as { dacList?: string } | undefined;
+            try {
+                loadConfigText(text, reference?.dacList ? { [reference.dacList]: dacList } : {});
+            } catch (error) {
+                expect.fail(`invalid config example in docs/configuration.md:\n${text}\n${describeConfigError(error)}`);
+            }
+        }
+    });
+
+    it('points at the JSON Schema that osa uses', () => {
+        expect(page()).toContain('packages/language/src/config/osa.config.schema.json');
+        expect(fs.existsSync(path.join(REPO_ROOT, 'packages/language/src/config/osa.config.schema.json'))).toBe(true);
+    });
+
+    it('has one precedence table covering every mechanism', () => {
+        const section = page().split(/^## /m).find(s => s.startsWith('Precedence'));
+        expect(section, 'a ## Precedence section').toBeDefined();
+        const tables = section!.split(/\n\s*\n/).filter(p => p.trimStart().startsWith('|'));
+        expect(tables.length, 'one table').toBe(1);
+        for (const mechanism of ['ignore', '"off"', 'suppression', 'exception', 'Configured severity', 'Rule default']) {
+            expect(tables[0], mechanism).toContain(mechanism);
+        }
+    });
 });
