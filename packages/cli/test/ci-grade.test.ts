@@ -132,6 +132,28 @@ describe('configuration', () => {
         expect(report.files.find(f => f.path.endsWith('idn.osa'))!.diagnostics.find(d => d.rule === 'OSA502')!.severity).toBe('error');
     });
 
+    it('with --config, sub-folders with their own osa.config.json do not split the workspace', () => {
+        const dir = workspace({
+            'osa.config.json': JSON.stringify({ rules: { OSA502: 'off' } }),
+            'templates.osa': TEMPLATE,
+            'team/osa.config.json': '{}',
+            'team/idn.osa': programme,
+            'strict.json': JSON.stringify({ rules: { OSA305: 'error' } })
+        });
+        const discovered = json(['validate', path.join(dir, 'team/idn.osa')], dir);
+        expect(discovered.files[0].diagnostics.map(d => d.rule)).toContain('syntax'); // its workspace has no template
+        const given = json(['validate', path.join(dir, 'team/idn.osa'), '--config', path.join(dir, 'strict.json')], dir);
+        expect(given.files[0].diagnostics.map(d => `${d.rule}:${d.severity}`)).toEqual(['OSA305:error', 'OSA502:info']);
+    });
+
+    it('a file named on the command line but ignored by the configuration gets a note', () => {
+        const dir = workspace({ 'osa.config.json': JSON.stringify({ ignore: ['drafts/**'] }), 'drafts/a.osa': 'programme {' });
+        const result = osa(['validate', path.join(dir, 'drafts/a.osa')]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('ignored by the configuration');
+        expect(result.stdout).toContain('0 files checked');
+    });
+
     it('--print-config shows what applies to a file and why', () => {
         const dir = workspace({
             'osa.config.json': JSON.stringify({ rules: { OSA502: 'off', OSA311: { severity: 'error', ignore: ['legacy/**'] } } }),

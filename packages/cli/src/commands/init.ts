@@ -57,7 +57,6 @@ agreement-template StandardExchangeOfNotes {
 `;
 
 const STARTER_CONFIG = `{
-  "$schema": "https://github.com/osa-policy/osa-policy/blob/main/packages/language/src/config/osa.config.schema.json",
   "rules": {},
   "ignore": []
 }

@@ -38,6 +38,8 @@ export interface ValidateSettings {
     jobs: number;
     shard?: { index: number; count: number };
     onProgress?: (done: number, total: number) => void;
+    /** Files named or found that the configuration's `ignore` excludes. */
+    onIgnored?: (files: string[]) => void;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -154,9 +156,10 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                 continue;
             }
             timing('workspace configured');
-            const listed = listWorkspace(root, config, problems);
+            const listed = listWorkspace(root, config, problems, settings.configFile !== undefined);
             timing('workspace listed');
             const wanted = requested.filter(f => !config.isFileIgnored(f));
+            settings.onIgnored?.(requested.filter(f => config.isFileIgnored(f)));
             const wantedSet = new Set(wanted);
             const workspace = { ...listed, members: [...new Set([...listed.members, ...wanted])] };
             const others = workspace.members.filter(f => !wantedSet.has(f));
@@ -281,7 +284,12 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
         && process.stdout.isTTY === true && !process.env.NO_COLOR);
     const progress = progressReporter(format, io);
-    const run = await validatePaths(positional.length > 0 ? positional : ['.'], { configFile, jobs, shard, onProgress: progress });
+    const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
+    const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
+        configFile, jobs, shard, onProgress: progress,
+        // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
+        onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${displayPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
+    });
     if (progress) {
         io.err('\r\x1b[K');
     }

@@ -3,9 +3,11 @@
  * the shipped data. The file is validated against osa.config.schema.json (shipped for editors too);
  * an invalid file is an error naming the file and the JSON path, never silently half-applied.
  *
- * Precedence, strongest first: an inline `osa-disable` comment (with a reason) silences a finding;
- * a rule's `ignore` globs drop it for matching files; the rule's configured severity replaces its
- * default; a justified `exception` in the programme sets the severity its rule defines for it.
+ * How settings combine (docs/configuration.md has the table): a rule configured "off", or `ignore`d
+ * for a path, does not run there at all. Otherwise a finding takes the configured severity (else the
+ * rule's default), then a justified `exception` in the programme sets the severity its rule defines
+ * for recorded decisions; last, an inline `osa-disable` comment with a reason moves it to the
+ * suppressed list.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

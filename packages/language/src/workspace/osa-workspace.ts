@@ -37,8 +37,12 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Files checked per batch before their syntax trees are dropped. */
 export const DEFAULT_BATCH_SIZE = 500;
 
+/**
+ * The workspace root of a file. With an explicit `--config` file, discovery is off: the root is the
+ * current directory (or the file's folder when outside it) and nested config files split nothing.
+ */
 export function findWorkspaceRoot(file: string, cwd = process.cwd(), configFile?: string): string {
-    const config = configFile ?? findConfigFile(path.dirname(path.resolve(file)));
+    const config = configFile ? undefined : findConfigFile(path.dirname(path.resolve(file)));
     if (config) {
         return path.dirname(path.resolve(config));
     }
@@ -158,9 +162,12 @@ export interface CheckOptions extends OsaModuleOptions {
     batchSize?: number;
 }
 
-/** Lists the workspace's files and finds those that declare templates or envelopes. */
-export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[]): WorkspaceFiles {
-    const members = collectOsaFiles(root, problems, true).filter(f => !config.isFileIgnored(f));
+/**
+ * Lists the workspace's files and finds those that declare templates or envelopes. Sub-folders with
+ * their own osa.config.json are other workspaces, unless one config file was given for everything.
+ */
+export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false): WorkspaceFiles {
+    const members = collectOsaFiles(root, problems, !explicitConfig).filter(f => !config.isFileIgnored(f));
     const definitions = members.filter(f => {
         const source = readSource(f);
         return 'text' in source && declaresDefinitions(source.text);
@@ -307,7 +314,7 @@ export async function validateWorkspace(root: string, requested: readonly string
         problems.push({ path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` });
         return { reports: [], problems };
     }
-    const workspace = listWorkspace(root, config, problems);
+    const workspace = listWorkspace(root, config, problems, options.configFile !== undefined);
     const files = [...new Set(requested.map(f => path.resolve(f)))].filter(f => !config.isFileIgnored(f));
     const wanted = new Set(files);
     const members = [...new Set([...workspace.members, ...files])];
