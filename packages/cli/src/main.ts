@@ -22,6 +22,7 @@ Usage:
   osa rules [--format table|json]         list every rule with its clause
   osa explain <ID>                        print a rule's documentation page
   osa init [dir]                          write a starter programme and osa.config.json into an empty folder
+  osa lsp --stdio                         run the language server (LSP over standard input/output)
   osa --version                           tool version and reference-data editions
   osa --help                              this text
 
@@ -66,6 +67,8 @@ export async function main(argv: readonly string[], io: Io = {
                 return (await import('./commands/explain.js')).runExplain(rest, io);
             case 'init':
                 return (await import('./commands/init.js')).runInit(rest, io);
+            case 'lsp':
+                return await (await import('./commands/lsp.js')).runLsp(rest);
             default:
                 throw new UsageError(`unknown command "${command}"`);
         }

@@ -1,4 +1,7 @@
-/** The editor services: Langium's LSP defaults plus the OSA module. Later issues add OSA-specific providers. */
+/**
+ * The editor services: Langium's LSP defaults, the OSA module (same rules, data and configuration
+ * as the CLI), and OSA's editor features, one file each in this folder.
+ */
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
@@ -6,20 +9,56 @@ import {
 } from 'langium/lsp';
 import { OsaGeneratedModule, OsaGeneratedSharedModule } from '../generated/module.js';
 import { createOsaModule, OsaSharedModule, registerOsaValidation, type OsaAddedServices, type OsaModuleOptions } from '../osa-module.js';
+import { OsaCodeActionProvider } from './code-actions.js';
+import { OsaCodeLensProvider } from './code-lens.js';
+import { OsaCommandHandler } from './commands.js';
+import { OsaCompletionProvider } from './completion.js';
+import { OsaFormatter } from './formatter.js';
+import { OsaHoverProvider } from './hover.js';
+import { OsaSemanticTokenProvider } from './semantic-tokens.js';
+import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
-export type OsaLspServices = LangiumServices & OsaAddedServices;
+export type OsaLspAddedServices = {
+    osaLsp: {
+        WorkspaceDiagnostics: WorkspaceDiagnostics;
+    };
+};
+
+export type OsaLspServices = LangiumServices & OsaAddedServices & OsaLspAddedServices;
+
+export const OsaLspModule: Module<OsaLspServices, PartialLangiumServices & OsaLspAddedServices> = {
+    lsp: {
+        CodeActionProvider: services => new OsaCodeActionProvider(services),
+        CodeLensProvider: services => new OsaCodeLensProvider(services),
+        CompletionProvider: services => new OsaCompletionProvider(services),
+        Formatter: () => new OsaFormatter(),
+        HoverProvider: services => new OsaHoverProvider(services),
+        SemanticTokenProvider: services => new OsaSemanticTokenProvider(services)
+    },
+    osaLsp: {
+        WorkspaceDiagnostics: services => new WorkspaceDiagnostics(services.shared, () => services)
+    }
+};
 
 export function createOsaLspServices(context: DefaultSharedModuleContext, options: OsaModuleOptions = {}): {
     shared: LangiumSharedServices;
     Osa: OsaLspServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), OsaGeneratedSharedModule, OsaSharedModule as Module<LangiumSharedServices, object>);
-    const Osa = inject(
+    const shared = inject(
+        createDefaultSharedModule(context),
+        OsaGeneratedSharedModule,
+        OsaSharedModule as Module<LangiumSharedServices, object>,
+        { lsp: { ExecuteCommandHandler: () => new OsaCommandHandler(() => Osa.osaLsp.WorkspaceDiagnostics) } } as Module<LangiumSharedServices, object>
+    );
+    const Osa: OsaLspServices = inject(
         createDefaultModule({ shared }),
         OsaGeneratedModule,
-        createOsaModule(options) as Module<OsaLspServices, PartialLangiumServices & OsaAddedServices>
+        createOsaModule(options) as Module<OsaLspServices, PartialLangiumServices & OsaAddedServices>,
+        OsaLspModule
     );
     shared.ServiceRegistry.register(Osa);
     registerOsaValidation(Osa);
+    // Created eagerly: it listens to builds and configuration from the start.
+    void Osa.osaLsp.WorkspaceDiagnostics;
     return { shared, Osa };
 }

@@ -1,0 +1,16 @@
+import { startOsaLanguageServer } from '@osa-policy/language/lsp';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { UsageError } from '../exit-codes.js';
+
+/**
+ * `osa lsp --stdio`: the language server over standard input and output, for any LSP editor. It runs
+ * until the client sends `exit`.
+ */
+export function runLsp(argv: readonly string[]): Promise<number> {
+    if (argv.length !== 1 || argv[0] !== '--stdio') {
+        throw new UsageError('lsp takes --stdio (the server speaks LSP over standard input and output)');
+    }
+    startOsaLanguageServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+    // The connection ends the process on `exit`; until then this promise stays pending.
+    return new Promise<number>(() => undefined);
+}

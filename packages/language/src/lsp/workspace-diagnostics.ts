@@ -1,0 +1,106 @@
+/**
+ * Workspace-level diagnostics in the editor. Per-document rules run on every change (Langium's
+ * update build). Workspace rules (budget per fiscal year, duplicate ids) depend on other files: after
+ * each build, the documents whose workspace findings changed are revalidated so that their Problems
+ * entries follow, e.g. the envelope file when a programme's amount changes elsewhere.
+ *
+ * The `osa.validation.scope` setting chooses what the Problems panel shows: `openFiles` (the default:
+ * closed files only when a workspace finding involves them) or `workspace` (every file, from start-up).
+ * The `osa.validateWorkspace` command validates every file on demand, closed ones included.
+ */
+import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { OsaLspServices } from './osa-lsp-module.js';
+
+export type ValidationScope = 'openFiles' | 'workspace';
+
+const WORKSPACE_RULES = new Set(['OSA601', 'OSA602']);
+
+function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; range: unknown }[] | undefined): string {
+    return JSON.stringify((diagnostics ?? []).filter(d => WORKSPACE_RULES.has(String(d.code))).map(d => [d.code, d.message, d.range]));
+}
+
+export class WorkspaceDiagnostics {
+    scope: ValidationScope = 'openFiles';
+    private refreshing = false;
+
+    constructor(private readonly shared: LangiumSharedServices, private readonly osa: () => OsaLspServices) {
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
+            if (!this.refreshing) {
+                await this.refreshAffected(new Set(documents.map(d => d.uri.toString())));
+            }
+        });
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
+            if (update.section === 'osa') {
+                const scope = (update.configuration as { validation?: { scope?: string } } | undefined)?.validation?.scope;
+                const previous = this.scope;
+                this.scope = scope === 'workspace' ? 'workspace' : 'openFiles';
+                if (this.scope === 'workspace' && previous !== 'workspace') {
+                    await this.validateAll();
+                }
+            }
+        });
+        // The initial settings are fetched without an update event: read them once the workspace is loaded.
+        void shared.workspace.WorkspaceManager.ready.then(async () => {
+            const validation = await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'validation') as { scope?: string } | undefined;
+            if (validation?.scope === 'workspace') {
+                this.scope = 'workspace';
+                await this.validateAll();
+            }
+        });
+    }
+
+    /** Validates every loaded document of the workspace (the `osa.validateWorkspace` command). */
+    async validateAll(): Promise<number> {
+        await this.shared.workspace.WorkspaceManager.ready;
+        const documents = [...this.shared.workspace.LangiumDocuments.all];
+        await this.rebuild(documents);
+        return documents.length;
+    }
+
+    /** Revalidates documents, not just built, whose workspace findings would now differ. */
+    private async refreshAffected(justBuilt: Set<string>): Promise<void> {
+        const services = this.osa();
+        const open = new Set(this.shared.workspace.TextDocuments.all().map(d => d.uri));
+        const stale: LangiumDocument[] = [];
+        for (const document of this.shared.workspace.LangiumDocuments.all) {
+            const uri = document.uri.toString();
+            if (justBuilt.has(uri) || document.state < DocumentState.Validated) {
+                continue;
+            }
+            if (this.scope === 'openFiles' && !open.has(uri) && !this.involved(document)) {
+                continue;
+            }
+            const view = services.osa.WorkspaceView.viewFor(document);
+            const summary = view.summaries.get(uri);
+            const expected = summary ? services.osa.RuleRunner.workspaceDiagnostics(summary, view) : [];
+            if (workspaceKey(expected) !== workspaceKey(document.diagnostics)) {
+                stale.push(document);
+            }
+        }
+        await this.rebuild(stale);
+    }
+
+    /** A closed file is involved when it has, or would get, a workspace finding. */
+    private involved(document: LangiumDocument): boolean {
+        if (workspaceKey(document.diagnostics) !== '[]') {
+            return true;
+        }
+        const services = this.osa();
+        const view = services.osa.WorkspaceView.viewFor(document);
+        const summary = view.summaries.get(document.uri.toString());
+        return summary !== undefined && services.osa.RuleRunner.workspaceDiagnostics(summary, view).length > 0;
+    }
+
+    private async rebuild(documents: LangiumDocument[]): Promise<void> {
+        if (documents.length === 0) {
+            return;
+        }
+        this.refreshing = true;
+        try {
+            await this.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        } finally {
+            this.refreshing = false;
+        }
+    }
+}
