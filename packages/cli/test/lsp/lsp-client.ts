@@ -41,6 +41,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 export interface ClientOptions {
     /** The `osa` settings section the client answers with (e.g. { validation: { scope: 'workspace' } }). */
     settings?: Record<string, unknown>;
+    /** Extra environment for the server process. */
+    env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -53,7 +55,7 @@ export class LspTestClient {
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection, readonly initializeResult: InitializeResult) { }
 
     static async start(workspaceFolder: string, options: ClientOptions = {}): Promise<LspTestClient> {
-        const child = spawn(process.execPath, [OSA, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [OSA, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         let stderr = '';
         child.stderr!.on('data', chunk => { stderr += chunk; });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

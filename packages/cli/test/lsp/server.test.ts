@@ -89,6 +89,34 @@ describe('osa lsp --stdio', () => {
         await client.shutdown();
     });
 
+    it('a rule that throws costs one diagnostic, not the server', async () => {
+        client = await LspTestClient.start(EXAMPLES, { env: { OSA_FAULT_INJECTION: 'throwing-rule' } });
+        const file = path.join(EXAMPLES, 'violations/OSA103-modality-not-grant.osa');
+        await client.open(file);
+        const diagnostics = await client.diagnostics(file, d => d.length > 0);
+        const crash = diagnostics.filter(d => d.code === 'OSA999');
+        expect(crash).toHaveLength(1);
+        expect(crash[0].message).toContain('injected fault');
+        expect(diagnostics.map(d => d.code)).toContain('OSA103');
+        // The server still answers afterwards.
+        const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: `file://${file}` } });
+        expect(Array.isArray(symbols)).toBe(true);
+        expect(await client.shutdown()).toBe(0);
+    });
+
+    it('reloads an osa.config.json that changed', async () => {
+        const dir = copyExamples();
+        client = await LspTestClient.start(dir);
+        const file = path.join(dir, 'programmes/OSA-FY2024-IDN.osa');
+        await client.open(file);
+        await client.diagnostics(file, d => d.some(x => x.code === 'OSA305' && x.severity === 2));
+        fs.writeFileSync(path.join(dir, 'osa.config.json'), JSON.stringify({ rules: { OSA305: 'error', OSA502: 'off' } }));
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${path.join(dir, 'osa.config.json')}`, type: 2 }] });
+        const after = await client.diagnostics(file, d => d.some(x => x.code === 'OSA305' && x.severity === 1));
+        expect(after.map(d => d.code)).toEqual(['OSA305']);
+        await client.shutdown();
+    });
+
     it('with scope "workspace", closed files are validated from the start', async () => {
         client = await LspTestClient.start(EXAMPLES, { settings: { validation: { scope: 'workspace' } } });
         const closed = path.join(EXAMPLES, 'violations/OSA201-no-field-declared.osa');

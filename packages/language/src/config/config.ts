@@ -186,6 +186,11 @@ export function findConfigFile(dir: string): string | undefined {
     return file;
 }
 
+/** Forgets cached look-ups, e.g. when the editor reports that a config file was created or deleted. */
+export function forgetConfigLookups(): void {
+    configLookups.clear();
+}
+
 /** Long enough to serve a whole CLI run, short enough that an editor notices a new config file. */
 const LOOKUP_TTL_MS = 2000;
 const configLookups = new Map<string, { file: string | undefined; at: number }>();

@@ -6,10 +6,12 @@
  *
  * The `osa.validation.scope` setting chooses what the Problems panel shows: `openFiles` (the default:
  * closed files only when a workspace finding involves them) or `workspace` (every file, from start-up).
- * The `osa.validateWorkspace` command validates every file on demand, closed ones included.
+ * The `osa.validateWorkspace` command validates every file on demand, closed ones included. A change
+ * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 export type ValidationScope = 'openFiles' | 'workspace';
@@ -38,6 +40,14 @@ export class WorkspaceDiagnostics {
                 if (this.scope === 'workspace' && previous !== 'workspace') {
                     await this.validateAll();
                 }
+            }
+        });
+        // An osa.config.json created, changed or deleted: reload configurations and recheck what was checked.
+        shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(async params => {
+            if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+                forgetConfigLookups();
+                this.osa().osa.Config.clear();
+                await this.rebuild([...shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
             }
         });
         // The initial settings are fetched without an update event: read them once the workspace is loaded.
