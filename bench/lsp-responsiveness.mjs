@@ -1,0 +1,155 @@
+// Responsiveness of the language server (issue: the language server). Not a test: prints measurements.
+//   npm run bench:lsp [-- --edits 60 --completions 60]
+// 1. A generated 5,000-line file opened over stdio: p50/p95 of single-character edit → publishDiagnostics,
+//    and of completion requests.
+// 2. A generated 1,000-file workspace: time from didOpen of one file to its first diagnostics.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repo, 'packages/cli/bin/osa.js');
+const flags = fs.readFileSync(bin, 'utf-8').split('\n')[0].split(/\s+/).filter(a => a.startsWith('--'));
+const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const EDITS = arg('edits', 60);
+const COMPLETIONS = arg('completions', 60);
+const TEMPLATE = fs.readFileSync(path.join(repo, 'examples/shared/templates.osa'), 'utf-8');
+
+function programme(i) {
+    return `programme BENCH-${String(i).padStart(5, '0')} {
+    title "Coastal radar number ${i}"
+    fiscal-year 2025
+    recipient PHL
+    beneficiary "Philippine Navy" kind armed-forces
+    modality grant
+    amount 100_000_000 JPY
+    field rule-of-law {
+        activity maritime-surveillance
+    }
+    provide "Coastal radar" quantity 2 category coastal-radar
+    assessment {
+        democracy on-file "Assessment on file"
+        rule-of-law on-file "Assessment on file"
+        human-rights on-file "Assessment on file"
+        socio-economic "Lower-middle-income country"
+        security-needs "Maritime domain awareness"
+        bilateral-relations "Strategic partnership"
+    }
+    agreement uses StandardExchangeOfNotes signed 2025-06-01
+    coordination NSS, MOFA, MOD, JICA
+}
+
+`;
+}
+
+const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const summary = values => `p50 ${percentile(values, 0.5).toFixed(0)} ms, p95 ${percentile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
+
+async function startServer(folder) {
+    const child = spawn(process.execPath, [...flags, bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const listeners = [];
+    connection.onNotification('textDocument/publishDiagnostics', params => listeners.forEach(l => l(params)));
+    connection.onRequest('workspace/configuration', params => params.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const uri = pathToFileURL(folder).toString();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    const nextDiagnostics = fileUri => new Promise(resolve => {
+        const listener = params => {
+            if (params.uri === fileUri) {
+                listeners.splice(listeners.indexOf(listener), 1);
+                resolve(params);
+            }
+        };
+        listeners.push(listener);
+    });
+    const stop = async () => {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        connection.dispose();
+    };
+    return { connection, nextDiagnostics, stop };
+}
+
+// 1. One 5,000-line file.
+{
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-'));
+    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    let text = '';
+    for (let i = 0; text.split('\n').length < 5000; i++) {
+        text += programme(i);
+    }
+    const file = path.join(dir, 'big.osa');
+    fs.writeFileSync(file, text);
+    const lines = text.split('\n').length;
+    const { connection, nextDiagnostics, stop } = await startServer(dir);
+    const uri = pathToFileURL(file).toString();
+    let started = performance.now();
+    const first = nextDiagnostics(uri);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osa', version: 1, text } });
+    const firstParams = await first;
+    console.log(`5,000-line file (${lines} lines, ${text.length} characters): first diagnostics ${(performance.now() - started).toFixed(0)} ms (${firstParams.diagnostics.length} findings)`);
+    // Edits: type and delete one character inside a title string, near the middle of the file.
+    const target = text.split('\n').findIndex((l, i) => i > lines / 2 && l.includes('title "Coastal radar number'));
+    const column = text.split('\n')[target].indexOf('radar') + 5;
+    const editTimes = [];
+    for (let i = 0; i < EDITS; i++) {
+        const insert = i % 2 === 0;
+        const range = insert
+            ? { start: { line: target, character: column }, end: { line: target, character: column } }
+            : { start: { line: target, character: column }, end: { line: target, character: column + 1 } };
+        const published = nextDiagnostics(uri);
+        started = performance.now();
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: insert ? 's' : '' }] });
+        await published;
+        editTimes.push(performance.now() - started);
+    }
+    console.log(`  edit → publishDiagnostics: ${summary(editTimes)}`);
+    const completionLine = text.split('\n').findIndex((l, i) => i > lines / 2 && l.includes('    recipient PHL'));
+    const completionTimes = [];
+    for (let i = 0; i < COMPLETIONS; i++) {
+        started = performance.now();
+        const items = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: completionLine, character: '    recipient '.length } });
+        completionTimes.push(performance.now() - started);
+        if (i === 0) {
+            console.log(`  completion after "recipient ": ${(Array.isArray(items) ? items : items?.items ?? []).length} items`);
+        }
+    }
+    console.log(`  completion: ${summary(completionTimes)}`);
+    await stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// 2. A 1,000-file workspace: first diagnostics for an opened file.
+{
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-ws-'));
+    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    for (let i = 0; i < 1000; i++) {
+        fs.writeFileSync(path.join(dir, `p${i}.osa`), programme(i));
+    }
+    const started = performance.now();
+    const { connection, nextDiagnostics, stop } = await startServer(dir);
+    const initialized = performance.now();
+    const file = path.join(dir, 'p500.osa');
+    const uri = pathToFileURL(file).toString();
+    const first = nextDiagnostics(uri);
+    const opened = performance.now();
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osa', version: 1, text: fs.readFileSync(file, 'utf-8') } });
+    await first;
+    const done = performance.now();
+    console.log(`1,000-file workspace: initialize ${(initialized - started).toFixed(0)} ms; didOpen → first diagnostics ${(done - opened).toFixed(0)} ms (server start to diagnostics ${(done - started).toFixed(0)} ms)`);
+    await stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+}
