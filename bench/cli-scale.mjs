@@ -8,11 +8,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { generateWorkspace, REPO, shebangFlags } from './generate.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'packages/cli/bin/osa.js');
-const shebangFlags = fs.readFileSync(bin, 'utf-8').split('\n')[0].split(/\s+/).filter(a => a.startsWith('--'));
+const bin = path.join(REPO, 'packages/cli/bin/osa.js');
+const flags = shebangFlags(bin);
 const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
@@ -20,52 +19,13 @@ const arg = (name, fallback) => {
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const jobsList = arg('jobs', '1,2').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
-const RECIPIENTS = ['PHL', 'BGD', 'MYS', 'FJI', 'IDN', 'MNG', 'DJI', 'VNM', 'LKA', 'TLS', 'PNG', 'THA'];
-const TEMPLATE = fs.readFileSync(path.join(repo, 'examples/shared/templates.osa'), 'utf-8');
-
-function programme(i) {
-    const recipient = RECIPIENTS[i % RECIPIENTS.length];
-    return `programme GEN-${String(i).padStart(6, '0')} {
-    title "Coastal radar for ${recipient}"
-    fiscal-year 2025
-    recipient ${recipient}
-    beneficiary "Navy" kind armed-forces
-    modality grant
-    amount 100_000_000 JPY
-    field rule-of-law { activity maritime-surveillance }
-    provide "Coastal radar" quantity 2 category coastal-radar
-    assessment {
-        democracy on-file "Assessment on file"
-        rule-of-law on-file "Assessment on file"
-        human-rights on-file "Assessment on file"
-        socio-economic "Lower-middle-income country"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses StandardExchangeOfNotes signed 2025-06-01
-    coordination NSS, MOFA, MOD, JICA
-}
-`;
-}
-
-function generate(size) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `osa-bench-${size}-`));
-    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}\n');
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
-    for (let i = 0; i < size; i++) {
-        const sub = path.join(dir, `part-${Math.floor(i / 1000)}`);
-        fs.mkdirSync(sub, { recursive: true });
-        fs.writeFileSync(path.join(sub, `p${i}.osa`), programme(i));
-    }
-    return dir;
-}
 
 /** Runs a command; returns wall ms and the process's max RSS in MiB (printed by a preloaded hook). */
 function measure(args) {
     const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nMAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, [...shebangFlags, '--import', hook, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(process.execPath, [...flags, '--import', hook, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
         child.stderr.on('data', d => { stderr += d; });
         child.on('error', reject);
@@ -79,7 +39,7 @@ function measure(args) {
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-console.log(`node ${process.version}, ${os.availableParallelism()} cores, flags ${shebangFlags.join(' ') || '(none)'}`);
+console.log(`node ${process.version}, ${os.availableParallelism()} cores, flags ${flags.join(' ') || '(none)'}`);
 const startup = [], bare = [];
 for (let i = 0; i < 15; i++) {
     startup.push((await measure([bin, '--version'])).ms);
@@ -87,7 +47,7 @@ for (let i = 0; i < 15; i++) {
 }
 console.log(`start-up: osa --version ${median(startup).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms, difference ${(median(startup) - median(bare)).toFixed(0)} ms (median of 15)`);
 for (const size of sizes) {
-    const dir = generate(size);
+    const dir = generateWorkspace(size);
     for (const jobs of jobsList) {
         const results = [];
         for (let r = 0; r < runs; r++) {

@@ -7,48 +7,20 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { generateWorkspace, programme, REPO, TEMPLATE, shebangFlags } from './generate.mjs';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'packages/cli/bin/osa.js');
-const flags = fs.readFileSync(bin, 'utf-8').split('\n')[0].split(/\s+/).filter(a => a.startsWith('--'));
+const bin = path.join(REPO, 'packages/cli/bin/osa.js');
+const flags = shebangFlags(bin);
 const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const EDITS = arg('edits', 60);
 const COMPLETIONS = arg('completions', 60);
-const TEMPLATE = fs.readFileSync(path.join(repo, 'examples/shared/templates.osa'), 'utf-8');
-
-function programme(i) {
-    return `programme BENCH-${String(i).padStart(5, '0')} {
-    title "Coastal radar number ${i}"
-    fiscal-year 2025
-    recipient PHL
-    beneficiary "Philippine Navy" kind armed-forces
-    modality grant
-    amount 100_000_000 JPY
-    field rule-of-law {
-        activity maritime-surveillance
-    }
-    provide "Coastal radar" quantity 2 category coastal-radar
-    assessment {
-        democracy on-file "Assessment on file"
-        rule-of-law on-file "Assessment on file"
-        human-rights on-file "Assessment on file"
-        socio-economic "Lower-middle-income country"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses StandardExchangeOfNotes signed 2025-06-01
-    coordination NSS, MOFA, MOD, JICA
-}
-
-`;
-}
 
 const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const summary = values => `p50 ${percentile(values, 0.5).toFixed(0)} ms, p95 ${percentile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
@@ -116,7 +88,7 @@ async function startServer(folder) {
         editTimes.push(performance.now() - started);
     }
     console.log(`  edit → publishDiagnostics: ${summary(editTimes)}`);
-    const completionLine = text.split('\n').findIndex((l, i) => i > lines / 2 && l.includes('    recipient PHL'));
+    const completionLine = text.split('\n').findIndex((l, i) => i > lines / 2 && l.startsWith('    recipient '));
     const completionTimes = [];
     for (let i = 0; i < COMPLETIONS; i++) {
         started = performance.now();
@@ -133,16 +105,11 @@ async function startServer(folder) {
 
 // 2. A 1,000-file workspace: first diagnostics for an opened file.
 {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-ws-'));
-    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
-    for (let i = 0; i < 1000; i++) {
-        fs.writeFileSync(path.join(dir, `p${i}.osa`), programme(i));
-    }
+    const dir = generateWorkspace(1000, 'osa-lsp-bench-ws');
     const started = performance.now();
     const { connection, nextDiagnostics, stop } = await startServer(dir);
     const initialized = performance.now();
-    const file = path.join(dir, 'p500.osa');
+    const file = path.join(dir, 'part-0/p500.osa');
     const uri = pathToFileURL(file).toString();
     const first = nextDiagnostics(uri);
     const opened = performance.now();

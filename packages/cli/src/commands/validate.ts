@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, ConfigError, collectOsaFiles, findWorkspaceRoot, listWorkspace, WorkspaceChecker,
+    ALL_RULES, collectOsaFiles, findWorkspaceRoot, listWorkspace, WorkspaceChecker,
     type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
@@ -144,17 +144,12 @@ export async function validatePaths(paths: readonly string[], settings: Validate
     let done = 0;
     try {
         for (const [root, requested] of byWorkspace) {
-            let config;
-            try {
-                config = checker.configAt(root);
-            } catch (error) {
-                if (!(error instanceof ConfigError)) {
-                    throw error;
-                }
-                // Results computed without the workspace's own settings would mislead: report and skip it.
-                problems.push({ path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` });
+            const configured = checker.configOrProblem(root);
+            if ('problem' in configured) {
+                problems.push(configured.problem);
                 continue;
             }
+            const config = configured.config;
             timing('workspace configured');
             const listed = listWorkspace(root, config, problems, settings.configFile !== undefined);
             timing('workspace listed');

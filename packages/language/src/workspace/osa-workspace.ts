@@ -197,6 +197,21 @@ export class WorkspaceChecker {
     }
 
     /**
+     * The configuration of a workspace, or the problem that makes its files impossible to check:
+     * results computed without the workspace's own settings would mislead, so such a workspace is skipped.
+     */
+    configOrProblem(root: string): { config: ResolvedConfig } | { problem: InputProblem } {
+        try {
+            return { config: this.configAt(root) };
+        } catch (error) {
+            if (!(error instanceof ConfigError)) {
+                throw error;
+            }
+            return { problem: { path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` } };
+        }
+    }
+
+    /**
      * Step 1, batchable and parallel: parses, links and checks `files` (programme rules and language
      * checks) with the workspace's definitions loaded, returning raw diagnostics and summaries.
      */
@@ -303,17 +318,11 @@ export class WorkspaceChecker {
 export async function validateWorkspace(root: string, requested: readonly string[], options: CheckOptions = {}): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
     const problems: InputProblem[] = [];
     const checker = new WorkspaceChecker(options);
-    let config: ResolvedConfig;
-    try {
-        config = checker.configAt(root);
-    } catch (error) {
-        if (!(error instanceof ConfigError)) {
-            throw error;
-        }
-        // Results computed without the workspace's own settings would mislead: report, skip the workspace.
-        problems.push({ path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` });
-        return { reports: [], problems };
+    const configured = checker.configOrProblem(root);
+    if ('problem' in configured) {
+        return { reports: [], problems: [configured.problem] };
     }
+    const config = configured.config;
     const workspace = listWorkspace(root, config, problems, options.configFile !== undefined);
     const files = [...new Set(requested.map(f => path.resolve(f)))].filter(f => !config.isFileIgnored(f));
     const wanted = new Set(files);

@@ -13,7 +13,8 @@ export interface Money {
     currency: string;
 }
 
-export interface ProgrammeSummary {
+/** What the workspace rules need of a programme or a budget envelope: both have a fiscal year and an amount. */
+export interface DeclarationSummary {
     name: string;
     fiscalYear?: number;
     amount?: Money;
@@ -22,14 +23,8 @@ export interface ProgrammeSummary {
     amountRange?: Range;
 }
 
-export interface EnvelopeSummary {
-    name: string;
-    fiscalYear?: number;
-    amount?: Money;
-    uri: string;
-    nameRange: Range;
-    amountRange?: Range;
-}
+export type ProgrammeSummary = DeclarationSummary;
+export type EnvelopeSummary = DeclarationSummary;
 
 export interface DocumentSummary {
     uri: string;
