@@ -66,7 +66,6 @@ export class LspTestClient {
         });
         connection.onRequest(RegistrationRequest.type, () => {
             pending[0]?.serverRequests.push('client/registerCapability');
-            return null;
         });
         connection.onNotification(PublishDiagnosticsNotification.type, params => pending[0]?.onDiagnostics(params));
         connection.onClose(() => undefined);

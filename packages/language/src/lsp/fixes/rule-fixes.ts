@@ -1,0 +1,352 @@
+/**
+ * The quick fixes of each rule. A fix is computed from the document as it is now (its syntax tree),
+ * with the diagnostic's `data` only telling which fix is wanted: a diagnostic may be older than the
+ * text, so every fix first checks that what it repairs is still there.
+ *
+ * Where a fix needs words only a person can write (a justification, a document reference), it
+ * inserts an empty string: the finding then stays, with a message saying what to write, instead of
+ * being silenced by placeholder text.
+ */
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Activity, AgreementTemplate, AssessmentTopicName, Clause, ClauseName, CoordinationBody, Programme } from '../../generated/ast.js';
+import type { ReferenceData } from '../../reference/reference-data.js';
+import { declaredException, effectiveClauses } from '../../rules/programme-facts.js';
+import { ruleById } from '../../rules/index.js';
+import { ACTIVITIES, ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, FIELDS, MODALITIES } from '../../vocabulary.js';
+import { childIndent, closingBrace, indentStep, propertyNode, SourceText } from './source-text.js';
+
+export interface Fix {
+    title: string;
+    /** Text edits by document URI. */
+    changes: Record<string, TextEdit[]>;
+    isPreferred?: boolean;
+}
+
+export interface FixContext {
+    document: LangiumDocument;
+    text: SourceText;
+    /** The diagnostic as the document has it now (range and data current). */
+    diagnostic: Diagnostic;
+    data: Record<string, unknown>;
+    /** The programme the diagnostic lies in, if any. */
+    programme?: Programme;
+    /** The syntax node at the start of the diagnostic's range. */
+    node?: AstNode;
+    reference: ReferenceData;
+}
+
+export type FixProvider = (context: FixContext) => Fix[];
+
+/** The five clauses §3(3) requires, in the order of the guideline. */
+export const REQUIRED_CLAUSES: readonly ClauseName[] = [
+    'information-disclosure', 'monitoring-and-evaluation', 'no-extra-purpose-use', 'no-third-party-transfer', 'un-charter-conformity'
+];
+
+const CLAUSE_OF_RULE: Record<string, ClauseName> = {
+    OSA402: 'information-disclosure',
+    OSA403: 'monitoring-and-evaluation',
+    OSA405: 'no-extra-purpose-use',
+    OSA406: 'no-third-party-transfer',
+    OSA407: 'un-charter-conformity'
+};
+
+const TOPICS = Object.keys(ASSESSMENT_TOPICS) as AssessmentTopicName[];
+
+function clauseLine(name: ClauseName): string {
+    return name === 'monitoring-and-evaluation' ? `clause ${name} results disclosed` : `clause ${name}`;
+}
+
+function fix(title: string, uri: string, edits: TextEdit[], isPreferred = false): Fix {
+    return { title, changes: { [uri]: edits }, ...(isPreferred ? { isPreferred } : {}) };
+}
+
+function fileName(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.path.split('/').pop() ?? '';
+}
+
+/**
+ * Where a new programme-level declaration goes: above the first of `before` that the programme has
+ * (and above the comments that belong to it), else before the programme's closing brace.
+ */
+function insertInProgramme(programme: Programme, text: SourceText, lines: string[], before: (AstNode | undefined)[]): TextEdit | undefined {
+    const indent = childIndent(programme, text);
+    const anchor = before.find(node => node?.$cstNode);
+    if (anchor) {
+        return text.insertLinesBefore(anchor.$cstNode!.range.start, lines, indent, { aboveComments: true });
+    }
+    const brace = closingBrace(programme);
+    return brace ? text.insertLinesBefore(brace.range.start, lines, indent) : undefined;
+}
+
+// ---- §3(3) agreement ----------------------------------------------------------------------------
+
+/** The required clauses the programme's agreement (with its template) lacks; empty when unknown. */
+export function missingClauses(programme: Programme): ClauseName[] {
+    const clauses = effectiveClauses(programme);
+    if (!clauses || !clauses.known) {
+        return [];
+    }
+    return REQUIRED_CLAUSES.filter(name => !clauses.byName.has(name));
+}
+
+/** Adds clause lines to the programme's inline agreement, after its last line. */
+function addToAgreement(programme: Programme, text: SourceText, lines: string[]): TextEdit {
+    const agreement = programme.agreement!;
+    return text.insertLinesAfter(agreement.$cstNode!.range.end, lines, childIndent(agreement, text));
+}
+
+/** Adds clause lines to a template: after its last clause, else before its closing brace. */
+function addToTemplate(template: AgreementTemplate, lines: string[]): TextEdit | undefined {
+    const text = SourceText.of(template);
+    const indent = childIndent(template, text);
+    const last = template.clauses.at(-1);
+    if (last?.$cstNode) {
+        return text.insertLinesAfter(last.$cstNode.range.end, lines, indent);
+    }
+    const brace = closingBrace(template);
+    return brace ? text.insertLinesBefore(brace.range.start, lines, indent) : undefined;
+}
+
+const missingClause: FixProvider = ({ programme, text, data, diagnostic }) => {
+    const clause = (typeof data.missingClause === 'string' ? data.missingClause : CLAUSE_OF_RULE[String(diagnostic.code)]) as ClauseName | undefined;
+    const missing = programme ? missingClauses(programme) : [];
+    if (!programme?.agreement || !clause || !missing.includes(clause)) {
+        return [];
+    }
+    const template = programme.agreement.template?.ref;
+    const fixes = [fix(`Add \`${clauseLine(clause)}\` to ${template ? 'the programme\'s agreement' : 'the agreement'}`,
+        text.uri, [addToAgreement(programme, text, [clauseLine(clause)])], true)];
+    if (template) {
+        const edit = addToTemplate(template, [clauseLine(clause)]);
+        if (edit) {
+            fixes.push(fix(`Add \`${clauseLine(clause)}\` to the template ${template.name} (${fileName(template)})`, SourceText.of(template).uri, [edit]));
+        }
+    }
+    if (missing.length > 1) {
+        fixes.push(fix(`Add all ${missing.length} missing agreement clauses to ${template ? 'the programme\'s agreement' : 'the agreement'}`,
+            text.uri, [addToAgreement(programme, text, missing.map(clauseLine))]));
+    }
+    return fixes;
+};
+
+const noAgreement: FixProvider = ({ programme, text }) => {
+    if (!programme || programme.agreement) {
+        return [];
+    }
+    const step = indentStep(programme, text);
+    const lines = ['agreement kind exchange-of-notes', ...REQUIRED_CLAUSES.map(c => step + clauseLine(c))];
+    const edit = insertInProgramme(programme, text, lines, [programme.coordination[0], programme.exceptions[0]]);
+    return edit ? [fix('Add an agreement with all the clauses of §3(3)', text.uri, [edit], true)] : [];
+};
+
+/** Makes a monitoring-and-evaluation clause disclose its results, in whichever file it is. */
+function discloseResults(clause: Clause): TextEdit | undefined {
+    const text = SourceText.of(clause);
+    if (clause.results) {
+        const results = propertyNode(clause, 'results');
+        return results ? text.replace(results.range, 'disclosed') : undefined;
+    }
+    const name = propertyNode(clause, 'name');
+    return name ? { range: { start: name.range.end, end: name.range.end }, newText: ' results disclosed' } : undefined;
+}
+
+const resultsNotDisclosed: FixProvider = ({ programme, text }) => {
+    const clauses = programme ? effectiveClauses(programme) : undefined;
+    const clause = clauses?.byName.get('monitoring-and-evaluation');
+    if (!programme?.agreement || !clause || clause.results === 'disclosed') {
+        return [];
+    }
+    const edit = discloseResults(clause);
+    const title = clause.results === 'withheld' ? 'Change `results withheld` to `results disclosed`' : 'Add `results disclosed` to the monitoring-and-evaluation clause';
+    if (clause.$container === programme.agreement) {
+        return edit ? [fix(title, text.uri, [edit], true)] : [];
+    }
+    // The clause comes from the template: disclose there (every programme using it), or override it here.
+    const template = clause.$container as AgreementTemplate;
+    const fixes: Fix[] = [];
+    if (edit) {
+        fixes.push(fix(`${title} in the template ${template.name} (${fileName(template)})`, SourceText.of(template).uri, [edit], true));
+    }
+    fixes.push(fix('Add `clause monitoring-and-evaluation results disclosed` to the programme\'s agreement', text.uri,
+        [addToAgreement(programme, text, [clauseLine('monitoring-and-evaluation')])]));
+    return fixes;
+};
+
+// ---- §2(1) recipient ----------------------------------------------------------------------------
+
+const modalityNotGrant: FixProvider = ({ programme, text, data }) => {
+    const replacement = typeof data.replacement === 'string' ? data.replacement : 'grant';
+    const modality = programme?.modality ? propertyNode(programme, 'modality') : undefined;
+    if (!programme?.modality || MODALITIES[programme.modality].grant || !modality) {
+        return [];
+    }
+    return [fix(`Change the modality to ${replacement}`, text.uri, [text.replace(modality.range, replacement)], true)];
+};
+
+const unknownCountry: FixProvider = ({ programme, text, data, reference }) => {
+    const code = programme?.recipient;
+    const recipient = programme && code ? propertyNode(programme, 'recipient') : undefined;
+    if (!code || !recipient || reference.country(code)) {
+        return [];
+    }
+    const suggestions = Array.isArray(data.suggestions)
+        ? data.suggestions.filter((s): s is string => typeof s === 'string')
+        : reference.suggestCountries(code).map(c => c.alpha3);
+    return suggestions.map((alpha3, i) => {
+        const name = reference.country(alpha3)?.name;
+        return fix(`Change the recipient to ${alpha3}${name ? ` (${name})` : ''}`, text.uri, [text.replace(recipient.range, alpha3)], i === 0);
+    });
+};
+
+/**
+ * For the rules a programme may answer with a recorded decision (those with an `exceptionSeverity`):
+ * `exception <ID> { justification "" }`.
+ */
+export const recordException: FixProvider = ({ programme, text, diagnostic }) => {
+    const rule = ruleById(String(diagnostic.code));
+    if (!programme || !rule?.exceptionSeverity || declaredException(programme, rule.id)) {
+        return [];
+    }
+    // An empty justification does not apply: the finding stays until the decision is written down.
+    const edit = insertInProgramme(programme, text, [`exception ${rule.id} { justification "" }`], []);
+    return edit ? [fix(`Record an exception to ${rule.id} (write the justification)`, text.uri, [edit])] : [];
+};
+
+// ---- §2(2) fields -------------------------------------------------------------------------------
+
+const activityInWrongField: FixProvider = ({ programme, text, node, data }) => {
+    const activity = node ? AstUtils.getContainerOfType(node, (n): n is Activity => n.$type === 'Activity') : undefined;
+    const expected = (typeof data.expectedField === 'string' ? data.expectedField : activity && ACTIVITIES[activity.name].field) as keyof typeof FIELDS | undefined;
+    if (!programme || !activity?.$cstNode || !expected || ACTIVITIES[activity.name].field !== expected || activity.$container.name === expected) {
+        return [];
+    }
+    const source = activity.$container;
+    const target = programme.fields.find(f => f.name === expected);
+    const title = `Move activity ${activity.name} under field ${expected}`;
+    const activityText = activity.$cstNode.text;
+    if (!target && source.activities.every(a => ACTIVITIES[a.name].field === expected)) {
+        // Everything in the field belongs to the other one: the field itself was misnamed.
+        const name = propertyNode(source, 'name');
+        return name ? [fix(`Change field ${source.name} to ${expected}`, text.uri, [text.replace(name.range, expected)], true)] : [];
+    }
+    const edits: TextEdit[] = [];
+    const sourceEmptied = source.activities.length === 1 && source.unMission === undefined && source.description === undefined;
+    edits.push(text.remove(sourceEmptied && target ? source.$cstNode! : activity.$cstNode));
+    if (target) {
+        const last = target.activities.at(-1);
+        const brace = closingBrace(target);
+        if (last?.$cstNode) {
+            edits.push(text.insertLinesAfter(last.$cstNode.range.end, [activityText], childIndent(target, text)));
+        } else if (brace) {
+            edits.push(text.insertLinesBefore(brace.range.start, [activityText], childIndent(target, text)));
+        } else {
+            const end = target.$cstNode!.range.end;
+            edits.push({ range: { start: end, end }, newText: ` { ${activityText} }` });
+        }
+    } else {
+        edits.push(text.insertLinesAfter(source.$cstNode!.range.end, [`field ${expected} { ${activityText} }`], text.indentOfLine(source.$cstNode!.range.start.line)));
+    }
+    return [fix(title, text.uri, edits, true)];
+};
+
+// ---- §3(2) considerations -----------------------------------------------------------------------
+
+function topicLine(topic: AssessmentTopicName): string {
+    return `${topic} on-file ""`;
+}
+
+const noAssessment: FixProvider = ({ programme, text }) => {
+    if (!programme || programme.assessment) {
+        return [];
+    }
+    const step = indentStep(programme, text);
+    const lines = ['assessment {', ...TOPICS.map(t => step + topicLine(t)), '}'];
+    const edit = insertInProgramme(programme, text, lines, [programme.agreement, programme.coordination[0], programme.exceptions[0]]);
+    return edit ? [fix('Add an assessment with the six topics of §3(2) (write the references)', text.uri, [edit], true)] : [];
+};
+
+const assessmentIncomplete: FixProvider = ({ programme, text }) => {
+    const assessment = programme?.assessment;
+    if (!assessment?.$cstNode) {
+        return [];
+    }
+    // Topics declared with blank text are missing too, but only their text can be written.
+    const declared = new Set(assessment.topics.map(t => t.name));
+    const absent = TOPICS.filter(t => !declared.has(t));
+    if (absent.length === 0) {
+        return [];
+    }
+    const indent = childIndent(assessment, text);
+    const last = assessment.topics.at(-1);
+    const brace = closingBrace(assessment);
+    const edit = last?.$cstNode
+        ? text.insertLinesAfter(last.$cstNode.range.end, absent.map(topicLine), indent)
+        : brace ? text.insertLinesBefore(brace.range.start, absent.map(topicLine), indent) : undefined;
+    return edit ? [fix(`Add the assessment topic${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (write the references)`, text.uri, [edit], true)] : [];
+};
+
+// ---- §4 implementation --------------------------------------------------------------------------
+
+const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
+    if (!programme) {
+        return [];
+    }
+    const declared = new Set(programme.coordination.flatMap(c => c.bodies));
+    const missing = CORE_COORDINATION_BODIES.filter(b => !declared.has(b));
+    if (missing.length === 0) {
+        return [];
+    }
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    const first = programme.coordination[0];
+    if (!first) {
+        const edit = insertInProgramme(programme, text, [`coordination ${missing.join(', ')}`], [programme.exceptions[0]]);
+        return edit ? [fix(`Add a coordination line with ${list}`, text.uri, [edit], true)] : [];
+    }
+    // Each missing body goes after the core body before it in NSS, MOFA, MOD order, so the line reads in that order.
+    const tokens = first.bodies.map((body, i) => ({ body, cst: propertyNode(first, 'bodies', i) }));
+    if (tokens.some(t => !t.cst)) {
+        return [];
+    }
+    const inserts = new Map<string, { at: 'before' | 'after'; index: number; bodies: CoordinationBody[] }>();
+    for (const body of missing) {
+        const rank = CORE_COORDINATION_BODIES.indexOf(body);
+        let after = -1;
+        tokens.forEach((t, i) => {
+            const r = CORE_COORDINATION_BODIES.indexOf(t.body);
+            if (r >= 0 && r < rank) {
+                after = i;
+            }
+        });
+        const key = after < 0 ? 'before:0' : `after:${after}`;
+        const entry = inserts.get(key) ?? { at: after < 0 ? 'before' : 'after', index: Math.max(after, 0), bodies: [] };
+        entry.bodies.push(body);
+        inserts.set(key, entry);
+    }
+    const edits: TextEdit[] = [...inserts.values()].map(({ at, index, bodies }) => {
+        const range = tokens[index].cst!.range;
+        const position = at === 'before' ? range.start : range.end;
+        return { range: { start: position, end: position }, newText: at === 'before' ? `${bodies.join(', ')}, ` : `, ${bodies.join(', ')}` };
+    });
+    return [fix(`Add ${list} to the coordination line`, text.uri, edits, true)];
+};
+
+/**
+ * Fixes by rule id. Rules with an `exceptionSeverity` also get `recordException`, and every rule
+ * finding a suppression and a documentation action (code-actions.ts).
+ */
+export const RULE_FIXES: Record<string, FixProvider> = {
+    OSA103: modalityNotGrant,
+    OSA105: unknownCountry,
+    OSA204: activityInWrongField,
+    OSA310: noAssessment,
+    OSA311: assessmentIncomplete,
+    OSA401: noAgreement,
+    OSA402: missingClause,
+    OSA403: missingClause,
+    OSA404: resultsNotDisclosed,
+    OSA405: missingClause,
+    OSA406: missingClause,
+    OSA407: missingClause,
+    OSA501: coreCoordinationMissing
+};
