@@ -1,9 +1,252 @@
 /** Completion: Langium's keyword and reference completion, plus OSA's vocabularies and snippets. */
-import { DefaultCompletionProvider } from 'langium/lsp';
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
+import {
+    isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type AgreementTemplate
+} from '../generated/ast.js';
+import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { ALL_RULES } from '../rules/index.js';
+import { formatAmount } from '../util/text.js';
+import {
+    defaultFiscalYear, defaultRecipient, expandSnippet, PREFERRED_TEMPLATE, programmeSkeleton, SKELETON_LABEL,
+    templateComplies, uniqueProgrammeId
+} from './completion-snippet.js';
+import { DAC_CATEGORY_NAMES, referenceForDocument } from './hover-country.js';
+import { envelopeHover, ruleMarkdown, templateHover } from './hover-declarations.js';
+import { keywordTerm, termMarkdown, VOCABULARY_RULES, vocabularyTerm } from './hover-terms.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 export class OsaCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly osa: OsaLspServices) {
         super(osa);
     }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isRuleCall(next.feature)) {
+            // Langium descends into the Identifier rule: the feature is its ID, the assignment's property comes along.
+            const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature ?? next.property;
+            if (property === 'recipient') {
+                return this.completeCountries(context, acceptor);
+            }
+            if (property === 'rule') {
+                return this.completeRuleIds(context, acceptor);
+            }
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** Keywords keep Langium's items, with what they mean and the clause that governs them. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) {
+            return;
+        }
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const vocabulary = rule !== undefined && VOCABULARY_RULES.has(rule);
+        const inEnvelope = context.node !== undefined && AstUtils.getContainerOfType(context.node, isBudgetEnvelope) !== undefined;
+        const term = vocabulary
+            ? vocabularyTerm(rule, keyword.value)
+            : keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value);
+        acceptor(context, {
+            label: keyword.value,
+            kind: vocabulary ? CompletionItemKind.EnumMember : this.getKeywordCompletionItemKind(keyword),
+            detail: term?.detail ?? 'Keyword',
+            documentation: term ? { kind: 'markdown', value: termMarkdown(term) } : undefined,
+            // Terms the guidelines exclude come after the permitted ones.
+            sortText: term && !term.allowed ? '2' : '1'
+        });
+        if (keyword.value === 'programme' && rule === 'Programme') {
+            this.completeSkeleton(context, acceptor);
+        }
+    }
+
+    // ---- recipient: countries ------------------------------------------------------------------
+
+    protected completeCountries(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const reference = referenceForDocument(this.osa, context.document);
+        const programme = context.node ? AstUtils.getContainerOfType(context.node, isProgramme) : undefined;
+        const fiscalYear = programme?.fiscalYear ?? defaultFiscalYear(reference);
+        const { start, end } = fiscalYearPeriod(fiscalYear);
+        const typed = this.typedText(context);
+        for (const country of reference.allCountries()) {
+            if (!matchesCountry(typed, country)) {
+                continue;
+            }
+            const status = reference.dacStatus(country.alpha3, start);
+            const flags: string[] = [];
+            if (reference.embargoesDuring(country.alpha3, start, end).some(e => GOVERNMENT_SCOPES.has(e.scope))) {
+                flags.push('UN arms embargo (OSA301)');
+            }
+            if (reference.conflictPartyDuring(country.alpha3, start, end).length > 0) {
+                flags.push('party to a conflict (OSA302)');
+            }
+            if (reference.inCombatDuring(country.alpha3, start, end).length > 0) {
+                flags.push('in combat (OSA303)');
+            }
+            const dac = status.listed
+                ? `DAC ${status.recipient!.category}`
+                : status.graduatedBy ? `graduated ${status.graduatedBy.effective}` : 'not on DAC list';
+            const documentation = [
+                `**${country.name}** (\`${country.alpha3}\`)`,
+                '',
+                status.listed
+                    ? `On the DAC List of ODA Recipients (${status.edition.id} edition) on 1 April ${fiscalYear} as ${status.recipient!.category} (${DAC_CATEGORY_NAMES[status.recipient!.category]}).`
+                    : `Not on the DAC List of ODA Recipients (${status.edition.id} edition) on 1 April ${fiscalYear} (OSA101).`,
+                ...(flags.length > 0 ? ['', `FY${fiscalYear}: ${flags.join('; ')}.`] : [])
+            ].join('\n');
+            // Listed countries first; of those, the ones the §3(1) checks leave clear.
+            const rank = status.listed ? (flags.length === 0 ? 0 : 1) : 2;
+            acceptor(context, {
+                label: country.alpha3,
+                kind: CompletionItemKind.Value,
+                detail: country.name,
+                labelDetails: { description: flags.length > 0 ? `${dac} · ${flags.map(f => f.replace(/ \(.*\)$/, '')).join(', ')}` : dac },
+                documentation: { kind: 'markdown', value: documentation },
+                filterText: `${country.alpha3} ${country.name} ${country.alpha2}`,
+                sortText: `0${rank}-${country.alpha3}`,
+                textEdit: this.replaceTyped(context, country.alpha3)
+            });
+        }
+    }
+
+    // ---- exception: rule ids -------------------------------------------------------------------
+
+    protected completeRuleIds(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const typed = this.typedText(context).toUpperCase();
+        for (const rule of ALL_RULES) {
+            if (typed && !rule.id.startsWith(typed) && !rule.name.toUpperCase().includes(typed)) {
+                continue;
+            }
+            acceptor(context, {
+                label: rule.id,
+                kind: CompletionItemKind.Constant,
+                detail: `${rule.name} · ${rule.clause}`,
+                labelDetails: { description: rule.exceptionSeverity ? `exception: reported as ${rule.exceptionSeverity}` : 'no exception possible' },
+                documentation: { kind: 'markdown', value: ruleMarkdown(rule) },
+                filterText: `${rule.id} ${rule.name}`,
+                // The rules that take an exception first.
+                sortText: `0${rule.exceptionSeverity ? 0 : 1}-${rule.id}`,
+                textEdit: this.replaceTyped(context, rule.id)
+            });
+        }
+    }
+
+    // ---- references: templates and envelopes ----------------------------------------------------
+
+    protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+        const node = nodeDescription.node ?? this.loadNode(nodeDescription);
+        if (isAgreementTemplate(node)) {
+            return {
+                ...item,
+                detail: `agreement template · ${node.clauses.length} clauses${templateComplies(node) ? ', all §3(3) clauses' : ''}`,
+                documentation: { kind: 'markdown', value: templateHover(this.osa, node) },
+                sortText: `0${templateComplies(node) ? 0 : 1}-${node.name}`
+            };
+        }
+        if (isBudgetEnvelope(node)) {
+            const programme = AstUtils.getContainerOfType(refInfo.container, isProgramme);
+            const sameYear = programme?.fiscalYear !== undefined && programme.fiscalYear === node.fiscalYear;
+            const amount = node.amount ? ` · ${formatAmount(node.amount.value, node.amount.currency)}` : '';
+            return {
+                ...item,
+                detail: `budget envelope${node.fiscalYear !== undefined ? ` FY${node.fiscalYear}` : ''}${amount}`,
+                documentation: { kind: 'markdown', value: envelopeHover(this.osa, node) },
+                // The envelope of the programme's own fiscal year first (another year's is an error).
+                sortText: `0${sameYear ? 0 : 1}-${node.name}`
+            };
+        }
+        return item;
+    }
+
+    private loadNode(description: AstNodeDescription) {
+        const document = this.osa.shared.workspace.LangiumDocuments.getDocument(description.documentUri);
+        return document ? this.osa.workspace.AstNodeLocator.getAstNode(document.parseResult.value, description.path) : undefined;
+    }
+
+    // ---- top level: the compliant skeleton ------------------------------------------------------
+
+    protected completeSkeleton(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const typed = this.typedText(context).toLowerCase();
+        if (typed && !'programme'.startsWith(typed) && !'osa'.startsWith(typed)) {
+            return;
+        }
+        const snippet = this.skeletonFor(context.document);
+        acceptor(context, {
+            label: SKELETON_LABEL,
+            kind: CompletionItemKind.Snippet,
+            detail: 'A complete programme with every declaration the rules need',
+            documentation: { kind: 'markdown', value: ['Inserts a programme that passes every error-level rule as it stands; fill in the tab stops.', '', '```osa', expandSnippet(snippet), '```'].join('\n') },
+            filterText: 'programme OSA skeleton',
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '0',
+            textEdit: this.replaceTyped(context, snippet)
+        });
+    }
+
+    /** The skeleton with defaults that fit the document's reference data and workspace. */
+    skeletonFor(document: LangiumDocument): string {
+        const reference: ReferenceData = referenceForDocument(this.osa, document);
+        const fiscalYear = defaultFiscalYear(reference);
+        const recipient = defaultRecipient(reference, fiscalYear);
+        const view = this.osa.osa.WorkspaceView.viewFor(document);
+        const model = document.parseResult.value;
+        const localIds = new Set(isModel(model) ? model.elements.filter(isProgramme).map(p => p.name) : []);
+        const id = uniqueProgrammeId(`OSA-FY${fiscalYear}-${recipient}`, name => view.programmesByName.has(name) || localIds.has(name));
+        return programmeSkeleton({
+            id, fiscalYear, recipient,
+            recipientName: reference.country(recipient)?.name,
+            template: this.skeletonTemplate(document)
+        });
+    }
+
+    /** StandardExchangeOfNotes when it is in scope, else a template with every §3(3) clause, else none. */
+    private skeletonTemplate(document: LangiumDocument): string | undefined {
+        const templates: AgreementTemplate[] = [];
+        for (const description of this.osa.shared.workspace.IndexManager.allElements('AgreementTemplate')) {
+            const node = description.node ?? this.loadNode(description);
+            if (isAgreementTemplate(node)) {
+                templates.push(node);
+            }
+        }
+        // Templates of the document's own workspace (the same osa.config.json) are the ones its programmes use.
+        const workspace = this.osa.osa.Config.configFileFor(document.uri.fsPath);
+        const local = templates.filter(t => this.osa.osa.Config.configFileFor(AstUtils.getDocument(t).uri.fsPath) === workspace);
+        const standard = local.find(t => t.name === PREFERRED_TEMPLATE);
+        if (standard) {
+            return standard.name;
+        }
+        return local.filter(templateComplies).sort((a, b) => a.name.localeCompare(b.name))[0]?.name;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** What the user has typed of the token being completed. */
+    protected typedText(context: CompletionContext): string {
+        return context.textDocument.getText().substring(context.tokenOffset, context.offset);
+    }
+
+    /** Replaces what has been typed of the token with `newText` (or the whole token, in the client's replace mode). */
+    protected replaceTyped(context: CompletionContext, newText: string): TextEdit | InsertReplaceEdit {
+        const start = context.textDocument.positionAt(context.tokenOffset);
+        if (this.clientCapabilities?.completionItem?.insertReplaceSupport) {
+            const tokenEnd = context.textDocument.positionAt(Math.max(context.tokenEndOffset, context.offset));
+            return { newText, insert: { start, end: context.position }, replace: { start, end: tokenEnd } };
+        }
+        return { newText, range: { start, end: context.position } };
+    }
+}
+
+/** "phl", "PH", "Phil", "philippines", "korea" (any word of the name) all find PHL or PRK. */
+function matchesCountry(typed: string, country: { alpha3: string; alpha2: string; name: string }): boolean {
+    if (!typed) {
+        return true;
+    }
+    const query = typed.toLowerCase();
+    return country.alpha3.toLowerCase().startsWith(query)
+        || country.alpha2.toLowerCase() === query
+        || country.name.toLowerCase().split(/[\s,()'.-]+/).some(word => word.startsWith(query))
+        || country.name.toLowerCase().startsWith(query);
 }

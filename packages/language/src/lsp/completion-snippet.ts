@@ -1,0 +1,141 @@
+/**
+ * The "OSA programme (compliant skeleton)" snippet: a complete programme whose defaults pass every
+ * error-level rule, with tab stops on what the drafter must decide. Its defaults come from the
+ * document's reference data (a fiscal year the data cover, a recipient on that year's DAC list and
+ * clear of embargoes and designations) and workspace (an unused id, a template with the §3(3) clauses).
+ */
+import type { AgreementTemplate } from '../generated/ast.js';
+import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { CLAUSES } from '../vocabulary.js';
+
+export const SKELETON_LABEL = 'OSA programme (compliant skeleton)';
+
+export const PREFERRED_TEMPLATE = 'StandardExchangeOfNotes';
+const PREFERRED_RECIPIENT = 'PHL';
+const FIRST_OSA_FISCAL_YEAR = 2023;
+
+/** The latest fiscal year up to next year that every dataset covers (no OSA100), else the first OSA year. */
+export function defaultFiscalYear(reference: ReferenceData, today = new Date()): number {
+    for (let fy = today.getUTCFullYear() + 1; fy >= FIRST_OSA_FISCAL_YEAR; fy--) {
+        if (reference.coverageOn(fiscalYearPeriod(fy).start).every(c => c.covered)) {
+            return fy;
+        }
+    }
+    return FIRST_OSA_FISCAL_YEAR;
+}
+
+/** True when the country passes the recipient rules for the fiscal year with no error or warning. */
+export function clearRecipient(reference: ReferenceData, iso3: string, fiscalYear: number): boolean {
+    const { start, end } = fiscalYearPeriod(fiscalYear);
+    return reference.country(iso3) !== undefined
+        && reference.dacStatus(iso3, start).listed
+        && reference.graduationsWithin(iso3, start, end).length === 0
+        && !reference.graduationRecords(iso3).some(g => g.status === 'pending' && g.effective !== null && g.effective <= end)
+        && !reference.embargoesDuring(iso3, start, end).some(e => GOVERNMENT_SCOPES.has(e.scope))
+        && reference.conflictPartyDuring(iso3, start, end).length === 0
+        && reference.inCombatDuring(iso3, start, end).length === 0;
+}
+
+export function defaultRecipient(reference: ReferenceData, fiscalYear: number): string {
+    if (clearRecipient(reference, PREFERRED_RECIPIENT, fiscalYear)) {
+        return PREFERRED_RECIPIENT;
+    }
+    const clear = [...reference.allCountries()].sort((a, b) => a.alpha3.localeCompare(b.alpha3))
+        .find(c => clearRecipient(reference, c.alpha3, fiscalYear));
+    return clear?.alpha3 ?? PREFERRED_RECIPIENT;
+}
+
+const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as (keyof typeof CLAUSES)[]).filter(c => CLAUSES[c].clause);
+
+/** True when a template carries every clause §3(3) requires, with monitoring results disclosed. */
+export function templateComplies(template: AgreementTemplate): boolean {
+    const names = new Set(template.clauses.map(c => c.name));
+    return REQUIRED_CLAUSES.every(c => names.has(c))
+        && template.clauses.find(c => c.name === 'monitoring-and-evaluation')?.results === 'disclosed';
+}
+
+/** `OSA-FY2025-PHL`, or `OSA-FY2025-PHL-2`, ... when that id is taken. */
+export function uniqueProgrammeId(base: string, taken: (id: string) => boolean): string {
+    if (!taken(base)) {
+        return base;
+    }
+    for (let i = 2; ; i++) {
+        if (!taken(`${base}-${i}`)) {
+            return `${base}-${i}`;
+        }
+    }
+}
+
+/** Escapes text for use inside a snippet placeholder. */
+function escape(text: string): string {
+    return text.replace(/[\\$}]/g, c => `\\${c}`);
+}
+
+export interface SkeletonOptions {
+    id: string;
+    fiscalYear: number;
+    recipient: string;
+    recipientName?: string;
+    /** The agreement template to use; undefined writes the §3(3) clauses inline. */
+    template?: string;
+}
+
+/** The snippet text (LSP snippet syntax, four-space indentation). */
+export function programmeSkeleton(options: SkeletonOptions): string {
+    const agreement = options.template
+        ? [`    agreement uses \${17:${escape(options.template)}}`]
+        : [
+            '    agreement kind ${17|exchange-of-notes,exchange-of-letters,grant-agreement|}',
+            '        clause information-disclosure',
+            '        clause monitoring-and-evaluation results disclosed',
+            '        clause no-extra-purpose-use',
+            '        clause no-third-party-transfer',
+            '        clause un-charter-conformity'
+        ];
+    return [
+        `programme \${1:${escape(options.id)}} {`,
+        '    title "${2:Coastal surveillance equipment}"',
+        `    fiscal-year \${3:${options.fiscalYear}}`,
+        `    recipient \${4:${escape(options.recipient)}}`,
+        `    beneficiary "\${5:${escape(options.recipientName ? `Armed forces of ${options.recipientName}` : 'Armed forces')}}" kind \${6|armed-forces,related-organisation|}`,
+        '    modality grant',
+        '    amount ${7:1_000_000_000} JPY',
+        '    field ${8|rule-of-law,humanitarian,peace-cooperation|} {',
+        '        activity ${9:maritime-surveillance}',
+        '    }',
+        '    provide "${10:Coastal radar system}" quantity ${11:1} category ${12:coastal-radar}',
+        '    assessment {',
+        '        democracy on-file "${13:Country assessment (document reference)}"',
+        '        rule-of-law on-file "${13}"',
+        '        human-rights on-file "${13}"',
+        '        socio-economic "${14:Economic and social situation of the recipient}"',
+        '        security-needs "${15:Security needs of Japan and the region}"',
+        '        bilateral-relations "${16:Bilateral relations with the recipient}"',
+        '    }',
+        ...agreement,
+        '    coordination NSS, MOFA, MOD$0',
+        '}'
+    ].join('\n');
+}
+
+/** The text a snippet inserts when every placeholder keeps its default (first choice, mirrored values). */
+export function expandSnippet(snippet: string): string {
+    const defaults = new Map<string, string>();
+    let text = snippet;
+    // Placeholders with defaults first (innermost first), then choices, then bare tab stops.
+    let previous: string;
+    do {
+        previous = text;
+        text = text.replace(/\$\{(\d+):((?:\\.|[^${}\\])*)\}/g, (_m, n: string, value: string) => {
+            const plain = value.replace(/\\(.)/g, '$1');
+            defaults.set(n, plain);
+            return plain;
+        });
+    } while (text !== previous);
+    text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_m, n: string, choices: string) => {
+        const first = choices.split(',')[0];
+        defaults.set(n, first);
+        return first;
+    });
+    return text.replace(/\$\{(\d+)\}|\$(\d+)/g, (_m, a: string | undefined, b: string | undefined) => defaults.get(a ?? b ?? '') ?? '');
+}

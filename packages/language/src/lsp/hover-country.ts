@@ -1,0 +1,133 @@
+/**
+ * What the reference data say about a recipient country, for the hover on a `recipient` code: DAC
+ * status on 1 April of the fiscal year, graduations, UN arms embargoes, party-to-conflict and in-combat
+ * designations, each with dates and sources. The data are those of the document's configuration, as
+ * the rules use them.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Programme } from '../generated/ast.js';
+import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import type { DacCategory, DatedDesignation, Embargo } from '../reference/types.js';
+import type { OsaLspServices } from './osa-lsp-module.js';
+
+/** The reference data that apply to a document: its configuration's, else the shipped data. */
+export function referenceForDocument(services: OsaLspServices, document: LangiumDocument): ReferenceData {
+    try {
+        const config = services.osa.Config.configFor(document.uri.fsPath);
+        return services.osa.Config.referenceFor(config);
+    } catch {
+        // An invalid osa.config.json is reported on the file; explain with the shipped data meanwhile.
+        return services.osa.ReferenceData;
+    }
+}
+
+export const DAC_CATEGORY_NAMES: Record<DacCategory, string> = {
+    LDC: 'least developed country',
+    OtherLIC: 'other low-income country',
+    LMIC: 'lower middle-income country or territory',
+    UMIC: 'upper middle-income country or territory'
+};
+
+/** "1 April 2024" */
+function longDate(iso: string): string {
+    const [year, month, day] = iso.split('-').map(Number);
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    return `${day} ${months[month - 1]} ${year}`;
+}
+
+function link(url: string | undefined): string {
+    return url ? `[${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}](${url})` : 'no source recorded';
+}
+
+/** The span the rules check a programme over: its fiscal year, extended by a declared period. */
+function programmeSpan(programme: Programme | undefined): { start: string; end: string; label: string; dacDate: string; fy?: number } {
+    if (programme?.fiscalYear !== undefined) {
+        const fy = fiscalYearPeriod(programme.fiscalYear);
+        const period = programme.period;
+        if (period && (period.start < fy.start || period.end > fy.end)) {
+            const start = period.start < fy.start ? period.start : fy.start;
+            const end = period.end > fy.end ? period.end : fy.end;
+            return { start, end, dacDate: fy.start, fy: programme.fiscalYear, label: `FY${programme.fiscalYear} and the declared period (${start} to ${end})` };
+        }
+        return { ...fy, dacDate: fy.start, fy: programme.fiscalYear, label: `FY${programme.fiscalYear} (${fy.start} to ${fy.end})` };
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    return { start: today, end: today, dacDate: today, label: `today, ${today} (the programme declares no \`fiscal-year\`)` };
+}
+
+function embargoLine(embargo: Embargo, reference: ReferenceData, spanEnd: string): string {
+    const binding = GOVERNMENT_SCOPES.has(embargo.scope);
+    const scope = reference.data.embargoes.meta.scopes[embargo.scope];
+    const until = embargo.until === null
+        ? 'open-ended'
+        : embargo.renewalChecked || embargo.until >= spanEnd
+            ? `until ${embargo.until}`
+            : `recorded expiry ${embargo.until}, renewal not checked, so presumed still in force`;
+    return `- **${embargo.id}** (${embargo.target}): scope *${embargo.scope.replace(/_/g, ' ')}*${scope ? ` (${scope})` : ''}; `
+        + `${binding ? 'covers the government: **OSA301**' : 'does not cover the government'}. `
+        + `Res. ${embargo.resolutions.join(', ')}; from ${embargo.from}, ${until}. Source: ${link(embargo.sources[0])}`;
+}
+
+function designationLine(entry: DatedDesignation, what: string): string {
+    const until = entry.until === null ? '' : ` until ${entry.until}`;
+    return `- ${what} **since ${entry.from}**${until}: ${entry.basis} Source: ${link(entry.sources[0])}`;
+}
+
+/** Markdown for the hover on a recipient code in `programme`. */
+export function countryHover(reference: ReferenceData, code: string, programme: Programme | undefined): string {
+    const country = reference.country(code);
+    if (!country) {
+        const suggestions = reference.suggestCountries(code);
+        return `**${code}** is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1) (OSA105).`
+            + (suggestions.length > 0
+                ? `\n\nDid you mean ${suggestions.map(c => `\`${c.alpha3}\` (${c.name})`).join(' or ')}?`
+                : '\n\nUse the three-letter ISO 3166-1 code, e.g. `PHL` for the Philippines.');
+    }
+    const span = programmeSpan(programme);
+    const sections: string[] = [`**${country.name}** · \`${country.alpha3}\` (ISO 3166-1; alpha-2 ${country.alpha2})`];
+
+    // §2(1): the DAC list in force on 1 April of the fiscal year.
+    const status = reference.dacStatus(code, span.dacDate);
+    const edition = status.edition;
+    const on = span.fy !== undefined ? `FY${span.fy}, on ${longDate(span.dacDate)}` : `on ${span.dacDate} (no \`fiscal-year\` declared)`;
+    let dac = `**DAC List of ODA Recipients** (§2(1)), ${on}: `;
+    if (status.listed) {
+        const category = status.recipient!.category;
+        dac += `listed as **${category}** (${DAC_CATEGORY_NAMES[category]}).`;
+    } else if (status.graduatedBy) {
+        dac += `**not listed**: graduated on ${status.graduatedBy.effective} (${status.graduatedBy.review}); OSA101.`;
+    } else {
+        dac += '**not listed**; OSA101 (an exception may be recorded: OSA goes to developing countries *in principle*).';
+    }
+    dac += status.covered
+        ? `  \nEdition **${edition.id}** (*${edition.title}*), in force ${edition.effectiveFrom} to ${edition.effectiveTo}.`
+        : `  \nNo edition is in force on ${span.dacDate}: the nearest, **${edition.id}** (in force ${edition.effectiveFrom} to ${edition.effectiveTo}), stands in for it (OSA100).`;
+    if (status.appliedGraduations.length > 0) {
+        dac += ` Graduations applied since: ${status.appliedGraduations.map(g => `${g.iso3} ${g.effective}`).join(', ')}.`;
+    }
+    sections.push(dac);
+
+    const graduations = reference.graduationRecords(code);
+    sections.push(graduations.length === 0
+        ? '**Graduation records**: none.'
+        : ['**Graduation records**:', ...graduations.map(g =>
+            `- ${g.effective ?? 'not dated'}, ${g.status} (${g.review})${g.note ? `. ${g.note}` : ''} Source: ${link(g.sources[0])}`)].join('\n'));
+
+    // §3(1): embargoes and designations over the span the rules check.
+    const embargoes = reference.embargoesDuring(code, span.start, span.end);
+    sections.push(embargoes.length === 0
+        ? `**UN arms embargoes** during ${span.label}: none.`
+        : [`**UN arms embargoes** during ${span.label} (§3(1)):`, ...embargoes.map(e => embargoLine(e, reference, span.end))].join('\n'));
+
+    const parties = reference.conflictPartyDuring(code, span.start, span.end);
+    sections.push(parties.length === 0
+        ? `**Party to a conflict** (Three Principles): not designated during ${span.label}.`
+        : [`**Party to a conflict** (Three Principles, §3(1); OSA302) during ${span.label}:`, ...parties.map(p => designationLine(p, 'designated'))].join('\n'));
+
+    const combat = reference.inCombatDuring(code, span.start, span.end);
+    sections.push(combat.length === 0
+        ? `**In combat** (the project's dated judgement): not judged in combat during ${span.label}.`
+        : [`**In combat** (the project's dated judgement; OSA303) during ${span.label}:`, ...combat.map(c => designationLine(c, 'judged engaged in combat'))].join('\n'));
+
+    return sections.join('\n\n');
+}
