@@ -89,6 +89,18 @@ describe('osa lsp --stdio', () => {
         await client.shutdown();
     });
 
+    it('the code lens command lists a programme\'s findings', async () => {
+        client = await LspTestClient.start(EXAMPLES);
+        const file = path.join(EXAMPLES, 'violations/OSA103-modality-not-grant.osa');
+        const uri = await client.open(file);
+        await client.diagnostics(file, d => d.length > 0);
+        const lenses = await client.request<{ command: { command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri } });
+        const result = await client.request<{ programme: string; findings: { rule: string; line: number }[] }>('workspace/executeCommand', lenses[0].command);
+        expect(result.programme).toBe('VIOLATION-OSA103');
+        expect(result.findings.map(f => f.rule)).toContain('OSA103');
+        await client.shutdown();
+    });
+
     it('a rule that throws costs one diagnostic, not the server', async () => {
         client = await LspTestClient.start(EXAMPLES, { env: { OSA_FAULT_INJECTION: 'throwing-rule' } });
         const file = path.join(EXAMPLES, 'violations/OSA103-modality-not-grant.osa');

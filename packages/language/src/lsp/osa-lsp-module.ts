@@ -13,9 +13,12 @@ import { OsaCodeActionProvider } from './code-actions.js';
 import { OsaCodeLensProvider } from './code-lens.js';
 import { OsaCommandHandler } from './commands.js';
 import { OsaCompletionProvider } from './completion.js';
+import { OsaFoldingRangeProvider } from './folding.js';
 import { OsaFormatter } from './formatter.js';
 import { OsaHoverProvider } from './hover.js';
+import { OsaRenameProvider } from './rename.js';
 import { OsaSemanticTokenProvider } from './semantic-tokens.js';
+import { OsaDocumentSymbolProvider, OsaFuzzyMatcher, OsaNodeKindProvider } from './symbols.js';
 import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 export type OsaLspAddedServices = {
@@ -31,6 +34,9 @@ export const OsaLspModule: Module<OsaLspServices, PartialLangiumServices & OsaLs
         CodeActionProvider: services => new OsaCodeActionProvider(services),
         CodeLensProvider: services => new OsaCodeLensProvider(services),
         CompletionProvider: services => new OsaCompletionProvider(services),
+        DocumentSymbolProvider: () => new OsaDocumentSymbolProvider(),
+        FoldingRangeProvider: services => new OsaFoldingRangeProvider(services),
+        RenameProvider: services => new OsaRenameProvider(services),
         Formatter: () => new OsaFormatter(),
         HoverProvider: services => new OsaHoverProvider(services),
         SemanticTokenProvider: services => new OsaSemanticTokenProvider(services)
@@ -48,7 +54,13 @@ export function createOsaLspServices(context: DefaultSharedModuleContext, option
         createDefaultSharedModule(context),
         OsaGeneratedSharedModule,
         OsaSharedModule as Module<LangiumSharedServices, object>,
-        { lsp: { ExecuteCommandHandler: () => new OsaCommandHandler(() => Osa.osaLsp.WorkspaceDiagnostics) } } as Module<LangiumSharedServices, object>
+        {
+            lsp: {
+                ExecuteCommandHandler: (services: LangiumSharedServices) => new OsaCommandHandler(() => Osa.osaLsp.WorkspaceDiagnostics, () => services.workspace.LangiumDocuments),
+                NodeKindProvider: () => new OsaNodeKindProvider(),
+                FuzzyMatcher: () => new OsaFuzzyMatcher()
+            }
+        } as Module<LangiumSharedServices, object>
     );
     const Osa: OsaLspServices = inject(
         createDefaultModule({ shared }),

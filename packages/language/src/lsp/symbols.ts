@@ -1,0 +1,171 @@
+/**
+ * Symbols: the outline of a file and the kinds of OSA's declarations.
+ *
+ * - `OsaNodeKindProvider` (shared service) gives each declaration a SymbolKind and CompletionItemKind:
+ *   programmes are modules, agreement templates interfaces (programmes' agreements "implement" them),
+ *   budget envelopes constants. Langium's workspace symbols (every programme, template and envelope of
+ *   the workspace, from the index) and reference completion use it.
+ * - `OsaFuzzyMatcher` (shared service) lets a query match at the start of every hyphen-separated part
+ *   of a name, so that `PHL` or `budget` finds OSA-FY2024-PHL and OSA-BUDGET-FY2024 in the workspace
+ *   symbol search (Langium's matcher only knows camelCase and snake_case word starts).
+ * - `OsaDocumentSymbolProvider` builds the outline: programmes (id, with the title as detail) with their
+ *   fields and activities, items, assessment topics, agreement clauses and exceptions; templates with
+ *   their clauses; envelopes with fiscal year and amount. Langium's default outline lists every node
+ *   with a `name` property, which here would include vocabulary terms but not the assessment or the
+ *   agreement, and has no details.
+ */
+import { GrammarUtils, isAstNodeDescription, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { DefaultFuzzyMatcher, DefaultNodeKindProvider, type DocumentSymbolProvider } from 'langium/lsp';
+import { CompletionItemKind, SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
+import {
+    isAgreementTemplate, isBudgetEnvelope, isProgramme,
+    type Agreement, type AgreementTemplate, type Assessment, type BudgetEnvelope, type Clause, type Exception,
+    type FieldDeclaration, type Item, type Model, type Programme
+} from '../generated/ast.js';
+
+const SYMBOL_KINDS: Record<string, SymbolKind> = {
+    Programme: SymbolKind.Module,
+    AgreementTemplate: SymbolKind.Interface,
+    BudgetEnvelope: SymbolKind.Constant,
+    FieldDeclaration: SymbolKind.Enum,
+    Activity: SymbolKind.EnumMember,
+    Item: SymbolKind.Package,
+    Assessment: SymbolKind.Object,
+    AssessmentTopic: SymbolKind.Property,
+    Agreement: SymbolKind.Object,
+    Clause: SymbolKind.Property,
+    Exception: SymbolKind.Event
+};
+
+const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
+    Programme: CompletionItemKind.Module,
+    AgreementTemplate: CompletionItemKind.Interface,
+    BudgetEnvelope: CompletionItemKind.Constant
+};
+
+export class OsaNodeKindProvider extends DefaultNodeKindProvider {
+    override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        return SYMBOL_KINDS[typeOf(node)] ?? super.getSymbolKind(node);
+    }
+
+    override getCompletionItemKind(node: AstNode | AstNodeDescription): CompletionItemKind {
+        return COMPLETION_KINDS[typeOf(node)] ?? super.getCompletionItemKind(node);
+    }
+}
+
+const HYPHEN = '-'.charCodeAt(0);
+
+export class OsaFuzzyMatcher extends DefaultFuzzyMatcher {
+    override isWordTransition(previous: number, current: number): boolean {
+        return super.isWordTransition(previous, current) || (previous === HYPHEN && current !== HYPHEN);
+    }
+}
+
+function typeOf(node: AstNode | AstNodeDescription): string {
+    return isAstNodeDescription(node) ? node.type : node.$type;
+}
+
+export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
+    getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
+        const model = document.parseResult.value as Model;
+        const symbols: DocumentSymbol[] = [];
+        for (const element of model.elements ?? []) {
+            const symbol = isProgramme(element) ? this.programme(element)
+                : isAgreementTemplate(element) ? this.template(element)
+                    : isBudgetEnvelope(element) ? this.envelope(element)
+                        : undefined;
+            if (symbol) {
+                symbols.push(symbol);
+            }
+        }
+        return symbols;
+    }
+
+    protected programme(programme: Programme): DocumentSymbol | undefined {
+        const children = [
+            ...programme.fields.map(f => this.field(f)),
+            ...programme.items.map(i => this.item(i)),
+            programme.assessment && this.assessment(programme.assessment),
+            programme.agreement && this.agreement(programme.agreement),
+            ...programme.exceptions.map(e => this.exception(e))
+        ];
+        return this.symbol(programme, programme.name, programme.title ?? '', this.nameNode(programme, 'name'), children);
+    }
+
+    protected field(field: FieldDeclaration): DocumentSymbol | undefined {
+        const activities = field.activities.map(a => this.symbol(a, a.name, a.description ?? '', this.nameNode(a, 'name')));
+        const detail = field.unMission ? `UN mission: ${field.unMission}` : field.description ?? '';
+        return this.symbol(field, field.name, detail, this.nameNode(field, 'name'), activities);
+    }
+
+    protected item(item: Item): DocumentSymbol | undefined {
+        const detail = [
+            item.quantity !== undefined ? `×${item.quantity}` : undefined,
+            item.category,
+            item.defenseEquipment ? `defense equipment${item.purpose ? ` for ${item.purpose}` : ''}` : item.purpose,
+            item.armedAfterDelivery ? 'armed after delivery' : undefined
+        ].filter(Boolean).join(' · ');
+        return this.symbol(item, item.name, detail, this.nameNode(item, 'name'));
+    }
+
+    protected assessment(assessment: Assessment): DocumentSymbol | undefined {
+        const topics = assessment.topics.map(t => this.symbol(t, t.name, `${t.onFile ? 'on file: ' : ''}${t.text ?? ''}`, this.nameNode(t, 'name')));
+        return this.symbol(assessment, 'assessment', `${new Set(assessment.topics.map(t => t.name)).size} of 6 topics`, this.keywordNode(assessment, 'assessment'), topics);
+    }
+
+    protected agreement(agreement: Agreement): DocumentSymbol | undefined {
+        const detail = [
+            agreement.template ? `uses ${agreement.template.$refText}` : undefined,
+            agreement.kind,
+            agreement.signed ? `signed ${agreement.signed}` : undefined
+        ].filter(Boolean).join(' · ');
+        return this.symbol(agreement, 'agreement', detail, this.keywordNode(agreement, 'agreement'), agreement.clauses.map(c => this.clause(c)));
+    }
+
+    protected clause(clause: Clause): DocumentSymbol | undefined {
+        const detail = [clause.results ? `results ${clause.results}` : undefined, clause.text].filter(Boolean).join(' · ');
+        return this.symbol(clause, clause.name, detail, this.nameNode(clause, 'name'));
+    }
+
+    protected exception(exception: Exception): DocumentSymbol | undefined {
+        return this.symbol(exception, `exception ${exception.rule}`, exception.justification ?? '', this.nameNode(exception, 'rule'));
+    }
+
+    protected template(template: AgreementTemplate): DocumentSymbol | undefined {
+        return this.symbol(template, template.name, template.title ?? template.kind ?? '', this.nameNode(template, 'name'), template.clauses.map(c => this.clause(c)));
+    }
+
+    protected envelope(envelope: BudgetEnvelope): DocumentSymbol | undefined {
+        const detail = [
+            envelope.fiscalYear !== undefined ? `FY${envelope.fiscalYear}` : undefined,
+            envelope.amount ? `${envelope.amount.value.toLocaleString('en-US')} ${envelope.amount.currency}` : undefined
+        ].filter(Boolean).join(' · ');
+        return this.symbol(envelope, envelope.name, detail, this.nameNode(envelope, 'name'));
+    }
+
+    protected nameNode(node: AstNode, property: string): CstNode | undefined {
+        return GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    }
+
+    protected keywordNode(node: AstNode, keyword: string): CstNode | undefined {
+        return GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
+    }
+
+    /** A symbol; undefined for nodes without text (error recovery), whose children are dropped too. */
+    protected symbol(node: AstNode, name: string | undefined, detail: string, selection: CstNode | undefined, children?: Array<DocumentSymbol | undefined>): DocumentSymbol | undefined {
+        const cst = node.$cstNode;
+        if (!cst || !name) {
+            return undefined;
+        }
+        const kept = (children ?? []).filter((c): c is DocumentSymbol => c !== undefined)
+            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        return {
+            name,
+            detail,
+            kind: SYMBOL_KINDS[node.$type] ?? SymbolKind.Field,
+            range: cst.range,
+            selectionRange: (selection ?? cst).range,
+            ...(kept.length > 0 ? { children: kept } : {})
+        };
+    }
+}
