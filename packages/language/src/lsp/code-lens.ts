@@ -121,8 +121,12 @@ export class OsaCodeLensProvider implements CodeLensProvider {
     }
 }
 
-/** "✓ complies with all 31 rules", "✓ complies with all 31 rules · 1 info" or "2 errors · 1 warning · 1 info". */
-export function lensTitle(findings: readonly Pick<Diagnostic, 'severity'>[]): string {
+/**
+ * A programme's status line, shared by the code lens and the hover: "✓ complies with all 31 rules",
+ * "✓ complies with all 31 rules · 1 info" or "2 errors · 1 warning · 1 info". When the configuration
+ * turns rules off, the compliance claim names only the rules that ran.
+ */
+export function lensTitle(findings: readonly Pick<Diagnostic, 'severity'>[], rules: { active: number; off: number } = { active: ALL_RULES.length, off: 0 }): string {
     const count = (severity: DiagnosticSeverity) => findings.filter(d => (d.severity ?? DiagnosticSeverity.Error) === severity).length;
     const errors = count(DiagnosticSeverity.Error);
     const warnings = count(DiagnosticSeverity.Warning);
@@ -133,7 +137,8 @@ export function lensTitle(findings: readonly Pick<Diagnostic, 'severity'>[]): st
         infos > 0 ? plural(infos, 'info', 'infos') : undefined
     ].filter((p): p is string => p !== undefined);
     if (errors === 0 && warnings === 0) {
-        return [`✓ complies with all ${ALL_RULES.length} rules`, ...parts].join(' · ');
+        const scope = rules.off > 0 ? `all ${rules.active} active rules (${rules.off} off by configuration)` : `all ${rules.active} rules`;
+        return [`✓ complies with ${scope}`, ...parts].join(' · ');
     }
     return parts.join(' · ');
 }

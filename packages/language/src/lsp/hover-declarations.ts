@@ -12,16 +12,13 @@ import { ALL_RULES, ruleById, type Rule } from '../rules/index.js';
 import { editDistance, formatAmount } from '../util/text.js';
 import { CLAUSES } from '../vocabulary.js';
 import { referenceForDocument } from './hover-country.js';
+import { lensTitle } from './code-lens.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 /** True when `inner` starts inside `outer` (as the code lens counts a programme's diagnostics). */
 function contains(outer: Range, inner: Range): boolean {
     const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
     return before(outer.start, inner.start) && before(inner.start, outer.end);
-}
-
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const ABBREVIATIONS = /(?:^|\W)(?:res|e\.g|i\.e|etc|no|vs|art|cf)\.$/i;
@@ -69,25 +66,8 @@ export function programmeStatus(services: OsaLspServices, programme: Programme):
     const infos = count(3) + count(4);
     const suppressed = services.validation.DocumentValidator.suppressedFindings(document).filter(s => contains(range, s.diagnostic.range)).length;
     const active = activeRules(services, document);
-    const parts: string[] = [];
-    if (errors + warnings === 0) {
-        const ruleCount = active.off > 0 ? `all ${active.count} active rules (${active.off} off by configuration)` : `all ${active.count} rules`;
-        parts.push(`complies with ${ruleCount}`);
-    } else {
-        if (errors > 0) {
-            parts.push(plural(errors, 'error'));
-        }
-        if (warnings > 0) {
-            parts.push(plural(warnings, 'warning'));
-        }
-    }
-    if (infos > 0) {
-        parts.push(`${infos} info`);
-    }
-    if (suppressed > 0) {
-        parts.push(`${suppressed} suppressed`);
-    }
-    return { headline: parts.join(' · '), diagnostics, errors, warnings, infos, suppressed };
+    const headline = lensTitle(diagnostics, { active: active.count, off: active.off }) + (suppressed > 0 ? ` · ${suppressed} suppressed` : '');
+    return { headline, diagnostics, errors, warnings, infos, suppressed };
 }
 
 function activeRules(services: OsaLspServices, document: LangiumDocument): { count: number; off: number } {
