@@ -116,6 +116,11 @@ export class LspTestClient {
         });
     }
 
+    /** The diagnostics last published for a file, if any were. */
+    published(file: string): Diagnostic[] | undefined {
+        return this.latest.get(file.startsWith('file:') ? file : uriOf(file))?.diagnostics;
+    }
+
     /** Forgets published diagnostics, so that the next wait sees only new publications. */
     forgetDiagnostics(file: string): void {
         this.latest.delete(file.startsWith('file:') ? file : uriOf(file));

@@ -129,6 +129,21 @@ describe('osa lsp --stdio', () => {
         await client.shutdown();
     });
 
+    it('with scope "openFiles" (the default), closed files get no diagnostics unless a workspace finding involves them', async () => {
+        client = await LspTestClient.start(EXAMPLES);
+        const open = path.join(EXAMPLES, 'violations/OSA402-missing-information-disclosure-clause.osa');
+        await client.open(open);
+        await client.diagnostics(open, d => d.length > 0);
+        await client.open(path.join(EXAMPLES, 'programmes/OSA-FY2024-MNG.osa'));
+        await client.diagnostics(path.join(EXAMPLES, 'programmes/OSA-FY2024-MNG.osa'));
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        expect(client.published(path.join(EXAMPLES, 'violations/OSA103-modality-not-grant.osa'))).toBeUndefined();
+        // The duplicate-id file is closed but involved in a workspace finding: it is checked.
+        const duplicates = await client.diagnostics(path.join(EXAMPLES, 'violations/OSA602-duplicate-programme-id.osa'), d => d.length > 0);
+        expect(duplicates.map(d => d.code)).toContain('OSA602');
+        await client.shutdown();
+    });
+
     it('with scope "workspace", closed files are validated from the start', async () => {
         client = await LspTestClient.start(EXAMPLES, { settings: { validation: { scope: 'workspace' } } });
         const closed = path.join(EXAMPLES, 'violations/OSA201-no-field-declared.osa');

@@ -12,6 +12,7 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
+import type { OsaDocumentBuilder } from '../workspace/performance.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 export type ValidationScope = 'openFiles' | 'workspace';
@@ -27,6 +28,10 @@ export class WorkspaceDiagnostics {
     private refreshing = false;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly osa: () => OsaLspServices) {
+        // With `openFiles`, Langium's updates would still validate every loaded file: keep them to open
+        // files (documents the server builds explicitly, e.g. for workspace findings, are always validated).
+        (shared.workspace.DocumentBuilder as unknown as OsaDocumentBuilder).validationFilter = document =>
+            this.scope === 'workspace' || shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
             if (!this.refreshing) {
                 await this.refreshAffected(new Set(documents.map(d => d.uri.toString())));
@@ -68,38 +73,28 @@ export class WorkspaceDiagnostics {
         return documents.length;
     }
 
-    /** Revalidates documents, not just built, whose workspace findings would now differ. */
+    /**
+     * Revalidates documents, not just built, whose workspace findings would now differ: validated ones
+     * whose findings changed, and (with `openFiles`) closed ones that a workspace finding now involves.
+     */
     private async refreshAffected(justBuilt: Set<string>): Promise<void> {
         const services = this.osa();
-        const open = new Set(this.shared.workspace.TextDocuments.all().map(d => d.uri));
         const stale: LangiumDocument[] = [];
         for (const document of this.shared.workspace.LangiumDocuments.all) {
             const uri = document.uri.toString();
-            if (justBuilt.has(uri) || document.state < DocumentState.Validated) {
+            if (justBuilt.has(uri) || document.state < DocumentState.IndexedContent) {
                 continue;
             }
-            if (this.scope === 'openFiles' && !open.has(uri) && !this.involved(document)) {
-                continue;
-            }
+            const validated = document.state >= DocumentState.Validated;
             const view = services.osa.WorkspaceView.viewFor(document);
             const summary = view.summaries.get(uri);
-            const expected = summary ? services.osa.RuleRunner.workspaceDiagnostics(summary, view) : [];
-            if (workspaceKey(expected) !== workspaceKey(document.diagnostics)) {
+            const expected = workspaceKey(summary ? services.osa.RuleRunner.workspaceDiagnostics(summary, view) : []);
+            const current = workspaceKey(validated ? document.diagnostics : []);
+            if (expected !== current && (validated || expected !== '[]')) {
                 stale.push(document);
             }
         }
         await this.rebuild(stale);
-    }
-
-    /** A closed file is involved when it has, or would get, a workspace finding. */
-    private involved(document: LangiumDocument): boolean {
-        if (workspaceKey(document.diagnostics) !== '[]') {
-            return true;
-        }
-        const services = this.osa();
-        const view = services.osa.WorkspaceView.viewFor(document);
-        const summary = view.summaries.get(document.uri.toString());
-        return summary !== undefined && services.osa.RuleRunner.workspaceDiagnostics(summary, view).length > 0;
     }
 
     private async rebuild(documents: LangiumDocument[]): Promise<void> {

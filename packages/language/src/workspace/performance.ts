@@ -5,7 +5,7 @@
  */
 import {
     DefaultDocumentBuilder, DefaultIndexManager, DefaultScopeComputation, MultiMap,
-    type LangiumDocument, type LocalSymbols, type URI
+    type AstNode, type BuildOptions, type LangiumDocument, type LocalSymbols, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
@@ -27,12 +27,32 @@ export class OsaIndexManager extends DefaultIndexManager {
 }
 
 export class OsaDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * Which documents an update may validate. The editor's `openFiles` scope narrows this to open
+     * files and to those the server chooses to check (workspace findings, the validate command);
+     * undefined means every document the build options ask for, Langium's default.
+     */
+    validationFilter: ((document: LangiumDocument) => boolean) | undefined;
+    /** Documents passed to build() explicitly: always validated when the options ask for it. */
+    private readonly explicit = new Set<string>();
+
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
+        documents.forEach(d => this.explicit.add(d.uri.toString()));
+        await super.build(documents, options, cancelToken);
+    }
+
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        return super.shouldValidate(document)
+            && (this.explicit.has(document.uri.toString()) || (this.validationFilter?.(document) ?? true));
+    }
+
     /** Drops documents that will not be needed again (a validated CLI batch), freeing their memory. */
     forget(uris: readonly URI[]): void {
         for (const uri of uris) {
             this.langiumDocuments.deleteDocument(uri);
             this.indexManager.remove(uri);
             this.buildState.delete(uri.toString());
+            this.explicit.delete(uri.toString());
         }
     }
 }
