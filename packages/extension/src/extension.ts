@@ -1,23 +1,182 @@
-/** The VS Code client: starts the bundled OSA language server for `.osa` files. */
+/**
+ * The VS Code client: starts the bundled OSA language server for `.osa` files and adds the commands
+ * "OSA: Validate Workspace", "OSA: Show Rule Documentation" and "OSA: Restart Language Server".
+ *
+ * Trust: the extension runs only its own bundled code. The language server reads `.osa` files and
+ * osa.config.json as data; nothing from the workspace is executed, imported or evaluated, so the
+ * extension is enabled in untrusted workspaces (`capabilities.untrustedWorkspaces`).
+ */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import {
+    ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions
+} from 'vscode-languageclient/node';
+
+/** The command the server executes (packages/language/src/lsp/commands.ts). */
+const SERVER_VALIDATE_WORKSPACE = 'osa.validateWorkspace';
+export const COMMANDS = {
+    validateWorkspace: 'osa-vscode.validateWorkspace',
+    showRuleDocumentation: 'osa-vscode.showRuleDocumentation',
+    restartServer: 'osa-vscode.restartServer'
+} as const;
+
+interface RuleInfo {
+    id: string;
+    name: string;
+    severity: 'error' | 'warning' | 'info';
+    clause: string;
+    summary: string;
+    docs: string;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+    const started = Date.now();
+    const output = vscode.window.createOutputChannel('OSA', { log: true });
+    context.subscriptions.push(output);
+
     const serverModule = context.asAbsolutePath(path.join('dist', 'language-server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/osa.config.json');
+    context.subscriptions.push(configWatcher);
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'osa' }]
+        documentSelector: [{ scheme: 'file', language: 'osa' }],
+        synchronize: {
+            // The `osa` settings (validation.scope, ...) are sent on start and on every change.
+            configurationSection: 'osa',
+            // The server reloads configurations when an osa.config.json is created, changed or deleted.
+            fileEvents: configWatcher
+        },
+        outputChannel: output,
+        diagnosticCollectionName: 'osa'
     };
     client = new LanguageClient('osa', 'OSA Language Server', serverOptions, clientOptions);
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => validateWorkspace(output)),
+        vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),
+        vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(output))
+    );
+
     await client.start();
+    // Read by the end-to-end test and useful in bug reports: how long activation took on this machine.
+    output.info(`OSA extension ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms `
+        + `(language server ready; VS Code ${vscode.version}, Node ${process.version}, workspace trusted: ${vscode.workspace.isTrusted})`);
+    return { client };
 }
 
 export async function deactivate(): Promise<void> {
-    await client?.stop();
+    if (client?.state === State.Running || client?.state === State.Starting) {
+        await client.stop();
+    }
+    client = undefined;
+}
+
+/** "OSA: Validate Workspace": the server validates every file, closed ones included. */
+async function validateWorkspace(output: vscode.LogOutputChannel): Promise<number | undefined> {
+    if (!client || client.state !== State.Running) {
+        void vscode.window.showWarningMessage('OSA: the language server is not running; run "OSA: Restart Language Server".');
+        return undefined;
+    }
+    const running = client;
+    const started = Date.now();
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'OSA: validating every file of the workspace…' },
+        () => running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_VALIDATE_WORKSPACE, arguments: [] })
+    ) as { validated?: number } | undefined;
+    const count = result?.validated ?? 0;
+    output.info(`Validated ${count} file(s) in ${Date.now() - started} ms`);
+    void vscode.window.showInformationMessage(`OSA: validated ${count} file${count === 1 ? '' : 's'}. The findings are in the Problems panel.`, 'Show Problems')
+        .then(choice => choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
+    return count;
+}
+
+async function restartServer(output: vscode.LogOutputChannel): Promise<void> {
+    if (!client) {
+        return;
+    }
+    output.info('Restarting the OSA language server');
+    if (client.state === State.Stopped) {
+        await client.start();
+    } else {
+        await client.restart();
+    }
+    void vscode.window.setStatusBarMessage('OSA: language server restarted', 3000);
+}
+
+function readRules(context: vscode.ExtensionContext): RuleInfo[] {
+    return JSON.parse(fs.readFileSync(context.asAbsolutePath(path.join('dist', 'rules.json')), 'utf-8')) as RuleInfo[];
+}
+
+/** Rule ids of the OSA diagnostics under the cursor of the active editor, to offer first. */
+function rulesAtCursor(): string[] {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'osa') {
+        return [];
+    }
+    const position = editor.selection.active;
+    return vscode.languages.getDiagnostics(editor.document.uri)
+        .filter(d => d.range.contains(position))
+        .map(d => String(typeof d.code === 'object' ? d.code.value : d.code))
+        .filter(code => /^OSA\d{3}$/.test(code));
+}
+
+const ONLINE = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open the page on GitHub' };
+
+/**
+ * "OSA: Show Rule Documentation": pick a rule (those under the cursor first) and read its page,
+ * bundled with the extension and shown in the Markdown preview, or online with the item's button.
+ */
+async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: unknown): Promise<void> {
+    const rules = readRules(context);
+    let rule = typeof ruleId === 'string' ? rules.find(r => r.id === ruleId) : undefined;
+    let online = false;
+    if (!rule) {
+        const first = new Set(rulesAtCursor());
+        const items = [...rules]
+            .sort((a, b) => Number(first.has(b.id)) - Number(first.has(a.id)))
+            .map(r => ({
+                label: r.id,
+                description: `${r.name} · ${r.severity} · ${r.clause}${first.has(r.id) ? ' · at the cursor' : ''}`,
+                detail: r.summary,
+                buttons: [ONLINE],
+                rule: r
+            }));
+        const picked = await new Promise<{ rule: RuleInfo; online: boolean } | undefined>(resolve => {
+            const pick = vscode.window.createQuickPick<(typeof items)[number]>();
+            pick.title = 'OSA rules';
+            pick.placeholder = 'Type a rule id, name or clause (e.g. OSA402, disclosure, §3(3))';
+            pick.matchOnDescription = true;
+            pick.matchOnDetail = true;
+            pick.items = items;
+            let done = false;
+            const finish = (value: { rule: RuleInfo; online: boolean } | undefined) => {
+                if (!done) {
+                    done = true;
+                    resolve(value);
+                    pick.dispose();
+                }
+            };
+            pick.onDidAccept(() => finish(pick.selectedItems[0] ? { rule: pick.selectedItems[0].rule, online: false } : undefined));
+            pick.onDidTriggerItemButton(event => finish({ rule: event.item.rule, online: true }));
+            pick.onDidHide(() => finish(undefined));
+            pick.show();
+        });
+        rule = picked?.rule;
+        online = picked?.online ?? false;
+    }
+    if (!rule) {
+        return;
+    }
+    const bundled = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${rule.id}.md`)));
+    if (!online && fs.existsSync(bundled.fsPath)) {
+        await vscode.commands.executeCommand('markdown.showPreview', bundled);
+    } else {
+        await vscode.env.openExternal(vscode.Uri.parse(rule.docs));
+    }
 }
