@@ -168,7 +168,7 @@ export class LspTestClient {
     async shutdown(): Promise<number | null> {
         const exited = new Promise<number | null>(resolve => this.process.once('exit', code => resolve(code)));
         await this.connection.sendRequest(ShutdownRequest.type);
-        await this.connection.sendNotification(ExitNotification.type);
+        await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
         const code = await Promise.race([exited, new Promise<'timeout'>(r => setTimeout(() => r('timeout'), 5000))]);
         this.connection.dispose();
         if (code === 'timeout') {

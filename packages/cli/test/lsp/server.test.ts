@@ -144,6 +144,28 @@ describe('osa lsp --stdio', () => {
         await client.shutdown();
     });
 
+    it('survives an invalid osa.config.json: reports it, keeps answering, and recovers when it is fixed', async () => {
+        const dir = copyExamples();
+        client = await LspTestClient.start(dir);
+        const file = path.join(dir, 'programmes/OSA-FY2024-IDN.osa');
+        const uri = await client.open(file);
+        await client.diagnostics(file, d => d.some(x => x.code === 'OSA305'));
+        const config = path.join(dir, 'osa.config.json');
+        const notify = () => client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${config}`, type: 2 }] });
+        fs.writeFileSync(config, JSON.stringify({ rules: { OSA502: 'sometimes' } }));
+        await notify();
+        const broken = await client.diagnostics(file, d => d.some(x => x.message.includes('configuration is invalid')));
+        expect(broken).toHaveLength(1);
+        const completion = await client.request<{ items: unknown[] } | unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+        expect(completion).toBeDefined();
+        const validated = await client.request<{ validated: number }>('workspace/executeCommand', { command: 'osa.validateWorkspace', arguments: [] });
+        expect(validated.validated).toBeGreaterThan(40);
+        fs.writeFileSync(config, '{}');
+        await notify();
+        await client.diagnostics(file, d => d.some(x => x.code === 'OSA305'));
+        await client.shutdown();
+    });
+
     it('with scope "workspace", closed files are validated from the start', async () => {
         client = await LspTestClient.start(EXAMPLES, { settings: { validation: { scope: 'workspace' } } });
         const closed = path.join(EXAMPLES, 'violations/OSA201-no-field-declared.osa');

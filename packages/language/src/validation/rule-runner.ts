@@ -8,7 +8,7 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { ConfigError, type ResolvedConfig } from '../config/config.js';
 import { isProgramme, type Model } from '../generated/ast.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { declaredException, justifiedException } from '../rules/programme-facts.js';
@@ -71,7 +71,15 @@ export class RuleRunner {
     /** The workspace rules' findings for one file, from summaries alone. */
     workspaceDiagnostics(summary: DocumentSummary, view: WorkspaceView): Diagnostic[] {
         const file = URI.parse(summary.uri).fsPath;
-        const config = this.configs.configFor(file);
+        let config: ResolvedConfig;
+        try {
+            config = this.configs.configFor(file);
+        } catch (error) {
+            if (error instanceof ConfigError) {
+                return []; // the file's own diagnostics already report the invalid configuration
+            }
+            throw error;
+        }
         const diagnostics: Diagnostic[] = [];
         for (const rule of this.activeRules(config, file)) {
             if (rule.scope !== 'workspace') {
