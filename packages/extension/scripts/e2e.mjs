@@ -397,17 +397,23 @@ function ui(page) {
         },
         /** Types into the Problems panel's filter box. */
         async filterProblems(text) {
-            await this.openProblems();
-            const input = page.locator('.panel input[placeholder^="Filter (e.g."]:visible').first();
-            await input.fill(text);
-            await sleep(400);
-            // Leave the box (Escape there would clear the filter): back to the editor group.
-            await page.keyboard.press('Control+1');
-            await sleep(150);
-            const value = await input.inputValue();
-            if (value !== text) {
-                throw new Error(`the Problems filter holds "${value}" instead of "${text}"`);
+            // Right after start-up the panel can still be settling and drop the text: try a few times.
+            let value = '';
+            for (let attempt = 0; attempt < 5; attempt++) {
+                await this.openProblems();
+                const input = page.locator('.panel input[placeholder^="Filter (e.g."]:visible').first();
+                await input.fill(text);
+                await sleep(400);
+                // Leave the box (Escape there would clear the filter): back to the editor group.
+                await page.keyboard.press('Control+1');
+                await sleep(150);
+                value = await input.inputValue();
+                if (value === text) {
+                    return;
+                }
+                await sleep(1000);
             }
+            throw new Error(`the Problems filter holds "${value}" instead of "${text}"`);
         },
         /** The Problems panel's visible rows: files (level 1) and markers (level 2). */
         async problemRows() {
@@ -514,6 +520,9 @@ async function runChecks(page, { port, workspace, userDataDir }) {
     const opened = Date.now();
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // A workbench that has just appeared is still restoring views; give it a moment before driving it.
+    await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await sleep(2000);
     await u.shot('workbench');
 
     // -- the extension activates on the workspace (workspaceContains:**/*.osa) and starts its server
