@@ -7,6 +7,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Programme } from '../generated/ast.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { checkedSpan } from '../rules/programme-facts.js';
 import type { DacCategory, DatedDesignation, Embargo } from '../reference/types.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
@@ -39,17 +40,16 @@ function link(url: string | undefined): string {
     return url ? `[${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}](${url})` : 'no source recorded';
 }
 
-/** The span the rules check a programme over: its fiscal year, extended by a declared period. */
+/** The span the rules check a programme over (checkedSpan), with a label for the hover. */
 function programmeSpan(programme: Programme | undefined): { start: string; end: string; label: string; dacDate: string; fy?: number } {
-    if (programme?.fiscalYear !== undefined) {
+    const span = programme ? checkedSpan(programme) : undefined;
+    if (programme?.fiscalYear !== undefined && span) {
         const fy = fiscalYearPeriod(programme.fiscalYear);
-        const period = programme.period;
-        if (period && (period.start < fy.start || period.end > fy.end)) {
-            const start = period.start < fy.start ? period.start : fy.start;
-            const end = period.end > fy.end ? period.end : fy.end;
-            return { start, end, dacDate: fy.start, fy: programme.fiscalYear, label: `FY${programme.fiscalYear} and the declared period (${start} to ${end})` };
-        }
-        return { ...fy, dacDate: fy.start, fy: programme.fiscalYear, label: `FY${programme.fiscalYear} (${fy.start} to ${fy.end})` };
+        const extended = span.start !== fy.start || span.end !== fy.end;
+        const label = extended
+            ? `FY${programme.fiscalYear} and the declared period (${span.start} to ${span.end})`
+            : `FY${programme.fiscalYear} (${fy.start} to ${fy.end})`;
+        return { ...span, dacDate: fy.start, fy: programme.fiscalYear, label };
     }
     const today = new Date().toISOString().slice(0, 10);
     return { start: today, end: today, dacDate: today, label: `today, ${today} (the programme declares no \`fiscal-year\`)` };

@@ -10,6 +10,22 @@ export function programmePeriod(programme: Programme): { start: string; end: str
     return programme.fiscalYear !== undefined ? fiscalYearPeriod(programme.fiscalYear) : undefined;
 }
 
+/**
+ * The span the situation of the recipient is checked over (embargoes, designations): the fiscal
+ * year, extended by a declared `period`, since a multi-year delivery must stay clear in its later
+ * years too. Undefined without a fiscal year.
+ */
+export function checkedSpan(programme: Programme): { start: string; end: string } | undefined {
+    if (programme.fiscalYear === undefined) {
+        return undefined;
+    }
+    const fy = fiscalYearPeriod(programme.fiscalYear);
+    const declared = programme.period;
+    return declared
+        ? { start: declared.start < fy.start ? declared.start : fy.start, end: declared.end > fy.end ? declared.end : fy.end }
+        : fy;
+}
+
 /** 1 April of the programme's fiscal year: the date the guideline tests are taken on. */
 export function fiscalYearStart(programme: Programme): string | undefined {
     return programme.fiscalYear !== undefined ? fiscalYearPeriod(programme.fiscalYear).start : undefined;
@@ -49,7 +65,4 @@ export function justifiedException(programme: Programme, ruleId: string): Except
 
 export function declaredException(programme: Programme, ruleId: string): Exception | undefined {
     return programme.exceptions.find(e => e.rule === ruleId);
-}
-export function programmeLabel(programme: Programme): string {
-    return `Programme ${programme.name}`;
 }

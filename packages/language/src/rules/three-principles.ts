@@ -4,26 +4,17 @@
  * defense equipment only for the five purposes.
  */
 import { DEFENSE_PURPOSES } from '../vocabulary.js';
-import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { checkedSpan } from './programme-facts.js';
 import type { Programme } from '../generated/ast.js';
 import { programmeRule } from './rule.js';
 
-/**
- * The recipient's code and name with the span the programme runs over: its fiscal year, extended by a
- * declared `period` (a multi-year delivery must stay clear of embargoes in its later years too).
- */
+/** The recipient's code and name with the span it is checked over, when both are declared and valid. */
 function recipientInFiscalYear(programme: Programme, reference: ReferenceData) {
     const code = programme.recipient;
     const country = code ? reference.country(code) : undefined;
-    if (!code || !country || programme.fiscalYear === undefined) {
-        return undefined;
-    }
-    const fy = fiscalYearPeriod(programme.fiscalYear);
-    const declared = programme.period;
-    const period = declared
-        ? { start: declared.start < fy.start ? declared.start : fy.start, end: declared.end > fy.end ? declared.end : fy.end }
-        : fy;
-    return { code, name: country.name, period };
+    const period = checkedSpan(programme);
+    return code && country && period ? { code, name: country.name, period } : undefined;
 }
 
 export const armsEmbargo = programmeRule({
