@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, collectOsaFiles, findWorkspaceRoot, listWorkspace, WorkspaceChecker,
+    ALL_RULES, collectOsaFiles, findWorkspaceRoot, WorkspaceChecker,
     type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
@@ -144,20 +144,15 @@ export async function validatePaths(paths: readonly string[], settings: Validate
     let done = 0;
     try {
         for (const [root, requested] of byWorkspace) {
-            const configured = checker.configOrProblem(root);
-            if ('problem' in configured) {
-                problems.push(configured.problem);
+            const plan = checker.plan(root, requested);
+            if ('problem' in plan) {
+                problems.push(plan.problem);
                 continue;
             }
-            const config = configured.config;
-            timing('workspace configured');
-            const listed = listWorkspace(root, config, problems, settings.configFile !== undefined);
             timing('workspace listed');
-            const wanted = requested.filter(f => !config.isFileIgnored(f));
-            settings.onIgnored?.(requested.filter(f => config.isFileIgnored(f)));
-            const wantedSet = new Set(wanted);
-            const workspace = { ...listed, members: [...new Set([...listed.members, ...wanted])] };
-            const others = workspace.members.filter(f => !wantedSet.has(f));
+            problems.push(...plan.problems);
+            settings.onIgnored?.(plan.ignored);
+            const { workspace, wanted, others } = plan;
             const checked: CheckedFile[] = [];
             const summaries: DocumentSummary[] = [];
             if (pool) {

@@ -156,6 +156,19 @@ export interface CheckedFile {
     summary: DocumentSummary;
 }
 
+/** The work of validating some files of one workspace (see WorkspaceChecker.plan). */
+export interface WorkspacePlan {
+    workspace: WorkspaceFiles;
+    /** Files to check, in the order asked. */
+    wanted: string[];
+    /** Requested files that the configuration's `ignore` excludes. */
+    ignored: string[];
+    /** The other members: summarized only. */
+    others: string[];
+    /** Folders that could not be read while listing. */
+    problems: InputProblem[];
+}
+
 export interface CheckOptions extends OsaModuleOptions {
     /** The `--config` file, overriding discovery. */
     configFile?: string;
@@ -209,6 +222,32 @@ export class WorkspaceChecker {
             }
             return { problem: { path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` } };
         }
+    }
+
+    /**
+     * What validating `requested` files of the workspace at `root` involves: the workspace's members
+     * (requested files outside it included), the files to check (minus `ignore`d ones), and the other
+     * members, whose summaries the workspace rules also need. A broken configuration is a problem.
+     */
+    plan(root: string, requested: readonly string[]): WorkspacePlan | { problem: InputProblem } {
+        const configured = this.configOrProblem(root);
+        if ('problem' in configured) {
+            return configured;
+        }
+        const config = configured.config;
+        const problems: InputProblem[] = [];
+        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined);
+        const files = [...new Set(requested.map(f => path.resolve(f)))];
+        const wanted = files.filter(f => !config.isFileIgnored(f));
+        const wantedSet = new Set(wanted);
+        const members = [...new Set([...listed.members, ...wanted])];
+        return {
+            workspace: { ...listed, members },
+            wanted,
+            ignored: files.filter(f => config.isFileIgnored(f)),
+            others: members.filter(f => !wantedSet.has(f)),
+            problems
+        };
     }
 
     /**
@@ -316,19 +355,12 @@ export class WorkspaceChecker {
 
 /** Validates the requested files of one workspace in this process. */
 export async function validateWorkspace(root: string, requested: readonly string[], options: CheckOptions = {}): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
-    const problems: InputProblem[] = [];
     const checker = new WorkspaceChecker(options);
-    const configured = checker.configOrProblem(root);
-    if ('problem' in configured) {
-        return { reports: [], problems: [configured.problem] };
+    const plan = checker.plan(root, requested);
+    if ('problem' in plan) {
+        return { reports: [], problems: [plan.problem] };
     }
-    const config = configured.config;
-    const workspace = listWorkspace(root, config, problems, options.configFile !== undefined);
-    const files = [...new Set(requested.map(f => path.resolve(f)))].filter(f => !config.isFileIgnored(f));
-    const wanted = new Set(files);
-    const members = [...new Set([...workspace.members, ...files])];
-    const { checked, problems: readProblems } = await checker.check({ ...workspace, members }, files);
-    problems.push(...readProblems);
-    const others = checker.summarize(members.filter(f => !wanted.has(f)));
-    return { reports: checker.finish(checked, [...checked.map(c => c.summary), ...others]), problems };
+    const { checked, problems } = await checker.check(plan.workspace, plan.wanted);
+    const others = checker.summarize(plan.others);
+    return { reports: checker.finish(checked, [...checked.map(c => c.summary), ...others]), problems: [...plan.problems, ...problems] };
 }
