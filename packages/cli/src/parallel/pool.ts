@@ -11,6 +11,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** A young generation this size keeps each worker's peak memory flat on large workspaces. */
 const YOUNG_GENERATION_MB = 16;
+/**
+ * A worker keeps little between tasks (the workspace's definitions); a modest old generation makes
+ * it collect the batches it has finished instead of growing (measured on 10,000 files with --jobs 2:
+ * peak RSS about 410 MiB without it). A workspace whose definitions alone outgrow it would fail.
+ */
+const OLD_GENERATION_MB = 192;
 
 interface Pending {
     resolve: (reply: WorkerReply) => void;
@@ -27,7 +33,7 @@ export class WorkerPool {
         for (let i = 0; i < size; i++) {
             const worker = new Worker(new URL('./worker.js', import.meta.url), {
                 workerData: setup,
-                resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+                resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB }
             });
             worker.on('message', (reply: WorkerReply) => this.onReply(reply));
             worker.on('error', error => this.failAll(error));
