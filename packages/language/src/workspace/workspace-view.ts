@@ -58,6 +58,19 @@ export class WorkspaceViewProvider {
         });
     }
 
+    /** Summaries by syntax tree: an edit replaces a document's tree, so unchanged files are not summarized again. */
+    private readonly summaries = new WeakMap<object, DocumentSummary>();
+
+    private summaryOf(document: LangiumDocument): DocumentSummary {
+        const root = document.parseResult.value;
+        let summary = this.summaries.get(root);
+        if (!summary) {
+            summary = summarizeDocument(document);
+            this.summaries.set(root, summary);
+        }
+        return summary;
+    }
+
     /** The view of the workspace that `document` belongs to. */
     viewFor(document: LangiumDocument): WorkspaceView {
         if (!this.views) {
@@ -65,7 +78,7 @@ export class WorkspaceViewProvider {
             for (const loaded of this.shared.workspace.LangiumDocuments.all) {
                 const key = this.workspaceOf(loaded.uri.fsPath);
                 const group = groups.get(key) ?? [];
-                group.push(summarizeDocument(loaded));
+                group.push(this.summaryOf(loaded));
                 groups.set(key, group);
             }
             this.views = new Map([...groups].map(([key, summaries]) => [key, new WorkspaceView(summaries)]));
