@@ -21,7 +21,7 @@ import { OsaDocumentValidator } from './validation/document-validator.js';
 import { OsaLanguageChecks } from './validation/language-checks.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaValueConverter } from './value-converter.js';
-import { OsaDocumentBuilder, OsaIndexManager, OsaScopeComputation } from './workspace/performance.js';
+import { OsaDocumentBuilder, OsaIndexManager, OsaScopeComputation, OsaScopeProvider } from './workspace/performance.js';
 import { WorkspaceViewProvider } from './workspace/workspace-view.js';
 
 export type OsaAddedServices = {
@@ -67,13 +67,14 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
             DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config)
         },
         references: {
-            ScopeComputation: services => new OsaScopeComputation(services)
+            ScopeComputation: services => new OsaScopeComputation(services),
+            ScopeProvider: services => new OsaScopeProvider(services)
         },
         osa: {
             ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),
             Config: services => new ConfigProvider(options.referenceData ?? DEFAULT_REFERENCE_DATA, () => services.osa.ReferenceData),
             RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView),
-            LanguageChecks: () => new OsaLanguageChecks(),
+            LanguageChecks: services => new OsaLanguageChecks(services.osa.Config, () => services.osa.ReferenceData),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared, file => {
                 const config = services.osa.Config.configFileFor(file);
                 return config ? path.dirname(config) : '';

@@ -80,7 +80,7 @@ describe('language checks', () => {
     it('rejects an implausible fiscal year and an inverted period', async () => {
         const { diagnostics } = await validateSource(programme({ fiscalYear: 'fiscal-year 24', extra: 'period 2025-03-31 to 2024-04-01' }));
         const messages = diagnostics.filter(d => d.rule === 'syntax').map(d => d.message);
-        expect(messages.some(m => m.includes('FY24'))).toBe(true);
+        expect(messages.some(m => m.includes('`fiscal-year` takes a Japanese fiscal year in four digits') && m.includes('`24` is not a year'))).toBe(true);
         expect(messages.some(m => m.includes('ends'))).toBe(true);
     });
 
@@ -101,8 +101,8 @@ describe('language checks', () => {
         const { diagnostics } = await validateSource(programme({ extra: 'title "A second title"\n    modality grant' }));
         const messages = diagnostics.filter(d => d.rule === 'syntax').map(d => d.message);
         expect(messages).toHaveLength(2);
-        expect(messages.some(m => m.includes('declares title more than once'))).toBe(true);
-        expect(messages.some(m => m.includes('declares modality more than once'))).toBe(true);
+        expect(messages.some(m => m.includes('states `title` more than once'))).toBe(true);
+        expect(messages.some(m => m.includes('states `modality` more than once'))).toBe(true);
     });
 
     it('an item needs a category', async () => {

@@ -3,28 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { OsaGrammar } from '../src/generated/grammar.js';
 import * as vocabulary from '../src/vocabulary.js';
 
-/** The keywords a data-type rule of the grammar accepts. */
-function keywordsOf(ruleName: string): string[] {
-    const rule = OsaGrammar().rules.find(r => r.name === ruleName);
-    expect(rule, ruleName).toBeDefined();
-    return AstUtils.streamAllContents(rule as AstNode).filter(GrammarAST.isKeyword).map(k => k.value).toArray().sort();
-}
-
-const TABLES: [string, Record<string, unknown>][] = [
-    ['FieldName', vocabulary.FIELDS],
-    ['ActivityName', vocabulary.ACTIVITIES],
-    ['ItemCategory', vocabulary.ITEM_CATEGORIES],
-    ['DefensePurpose', vocabulary.DEFENSE_PURPOSES],
-    ['BeneficiaryKind', vocabulary.BENEFICIARY_KINDS],
-    ['Modality', vocabulary.MODALITIES],
-    ['AssessmentTopicName', vocabulary.ASSESSMENT_TOPICS],
-    ['ClauseName', vocabulary.CLAUSES],
-    ['CoordinationBody', vocabulary.COORDINATION_BODIES]
-];
+/** Every keyword of the grammar. */
+const KEYWORDS = new Set(AstUtils.streamAllContents(OsaGrammar() as AstNode).filter(GrammarAST.isKeyword).map(k => k.value).toArray());
+const NAME = /^[_a-zA-Z][\w-]*$/;
 
 describe('controlled vocabularies', () => {
-    it.each(TABLES)('%s: the grammar and the vocabulary table list the same terms', (ruleName, table) => {
-        expect(keywordsOf(ruleName)).toEqual(Object.keys(table).sort());
+    it.each(Object.values(vocabulary.VOCABULARIES).map(v => [v.id, v] as const))('%s: every term parses as a name, none is a keyword, and aliases point at terms', (_id, table) => {
+        for (const term of Object.keys(table.terms)) {
+            expect(term, term).toMatch(NAME);
+            expect(KEYWORDS.has(term), `${term} is a keyword`).toBe(false);
+        }
+        for (const [alias, term] of Object.entries(table.aliases ?? {})) {
+            expect(Object.hasOwn(table.terms, term), `${alias} -> ${term}`).toBe(true);
+            expect(Object.hasOwn(table.terms, alias), `${alias} is itself a term`).toBe(false);
+        }
+    });
+
+    it('looks terms up as data, not as object properties', () => {
+        expect(vocabulary.lookupTerm(vocabulary.FIELDS, 'constructor')).toBeUndefined();
+        expect(vocabulary.lookupTerm(vocabulary.FIELDS, '__proto__')).toBeUndefined();
+        expect(vocabulary.isKnownTerm('field', 'toString')).toBe(false);
+    });
+
+    it('suggests the closest terms: typos, case, aliases', () => {
+        expect(vocabulary.suggestTerms('item-category', 'heavy-machinery')[0]).toBe('engineering-equipment');
+        expect(vocabulary.suggestTerms('item-category', 'patrol-baot')[0]).toBe('patrol-boat');
+        expect(vocabulary.suggestTerms('field', 'Rule-Of-Law')[0]).toBe('rule-of-law');
+        expect(vocabulary.suggestTerms('currency', 'yen')).toEqual(['JPY']);
+        expect(vocabulary.suggestTerms('activity', 'zzzzzz')).toEqual([]);
     });
 
     it('exactly three fields are permitted, one per §2(2) sub-clause', () => {

@@ -9,6 +9,7 @@ export function dataEditions(data: ReferenceDataSet = DEFAULT_REFERENCE_DATA): {
             .map(e => ({ dataset: 'dac-list', edition: e.id })),
         { dataset: 'un-arms-embargoes', edition: `as of ${data.embargoes.meta.asOf}` },
         { dataset: 'conflict-parties', edition: `retrieved ${data.conflictParties.meta.retrieved}` },
-        { dataset: 'in-combat', edition: `as of ${data.inCombat.meta.asOf ?? data.inCombat.meta.retrieved}` }
+        { dataset: 'in-combat', edition: `as of ${data.inCombat.meta.asOf ?? data.inCombat.meta.retrieved}` },
+        { dataset: 'un-peace-operations', edition: `as of ${data.peaceOperations.meta.asOf}` }
     ];
 }

@@ -1,5 +1,5 @@
 import type {
-    Country, DacEdition, DacGraduation, DacRecipient, DatedDesignation, Embargo, EmbargoScope, ReferenceDataSet
+    Country, DacEdition, DacGraduation, DacRecipient, DatedDesignation, Embargo, EmbargoScope, PeaceOperation, ReferenceDataSet
 } from './types.js';
 import { editDistance } from '../util/text.js';
 import { dataEditions } from './editions.js';
@@ -139,6 +139,22 @@ export class ReferenceData {
 
     inCombatDuring(iso3: string, start: string, end: string): DatedDesignation[] {
         return this.data.inCombat.entries.filter(e => e.iso3 === iso3 && overlaps(e.from, e.until, start, end));
+    }
+
+    /** A UN peace operation by its acronym (exact, as the UN writes it). */
+    peaceOperation(id: string): PeaceOperation | undefined {
+        return this.data.peaceOperations.operations.find(o => o.id === id);
+    }
+
+    /** UN operations a writer may have meant: case slips, near spellings, or words of the full name. */
+    suggestPeaceOperations(written: string, max = 3): PeaceOperation[] {
+        const upper = written.toUpperCase();
+        return this.data.peaceOperations.operations
+            .map(o => ({ o, d: o.id.toUpperCase() === upper ? 0 : o.name.toUpperCase() === upper ? 0 : editDistance(upper, o.id.toUpperCase()) }))
+            .filter(x => x.d <= Math.max(1, Math.floor(x.o.id.length / 3)))
+            .sort((a, b) => a.d - b.d || (a.o.id < b.o.id ? -1 : 1))
+            .slice(0, max)
+            .map(x => x.o);
     }
 
     /** Which datasets do not reach the given date (1 April of the programme's fiscal year). */

@@ -98,6 +98,28 @@ export interface DesignationData {
     entries: DatedDesignation[];
 }
 
+export interface PeaceOperation {
+    /** The UN's acronym, as programmes name it (`operation UNMISS`). */
+    id: string;
+    name: string;
+    kind: 'peacekeeping' | 'special-political-mission';
+    /** Where it works (ISO 3166-1 alpha-3; XKX for Kosovo). */
+    countries: string[];
+    established: string;
+    /** Null while it runs. */
+    ended: string | null;
+    resolutions: string[];
+    /** What a maintainer must re-check against the sources before relying on the row. */
+    verify?: string;
+    note?: string;
+}
+
+export interface PeaceOperationsData {
+    meta: DatasetMeta & { asOf: string; definition: string };
+    operations: PeaceOperation[];
+    nonUnExamples?: { name: string; lead: string; authorisedBy: string; note: string }[];
+}
+
 /** Everything the rules read; injected as a service so tests and users can substitute it. */
 export interface ReferenceDataSet {
     countries: CountriesData;
@@ -105,4 +127,5 @@ export interface ReferenceDataSet {
     embargoes: EmbargoData;
     conflictParties: DesignationData;
     inCombat: DesignationData;
+    peaceOperations: PeaceOperationsData;
 }

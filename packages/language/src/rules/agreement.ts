@@ -3,8 +3,9 @@
  * disclosure, monitoring and evaluation (results disclosed), no extra-purpose use, no third-party
  * transfer and conformity with the UN Charter. Clauses may come from an `agreement-template` in another file.
  */
-import type { ClauseName, Programme } from '../generated/ast.js';
-import { CLAUSES } from '../vocabulary.js';
+import type { Programme } from '../generated/ast.js';
+import { agreementOf, clauseResultsOf, isStated } from '../model/facts.js';
+import { CLAUSES, type ClauseName } from '../vocabulary.js';
 import { programmeRule, type ProgrammeRule, type RelatedLocation, type Report } from './rule.js';
 import { effectiveClauses } from './programme-facts.js';
 
@@ -16,7 +17,7 @@ export const noAgreement = programmeRule({
     clause: '§3(3)',
     summary: 'The programme has no international agreement.',
     check(programme, _context, report) {
-        if (!programme.agreement) {
+        if (programme.agreements.length === 0 && !isStated(programme, 'agreements')) {
             report({
                 node: programme, property: 'name',
                 message: `Programme ${programme.name} declares no international agreement. Every OSA programme is carried out under an agreement `
@@ -30,17 +31,17 @@ export const noAgreement = programmeRule({
 /** Reports the missing clause on the agreement (its template reference, when it has one). */
 function reportMissingClause(programme: Programme, clause: ClauseName, what: string, report: Report): void {
     const clauses = effectiveClauses(programme);
-    if (!clauses || !clauses.known || clauses.byName.has(clause)) {
+    if (!clauses || !clauses.known || clauses.byName.has(clause) || clauses.maybe.has(clause)) {
         return;
     }
-    const agreement = programme.agreement!;
+    const agreement = agreementOf(programme)!;
     const related: RelatedLocation[] = clauses.template
         ? [{ node: clauses.template, property: 'name', message: `The template ${clauses.template.name} has no \`clause ${clause}\`.` }]
         : [];
     const source = clauses.template ? `neither the agreement nor its template ${clauses.template.name} has` : 'the agreement has no';
     report({
         node: agreement,
-        ...(agreement.template ? { property: 'template' } : { keyword: 'agreement' }),
+        ...(agreement.templates.length > 0 ? { property: 'templates', index: 0 } : { keyword: 'agreement' }),
         message: `The agreement lacks the ${what} clause: ${source} \`clause ${clause}\`. `
             + `Each OSA agreement must include it (${CLAUSES[clause].clause}). Add \`clause ${clause}\`${clauses.template ? ' to the template or the agreement' : ''}.`,
         related,
@@ -74,18 +75,20 @@ export const monitoringResultsNotDisclosed = programmeRule({
     check(programme, _context, report) {
         const clauses = effectiveClauses(programme);
         const clause = clauses?.byName.get('monitoring-and-evaluation');
-        if (!clause || clause.results === 'disclosed') {
+        const results = clause ? clauseResultsOf(clause) : undefined;
+        // A misspelt results term is reported once by the language checks; this rule cannot tell what was meant.
+        if (!clause || results === 'disclosed' || (clause.results.length > 0 && results === undefined)) {
             return;
         }
-        const agreement = programme.agreement!;
-        const property = clause.results ? 'results' : 'name';
-        const problem = clause.results === 'withheld' ? 'withholds its results' : 'does not say that its results are disclosed';
+        const agreement = agreementOf(programme)!;
+        const property = clause.results.length > 0 ? 'results' : 'name';
+        const problem = results === 'withheld' ? 'withholds its results' : 'does not say that its results are disclosed';
         const requirement = 'The guidelines require the results of monitoring and evaluation to be made public (§3(3)(b)).';
         if (clause.$container !== agreement && clauses!.template) {
             // The clause comes from a template in another file: mark the agreement's `uses`, point at the clause.
             const template = clauses!.template;
             report({
-                node: agreement, property: 'template',
+                node: agreement, property: 'templates', index: 0,
                 message: `The monitoring-and-evaluation clause of the template ${template.name} ${problem}. ${requirement} `
                     + `Write \`results disclosed\` in the template, or add \`clause monitoring-and-evaluation results disclosed\` to the agreement.`,
                 related: [{ node: clause, property, message: `The template ${template.name}'s monitoring-and-evaluation clause.` }],
@@ -94,7 +97,7 @@ export const monitoringResultsNotDisclosed = programmeRule({
             return;
         }
         report({
-            node: clause, property,
+            node: clause, property, index: 0,
             message: `The monitoring-and-evaluation clause ${problem}. ${requirement} Write \`results disclosed\`.`,
             data: { replacement: 'disclosed' }
         });

@@ -1,6 +1,6 @@
 /** §3(2) Considerations: the six topics weighed when deciding on a recipient. */
-import type { AssessmentTopicName } from '../generated/ast.js';
-import { ASSESSMENT_TOPICS } from '../vocabulary.js';
+import { assessmentOf, isStated, topicNameOf, topicTextOf } from '../model/facts.js';
+import { ASSESSMENT_TOPICS, suggestTerms, type AssessmentTopicName } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
 
 const TOPICS = Object.keys(ASSESSMENT_TOPICS) as AssessmentTopicName[];
@@ -13,7 +13,7 @@ export const noAssessment = programmeRule({
     clause: '§3(2)',
     summary: 'The programme has no considerations assessment.',
     check(programme, _context, report) {
-        if (!programme.assessment) {
+        if (!isStated(programme, 'assessments')) {
             report({
                 node: programme, property: 'name',
                 message: `Programme ${programme.name} has no assessment. The choice of recipient must weigh democracy, rule of law, human rights, `
@@ -33,11 +33,22 @@ export const assessmentIncomplete = programmeRule({
     clause: '§3(2)',
     summary: 'The assessment lacks one of its six topics.',
     check(programme, _context, report) {
-        const assessment = programme.assessment;
+        const assessment = assessmentOf(programme);
         if (!assessment) {
             return;
         }
-        const present = new Set(assessment.topics.filter(t => t.text.trim().length > 0).map(t => t.name));
+        const present = new Set<string>();
+        for (const topic of assessment.topics) {
+            const name = topicNameOf(topic);
+            if (name) {
+                if ((topicTextOf(topic) ?? '').trim().length > 0) {
+                    present.add(name);
+                }
+            } else {
+                // A misspelt topic is reported once by the language checks; the topic it stands for is not also missing.
+                suggestTerms('assessment-topic', topic.name, 1).forEach(t => present.add(t));
+            }
+        }
         const missing = TOPICS.filter(t => !present.has(t));
         if (missing.length > 0) {
             report({

@@ -1,10 +1,21 @@
 /** §4 Implementation structure: coordination among NSS, MOFA and MOD, with other frameworks, with the transfer scheme. */
-import type { CoordinationBody, Programme } from '../generated/ast.js';
-import { COORDINATION_BODIES, CORE_COORDINATION_BODIES } from '../vocabulary.js';
+import type { Programme } from '../generated/ast.js';
+import { coordinationBodiesOf, isDefenseEquipment, isStated } from '../model/facts.js';
+import { writtenValues } from '../model/values.js';
+import {
+    COORDINATION_BODIES, CORE_COORDINATION_BODIES, isKnownTerm, suggestTerms, type CoordinationBody
+} from '../vocabulary.js';
 import { programmeRule } from './rule.js';
 
 function declaredBodies(programme: Programme): Set<CoordinationBody> {
-    return new Set(programme.coordination.flatMap(c => c.bodies));
+    return coordinationBodiesOf(programme);
+}
+
+/** Bodies a misspelt body name may stand for (reported once by the language checks, not also as missing). */
+function maybeBodies(programme: Programme): Set<string> {
+    return new Set(programme.coordination.flatMap(line => writtenValues(line, 'bodies'))
+        .filter(w => !isKnownTerm('coordination-body', w.value))
+        .flatMap(w => suggestTerms('coordination-body', w.value, 1)));
 }
 
 /** Where a coordination finding goes: the first `coordination` line, else the programme's name. */
@@ -21,8 +32,12 @@ export const coreCoordinationMissing = programmeRule({
     clause: '§4(1)',
     summary: 'Coordination among NSS, MOFA and MOD is not all declared.',
     check(programme, _context, report) {
+        if (programme.coordination.length === 0 && isStated(programme, 'coordination')) {
+            return; // a misspelt `coordination` keyword: reported once by the language checks
+        }
         const declared = declaredBodies(programme);
-        const missing = CORE_COORDINATION_BODIES.filter(b => !declared.has(b));
+        const maybe = maybeBodies(programme);
+        const missing = CORE_COORDINATION_BODIES.filter(b => !declared.has(b) && !maybe.has(b));
         if (missing.length > 0) {
             report({
                 ...coordinationAnchor(programme),
@@ -43,8 +58,12 @@ export const noFrameworkCoordination = programmeRule({
     clause: '§4(2)',
     summary: 'No coordination with other governmental cooperation frameworks is declared.',
     check(programme, _context, report) {
+        if (programme.coordination.length === 0 && isStated(programme, 'coordination')) {
+            return;
+        }
         const declared = declaredBodies(programme);
-        if (![...declared].some(b => COORDINATION_BODIES[b].role === 'framework')) {
+        const maybe = [...maybeBodies(programme)] as CoordinationBody[];
+        if (![...declared, ...maybe].some(b => COORDINATION_BODIES[b].role === 'framework')) {
             report({
                 ...coordinationAnchor(programme),
                 message: 'No coordination with other governmental cooperation frameworks (ODA, JICA, Japan Coast Guard capacity building, PKO) is declared. '
@@ -62,10 +81,10 @@ export const noTransferSchemeCoordination = programmeRule({
     clause: '§4(3)',
     summary: 'Defense equipment is provided without coordination with the transfer scheme at programme formation.',
     check(programme, _context, report) {
-        const equipment = programme.items.find(i => i.defenseEquipment);
-        if (equipment && !declaredBodies(programme).has('transfer-scheme')) {
+        const equipment = programme.items.find(isDefenseEquipment);
+        if (equipment && !declaredBodies(programme).has('transfer-scheme') && !maybeBodies(programme).has('transfer-scheme')) {
             report({
-                node: equipment, property: 'defenseEquipment',
+                node: equipment, property: 'defenseEquipment', index: 0,
                 message: `"${equipment.name}" is defense equipment, but no coordination with the scheme of Transfer of Defense Equipment and Technology is declared. `
                     + 'Such coordination should be considered when the programme is formed (§4(3)). Add `coordination transfer-scheme` once it has taken place.'
             });

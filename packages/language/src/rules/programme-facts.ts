@@ -1,13 +1,19 @@
 /** Facts derived from a programme that several rules need: its period, its agreement's clauses, exceptions. */
 import type { AgreementTemplate, Clause, Exception, Programme } from '../generated/ast.js';
+import {
+    agreementOf, clauseNameOf, exceptionRuleOf, fiscalYearOf, justificationOf, periodOf, templateOf
+} from '../model/facts.js';
 import { fiscalYearPeriod } from '../reference/reference-data.js';
+import { suggestTerms, type ClauseName } from '../vocabulary.js';
 
 /** The programme's period: its declared `period`, else its fiscal year; undefined without either. */
 export function programmePeriod(programme: Programme): { start: string; end: string } | undefined {
-    if (programme.period) {
-        return { start: programme.period.start, end: programme.period.end };
+    const declared = periodOf(programme);
+    if (declared) {
+        return declared;
     }
-    return programme.fiscalYear !== undefined ? fiscalYearPeriod(programme.fiscalYear) : undefined;
+    const fy = fiscalYearOf(programme);
+    return fy !== undefined ? fiscalYearPeriod(fy) : undefined;
 }
 
 /**
@@ -16,11 +22,12 @@ export function programmePeriod(programme: Programme): { start: string; end: str
  * years too. Undefined without a fiscal year.
  */
 export function checkedSpan(programme: Programme): { start: string; end: string } | undefined {
-    if (programme.fiscalYear === undefined) {
+    const fiscalYear = fiscalYearOf(programme);
+    if (fiscalYear === undefined) {
         return undefined;
     }
-    const fy = fiscalYearPeriod(programme.fiscalYear);
-    const declared = programme.period;
+    const fy = fiscalYearPeriod(fiscalYear);
+    const declared = periodOf(programme);
     return declared
         ? { start: declared.start < fy.start ? declared.start : fy.start, end: declared.end > fy.end ? declared.end : fy.end }
         : fy;
@@ -28,41 +35,58 @@ export function checkedSpan(programme: Programme): { start: string; end: string 
 
 /** 1 April of the programme's fiscal year: the date the guideline tests are taken on. */
 export function fiscalYearStart(programme: Programme): string | undefined {
-    return programme.fiscalYear !== undefined ? fiscalYearPeriod(programme.fiscalYear).start : undefined;
+    const fy = fiscalYearOf(programme);
+    return fy !== undefined ? fiscalYearPeriod(fy).start : undefined;
 }
 
 export interface EffectiveClauses {
     /** Clauses by name; an inline clause overrides the template's clause of the same name. */
-    byName: Map<string, Clause>;
+    byName: Map<ClauseName, Clause>;
     template?: AgreementTemplate;
-    /** False when the agreement names a template that could not be resolved: its clauses are unknown. */
+    /**
+     * False when the agreement names a template that could not be resolved: its clauses are unknown.
+     */
     known: boolean;
+    /** Clauses a misspelt clause name may stand for: a rule does not call them missing (the typo is reported once). */
+    maybe: Set<ClauseName>;
 }
 
 export function effectiveClauses(programme: Programme): EffectiveClauses | undefined {
-    const agreement = programme.agreement;
+    const agreement = agreementOf(programme);
     if (!agreement) {
         return undefined;
     }
-    const byName = new Map<string, Clause>();
-    const template = agreement.template?.ref;
-    if (template) {
-        for (const clause of template.clauses) {
-            byName.set(clause.name, clause);
+    const byName = new Map<ClauseName, Clause>();
+    const template = templateOf(agreement);
+    const maybe = new Set<ClauseName>();
+    const add = (clauses: readonly Clause[]) => {
+        for (const clause of clauses) {
+            const name = clauseNameOf(clause);
+            if (name === undefined) {
+                for (const suggestion of suggestTerms('clause', clause.name ?? '', 1)) {
+                    maybe.add(suggestion as ClauseName);
+                }
+            } else if (!byName.has(name) || clause.$container === agreement) {
+                // The first statement of a name counts (a repeat is reported); the agreement's own overrides the template's.
+                if (!(byName.get(name)?.$container === agreement && clause.$container === agreement)) {
+                    byName.set(name, clause);
+                }
+            }
         }
+    };
+    if (template) {
+        add(template.clauses);
     }
-    for (const clause of agreement.clauses) {
-        byName.set(clause.name, clause);
-    }
-    const known = agreement.template === undefined || template !== undefined;
-    return { byName, template, known };
+    add(agreement.clauses);
+    const known = agreement.templates.length === 0 || template !== undefined;
+    return { byName, template, known, maybe };
 }
 
 /** The exception declared for `ruleId`, if it carries a written (non-blank) justification. */
 export function justifiedException(programme: Programme, ruleId: string): Exception | undefined {
-    return programme.exceptions.find(e => e.rule === ruleId && (e.justification ?? '').trim().length > 0);
+    return programme.exceptions.find(e => exceptionRuleOf(e) === ruleId && (justificationOf(e) ?? '').trim().length > 0);
 }
 
 export function declaredException(programme: Programme, ruleId: string): Exception | undefined {
-    return programme.exceptions.find(e => e.rule === ruleId);
+    return programme.exceptions.find(e => exceptionRuleOf(e) === ruleId);
 }

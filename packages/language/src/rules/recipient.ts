@@ -1,4 +1,5 @@
 /** §2(1) Recipient: developing countries in principle, grant aid, armed forces and related organisations. */
+import { beneficiaryKindOf, beneficiaryNameOf, fiscalYearOf, modalityOf, recipientOf } from '../model/facts.js';
 import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
 import { fiscalYearStart, programmePeriod } from './programme-facts.js';
@@ -12,7 +13,7 @@ export const recipientNotOnDacList = programmeRule({
     summary: 'The recipient is not on the DAC List of ODA Recipients in force for the fiscal year.',
     exceptionSeverity: 'warning',
     check(programme, { reference }, report) {
-        const code = programme.recipient;
+        const code = recipientOf(programme);
         const date = fiscalYearStart(programme);
         if (!code || !date) {
             return;
@@ -29,8 +30,8 @@ export const recipientNotOnDacList = programmeRule({
             ? `${country.name} graduated from the DAC list on ${status.graduatedBy.effective}`
             : `${country.name} (${code}) is not on the DAC List of ODA Recipients (${status.edition.id} edition)`;
         report({
-            node: programme, property: 'recipient',
-            message: `${why}, as of 1 April ${programme.fiscalYear}. OSA is grant aid and goes, in principle, to developing countries (§2(1)). `
+            node: programme, property: 'recipients', index: 0,
+            message: `${why}, as of 1 April ${fiscalYearOf(programme)}. OSA is grant aid and goes, in principle, to developing countries (§2(1)). `
                 + 'Choose an eligible recipient, or, if an exception was decided, declare `exception OSA101 { justification "…" }`.',
             data: { iso3: code }
         });
@@ -45,24 +46,25 @@ export const beneficiaryNotEligible = programmeRule({
     clause: '§2(1)',
     summary: 'The beneficiary is not the armed forces or a related organisation.',
     check(programme, _context, report) {
-        const beneficiary = programme.beneficiary;
-        if (!beneficiary) {
-            return;
-        }
         const why = 'OSA benefits the armed forces and related organisations of the recipient country (§2(1))';
-        if (!beneficiary.kind) {
-            report({
-                node: beneficiary, property: 'name',
-                message: `The beneficiary "${beneficiary.name}" has no kind. ${why}. Add \`kind armed-forces\` or \`kind related-organisation\`.`
-            });
-            return;
-        }
-        if (!BENEFICIARY_KINDS[beneficiary.kind].eligible) {
-            report({
-                node: beneficiary, property: 'kind',
-                message: `The beneficiary "${beneficiary.name}" is of kind ${beneficiary.kind}. ${why}. `
-                    + 'Direct the programme to the armed forces or a related organisation, or use another aid scheme.'
-            });
+        // Every beneficiary is checked: a second, eligible one does not hide an ineligible first.
+        for (const beneficiary of programme.beneficiaries) {
+            const name = beneficiaryNameOf(beneficiary);
+            if (beneficiary.kinds.length === 0) {
+                report({
+                    node: beneficiary, property: 'name',
+                    message: `The beneficiary "${name}" has no kind. ${why}. Add \`kind armed-forces\` or \`kind related-organisation\`.`
+                });
+                continue;
+            }
+            const kind = beneficiaryKindOf(beneficiary);
+            if (kind && !BENEFICIARY_KINDS[kind].eligible) {
+                report({
+                    node: beneficiary, property: 'kinds', index: 0,
+                    message: `The beneficiary "${name}" is of kind ${kind}. ${why}. `
+                        + 'Direct the programme to the armed forces or a related organisation, or use another aid scheme.'
+                });
+            }
         }
     }
 });
@@ -75,10 +77,11 @@ export const modalityNotGrant = programmeRule({
     clause: '§2(1)',
     summary: 'The modality is not grant aid.',
     check(programme, _context, report) {
-        if (programme.modality && !MODALITIES[programme.modality].grant) {
+        const modality = modalityOf(programme);
+        if (modality && !MODALITIES[modality].grant) {
             report({
-                node: programme, property: 'modality',
-                message: `The modality is ${programme.modality}. OSA is provided as grant aid (§2(1)). `
+                node: programme, property: 'modalities', index: 0,
+                message: `The modality is ${modality}. OSA is provided as grant aid (§2(1)). `
                     + 'Change it to `modality grant`, or use another scheme for a non-grant transfer.',
                 data: { replacement: 'grant' }
             });
@@ -95,7 +98,7 @@ export const recipientGraduates = programmeRule({
     summary: 'The recipient graduates from (leaves) the DAC list within the programme period.',
     exceptionSeverity: 'info',
     check(programme, { reference }, report) {
-        const code = programme.recipient;
+        const code = recipientOf(programme);
         const period = programmePeriod(programme);
         const date = fiscalYearStart(programme);
         if (!code || !period || !date || !reference.country(code) || !reference.dacStatus(code, date).listed) {
@@ -117,7 +120,7 @@ export const recipientGraduates = programmeRule({
             const span = `${period.start} to ${period.end}`;
             const within = effective > period.start;
             report({
-                node: programme, property: 'recipient',
+                node: programme, property: 'recipients', index: 0,
                 message: `${country} ${confirmed ? 'leaves' : 'may leave'} the DAC list on ${effective}, `
                     + (within ? `within the programme period (${span}). ` : `by the start of the programme period (${span}). `)
                     + 'OSA goes to developing countries in principle (§2(1)). '
@@ -138,7 +141,7 @@ export const unknownCountry = programmeRule({
     clause: '§2(1)',
     summary: 'The recipient is not an ISO 3166-1 alpha-3 country code.',
     check(programme, { reference }, report) {
-        const code = programme.recipient;
+        const code = recipientOf(programme);
         if (!code || reference.country(code)) {
             return;
         }
@@ -147,7 +150,7 @@ export const unknownCountry = programmeRule({
             ? `Did you mean ${suggestions.map(c => `${c.alpha3} (${c.name})`).join(' or ')}?`
             : 'Use the three-letter ISO 3166-1 code, e.g. PHL for the Philippines.';
         report({
-            node: programme, property: 'recipient',
+            node: programme, property: 'recipients', index: 0,
             message: `"${code}" is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1). ${hint}`,
             data: { suggestions: suggestions.map(c => c.alpha3) }
         });

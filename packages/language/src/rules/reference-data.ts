@@ -1,5 +1,6 @@
 /** OSA1xx (data): whether the reference data reaches the programme's fiscal year. */
 import { programmeRule } from './rule.js';
+import { fiscalYearOf } from '../model/facts.js';
 import { fiscalYearStart } from './programme-facts.js';
 
 export const dataCoverage = programmeRule({
@@ -20,8 +21,8 @@ export const dataCoverage = programmeRule({
         }
         report({
             node: programme,
-            property: 'fiscalYear',
-            message: `No reference data covers 1 April ${programme.fiscalYear} (the start of FY${programme.fiscalYear}) for: `
+            property: 'fiscalYears', index: 0,
+            message: `No reference data covers 1 April ${fiscalYearOf(programme)} (the start of FY${fiscalYearOf(programme)}) for: `
                 + gaps.map(g => `${g.dataset}, so ${g.detail} was used`).join('; ')
                 + '. Findings that depend on these data are based on the nearest edition. '
                 + 'Check those findings against the data in force for that year.',

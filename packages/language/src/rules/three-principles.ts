@@ -3,6 +3,7 @@
  * breaches UN Security Council obligations or goes to a party to a conflict; the broader "in combat" test;
  * defense equipment only for the five purposes.
  */
+import { fiscalYearOf, isArmedAfterDelivery, isDefenseEquipment, itemPurposeOf, recipientOf } from '../model/facts.js';
 import { DEFENSE_PURPOSES } from '../vocabulary.js';
 import { GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { checkedSpan } from './programme-facts.js';
@@ -11,7 +12,7 @@ import { programmeRule } from './rule.js';
 
 /** The recipient's code and name with the span it is checked over, when both are declared and valid. */
 function recipientInFiscalYear(programme: Programme, reference: ReferenceData) {
-    const code = programme.recipient;
+    const code = recipientOf(programme);
     const country = code ? reference.country(code) : undefined;
     const period = checkedSpan(programme);
     return code && country && period ? { code, name: country.name, period } : undefined;
@@ -36,9 +37,9 @@ export const armsEmbargo = programmeRule({
                 ? ` Its recorded expiry is ${embargo.until}; the data did not check its renewal, so it is presumed still in force.`
                 : '';
             report({
-                node: programme, property: 'recipient',
+                node: programme, property: 'recipients', index: 0,
                 message: `${recipient.name} is under the UN Security Council arms embargo ${embargo.id} (res. ${embargo.resolutions.join(', ')}; `
-                    + `scope: ${embargo.scope.replace(/_/g, ' ')}) during FY${programme.fiscalYear}.${presumed} `
+                    + `scope: ${embargo.scope.replace(/_/g, ' ')}) during FY${fiscalYearOf(programme)}.${presumed} `
                     + 'The Three Principles forbid transfers that breach Security Council obligations, and OSA works within them (§3(1)). '
                     + 'Do not plan this programme while the embargo covers the government.',
                 data: { embargo: embargo.id, sources: embargo.sources }
@@ -61,7 +62,7 @@ export const partyToConflict = programmeRule({
         }
         for (const entry of reference.conflictPartyDuring(recipient.code, recipient.period.start, recipient.period.end)) {
             report({
-                node: programme, property: 'recipient',
+                node: programme, property: 'recipients', index: 0,
                 message: `${recipient.name} is designated a party to a conflict (Security Council measures after an armed attack) from ${entry.from} (${entry.basis}). `
                     + 'The Three Principles prohibit transfers to such a country, and OSA works within them (§3(1)). The programme cannot go ahead.',
                 data: { sources: entry.sources }
@@ -85,7 +86,7 @@ export const inCombat = programmeRule({
         }
         for (const entry of reference.inCombatDuring(recipient.code, recipient.period.start, recipient.period.end)) {
             report({
-                node: programme, property: 'recipient',
+                node: programme, property: 'recipients', index: 0,
                 message: `${recipient.name} is judged to be engaged in combat since ${entry.from} (${entry.basis}). `
                     + 'Since the 2023 revision the Three Principles exclude transfers to countries in combat in several cases, and OSA must stay out of anything '
                     + 'directly related to international conflict (§3(1), §2(2)). Record the NSC\'s judgement as `exception OSA303 { justification "…" }` before going ahead.',
@@ -105,19 +106,20 @@ export const defensePurposeNotPermitted = programmeRule({
     check(programme, _context, report) {
         const five = 'rescue, transport, warning, surveillance or minesweeping';
         for (const item of programme.items) {
-            if (!item.defenseEquipment) {
+            if (!isDefenseEquipment(item)) {
                 continue;
             }
-            if (!item.purpose) {
+            const purpose = itemPurposeOf(item);
+            if (item.purposes.length === 0) {
                 report({
-                    node: item, property: 'defenseEquipment',
+                    node: item, property: 'defenseEquipment', index: 0,
                     message: `"${item.name}" is defense equipment but declares no purpose. Under the Three Principles such equipment may only serve ${five} (§3(1)). `
                         + 'Add `purpose surveillance` (or the purpose that applies).'
                 });
-            } else if (!DEFENSE_PURPOSES[item.purpose].permitted) {
+            } else if (purpose && !DEFENSE_PURPOSES[purpose].permitted) {
                 report({
-                    node: item, property: 'purpose',
-                    message: `"${item.name}" is defense equipment for ${item.purpose}. Under the Three Principles it may only serve ${five} (§3(1)). `
+                    node: item, property: 'purposes', index: 0,
+                    message: `"${item.name}" is defense equipment for ${purpose}. Under the Three Principles it may only serve ${five} (§3(1)). `
                         + 'Remove the item or change its purpose to one of the five.'
                 });
             }
@@ -135,9 +137,9 @@ export const armedAfterDelivery = programmeRule({
     exceptionSeverity: 'info',
     check(programme, _context, report) {
         for (const item of programme.items) {
-            if (item.armedAfterDelivery) {
+            if (isArmedAfterDelivery(item)) {
                 report({
-                    node: item, property: 'armedAfterDelivery',
+                    node: item, property: 'armedAfterDelivery', index: 0,
                     message: `"${item.name}" is to be armed after delivery. Fitting weapons changes what the item is under the Three Principles (§3(1)) `
                         + 'and can take it into conflict-related use (§2(2)). Confirm with the recipient that the agreed purpose and the no-extra-purpose-use clause still hold, and record it as `exception OSA305 { justification "…" }`.'
                 });

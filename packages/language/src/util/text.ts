@@ -1,18 +1,21 @@
-/** Levenshtein distance, for did-you-mean suggestions on short codes and names. */
+/**
+ * Edit distance for did-you-mean suggestions on codes, terms and keywords: insertions, deletions,
+ * substitutions and swaps of two neighbouring letters ("grnat" → "grant") each count one.
+ */
 export function editDistance(a: string, b: string): number {
-    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    let twoBack: number[] = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
+        const current = [i];
         for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(
-                previous[j] + 1,
-                previous[j - 1] + 1,
-                diagonal + (a[i - 1] === b[j - 1] ? 0 : 1)
-            );
-            diagonal = above;
+            let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                best = Math.min(best, twoBack[j - 2] + 1);
+            }
+            current.push(best);
         }
+        twoBack = previous;
+        previous = current;
     }
     return previous[b.length];
 }

@@ -1,90 +1,374 @@
 /**
- * Checks that belong to the language rather than to the guidelines: declarations a programme sheet
- * must have for the rules to work at all. They are reported with the code `syntax`, like parse errors.
+ * Checks that belong to the language rather than to the guidelines, reported with the code `syntax` like parse
+ * errors. They keep the verdict honest: every fact is stated once (a repeat is an error pointing at the first),
+ * every term is a known term (a misspelling is one error with the closest terms), every value has the form its
+ * property takes (one error that says what it takes), and a required declaration is there. Each mistake costs
+ * one finding: the rules read decoded facts (model/facts.ts) and stay silent about a value they cannot read.
  */
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { BudgetEnvelope, Exception, OsaAstType, Period, Programme } from '../generated/ast.js';
+import { AstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { ConfigProvider } from '../config/config-provider.js';
+import {
+    type Agreement, type AgreementTemplate, type BudgetEnvelope, type Exception, type OsaAstType,
+    type Programme, type UnknownStatement
+} from '../generated/ast.js';
+import {
+    envelopeOf, exceptionRuleOf, fiscalYearOf, isStated, suggestKeywords
+} from '../model/facts.js';
+import { DECLARATION_KEYWORDS, PROPERTIES, propertiesOf, statementKeywords, type PropertySpec } from '../model/properties.js';
+import {
+    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, FIRST_OSA_FISCAL_YEAR,
+    LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type WrittenValue
+} from '../model/values.js';
+import type { ReferenceData } from '../reference/reference-data.js';
 import { ruleById } from '../rules/index.js';
+import { isKnownTerm, suggestTerms, VOCABULARIES } from '../vocabulary.js';
+import { languageData, type LanguageDiagnosticData } from './language-diagnostics.js';
 
 export const LANGUAGE_CODE = 'syntax';
+const LANGUAGE_DOCS = 'docs/language.md';
 
-const REQUIRED: { property: keyof Programme; example: string }[] = [
-    { property: 'fiscalYear', example: 'fiscal-year 2025' },
-    { property: 'recipient', example: 'recipient PHL' },
-    { property: 'beneficiary', example: 'beneficiary "Philippine Navy" kind armed-forces' },
-    { property: 'modality', example: 'modality grant' }
+/** Keywords that were replaced, with what to write instead. */
+const RENAMED_KEYWORDS: Record<string, string> = {
+    'un-mission': '`un-mission` is replaced by `operation`: write `operation UNMISS` for a UN operation, or `operation "…" led-by …` for one outside the UN'
+};
+
+/** Container types whose repeatable children must not repeat a name, with the feature holding the name. */
+const UNIQUE_NAMES: { container: string; children: string; name: string; what: string }[] = [
+    { container: 'Programme', children: 'fields', name: 'name', what: 'field' },
+    { container: 'Programme', children: 'exceptions', name: 'rule', what: 'exception for' },
+    { container: 'FieldDeclaration', children: 'activities', name: 'name', what: 'activity' },
+    { container: 'FieldDeclaration', children: 'operations', name: 'name', what: 'operation' },
+    { container: 'Assessment', children: 'topics', name: 'name', what: 'topic' },
+    { container: 'Agreement', children: 'clauses', name: 'name', what: 'clause' },
+    { container: 'AgreementTemplate', children: 'clauses', name: 'name', what: 'clause' }
 ];
 
-/** OSA was established in April 2023; earlier fiscal years are almost certainly typos. */
-const FIRST_OSA_FISCAL_YEAR = 2023;
+/** The human name of an AST type in messages. */
+function typeLabel(type: string): string {
+    switch (type) {
+        case 'FieldDeclaration': return 'field';
+        case 'AssessmentTopic': return 'assessment topic';
+        case 'AgreementTemplate': return 'agreement template';
+        case 'BudgetEnvelope': return 'budget envelope';
+        default: return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    }
+}
+
+function quoted(spec: PropertySpec): string {
+    return spec.keyword ? `\`${spec.keyword}\`` : `the ${spec.label}`;
+}
 
 export class OsaLanguageChecks {
+    constructor(private readonly configs: ConfigProvider | undefined, private readonly shippedReference: () => ReferenceData) { }
+
     checks(): ValidationChecks<OsaAstType> {
+        const generic = (node: AstNode, accept: ValidationAcceptor) => this.checkProperties(node, accept);
         return {
             Programme: (node, accept) => {
+                generic(node, accept);
                 this.checkProgramme(node, accept);
-                this.checkSingleDeclarations(node, accept);
             },
-            Period: (node, accept) => this.checkPeriod(node, accept),
+            Beneficiary: generic,
+            Amount: (node, accept) => {
+                generic(node, accept);
+                if (node.currency === undefined && node.value !== undefined) {
+                    accept('error', `\`amount\` takes a whole number and an ISO 4217 currency code: the currency is missing. Write \`amount ${node.value} JPY\`.`, {
+                        node, property: 'value', code: LANGUAGE_CODE,
+                        data: languageData({ kind: 'malformed-value', property: 'currency', replacement: `${node.value} JPY` })
+                    });
+                }
+            },
+            Period: (node, accept) => {
+                generic(node, accept);
+                const start = writtenValues(node, 'start')[0];
+                const end = writtenValues(node, 'end')[0];
+                if (!end) {
+                    accept('error', '`period` takes two dates, `YYYY-MM-DD to YYYY-MM-DD`: the end date is missing.', {
+                        node, code: LANGUAGE_CODE, data: languageData({ kind: 'malformed-value', property: 'end' })
+                    });
+                } else if (start && end) {
+                    const a = decodeDate(start);
+                    const b = decodeDate(end);
+                    if (a.ok && b.ok && b.value < a.value) {
+                        accept('error', `The period ends (${b.value}) before it starts (${a.value}).`, { node, property: 'end', code: LANGUAGE_CODE });
+                    }
+                }
+            },
+            FieldDeclaration: generic,
+            Activity: generic,
+            Operation: (node, accept) => {
+                generic(node, accept);
+                this.checkOperation(node, accept);
+            },
+            Item: (node, accept) => {
+                generic(node, accept);
+                if (node.categories.length === 0 && !isStated(node, 'categories')) {
+                    accept('error', `The item "${node.name}" has no category, so the rules cannot tell what it is. Add \`category …\` (e.g. patrol-boat, coastal-radar; the list is in ${LANGUAGE_DOCS}).`, {
+                        node, property: 'name', code: LANGUAGE_CODE,
+                        data: languageData({ kind: 'missing-property', property: 'categories', example: 'category related-equipment' })
+                    });
+                }
+            },
+            Assessment: generic,
+            AssessmentTopic: (node, accept) => {
+                generic(node, accept);
+                if (node.texts.length === 0) {
+                    accept('error', `The assessment topic \`${node.name}\` has no text: write what was weighed, or \`on-file "document reference"\`.`, {
+                        node, property: 'name', code: LANGUAGE_CODE,
+                        data: languageData({ kind: 'missing-property', property: 'texts', example: 'on-file "…"' })
+                    });
+                }
+            },
+            Agreement: (node, accept) => {
+                generic(node, accept);
+                this.checkAgreement(node, accept);
+            },
+            AgreementTemplate: (node: AgreementTemplate, accept) => generic(node, accept),
+            Clause: generic,
+            Coordination: generic,
             Exception: (node, accept) => {
+                generic(node, accept);
                 this.checkException(node, accept);
-                this.checkSingleDeclarations(node, accept);
             },
             BudgetEnvelope: (node, accept) => {
+                generic(node, accept);
                 this.checkEnvelope(node, accept);
-                this.checkSingleDeclarations(node, accept);
             },
-            // Only these rules declare single-valued properties inside repeatable groups.
-            Item: (node, accept) => this.checkSingleDeclarations(node, accept),
-            Agreement: (node, accept) => this.checkSingleDeclarations(node, accept),
-            AgreementTemplate: (node, accept) => this.checkSingleDeclarations(node, accept),
-            FieldDeclaration: (node, accept) => this.checkSingleDeclarations(node, accept),
+            UnknownStatement: (node, accept) => this.checkUnknown(node, accept)
         };
     }
 
-    checkProgramme(programme: Programme, accept: ValidationAcceptor): void {
-        for (const { property, example } of REQUIRED) {
-            if (programme[property] === undefined) {
-                accept('error', `Programme ${programme.name} has no ${example.split(' ')[0]} declaration, so the guideline rules cannot check it. Add \`${example}\`.`, {
-                    node: programme, property: 'name', code: LANGUAGE_CODE
-                });
+    // ---- every property: once, in its form, with known terms ---------------------------------------------
+
+    checkProperties(node: AstNode, accept: ValidationAcceptor): void {
+        for (const spec of propertiesOf(node.$type)) {
+            const value = (node as unknown as Record<string, unknown>)[spec.feature];
+            const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
+            if (!spec.repeatable && count > 1) {
+                this.reportRepeats(node, spec, count, accept);
+            }
+            if (spec.value.type !== 'declaration' && spec.value.type !== 'reference' && spec.value.type !== 'flag') {
+                const written = writtenValues(node, spec.feature);
+                // A repeat is reported as a repeat; only the statement that counts is checked for its form.
+                (spec.repeatable ? written : written.slice(0, 1)).forEach((w, index) => this.checkValue(node, spec, w, index, accept));
             }
         }
-        if (programme.fiscalYear !== undefined && (programme.fiscalYear < FIRST_OSA_FISCAL_YEAR || programme.fiscalYear > 2100)) {
-            accept('error', `FY${programme.fiscalYear} is not a plausible OSA fiscal year: OSA began in FY${FIRST_OSA_FISCAL_YEAR}. Write the Japanese fiscal year in four digits (e.g. 2025 for April 2025 to March 2026).`, {
-                node: programme, property: 'fiscalYear', code: LANGUAGE_CODE
-            });
-        }
-        programme.items.forEach((item, index) => {
-            if (!item.category) {
-                accept('error', `The item "${item.name}" has no category, so the rules cannot tell what it is. Add \`category …\` (e.g. patrol-boat, coastal-radar).`, {
-                    node: programme, property: 'items', index, code: LANGUAGE_CODE
-                });
+        for (const unique of UNIQUE_NAMES) {
+            if (unique.container === node.$type) {
+                this.checkUniqueNames(node, unique, accept);
             }
-        });
-        const envelope = programme.envelope?.ref;
-        if (envelope?.fiscalYear !== undefined && programme.fiscalYear !== undefined && envelope.fiscalYear !== programme.fiscalYear) {
-            accept('error', `The programme is for FY${programme.fiscalYear} but is funded by ${envelope.name}, the FY${envelope.fiscalYear} envelope. Name the envelope of its own fiscal year.`, {
-                node: programme, property: 'envelope', code: LANGUAGE_CODE
-            });
-        }
-        if (programme.amount && programme.amount.value <= 0) {
-            accept('error', 'The amount must be positive.', { node: programme.amount, property: 'value', code: LANGUAGE_CODE });
         }
     }
 
-    checkPeriod(period: Period, accept: ValidationAcceptor): void {
-        if (!isValidDate(period.start) || !isValidDate(period.end)) {
-            accept('error', 'The period has a date that does not exist in the calendar.', { node: period, code: LANGUAGE_CODE });
-        } else if (period.end < period.start) {
-            accept('error', `The period ends (${period.end}) before it starts (${period.start}).`, { node: period, property: 'end', code: LANGUAGE_CODE });
+    private reportRepeats(node: AstNode, spec: PropertySpec, count: number, accept: ValidationAcceptor): void {
+        const first = statementRange(node, spec, 0);
+        for (let index = 1; index < count; index++) {
+            const remove = statementRange(node, spec, index);
+            if (!remove) {
+                continue;
+            }
+            accept('error', `This ${typeLabel(node.$type)} states ${quoted(spec)} more than once. It holds one fact, and only the first statement counts: `
+                + 'a second one would silently change or hide what the rules check. Remove the repeat, or correct the first statement.', {
+                node, range: remove, code: LANGUAGE_CODE,
+                relatedInformation: first ? [{ location: { uri: documentUri(node), range: first }, message: `The first ${quoted(spec)} of this ${typeLabel(node.$type)}.` }] : [],
+                data: languageData({ kind: 'repeated', property: spec.feature, remove })
+            });
         }
+    }
+
+    private checkUniqueNames(node: AstNode, unique: typeof UNIQUE_NAMES[number], accept: ValidationAcceptor): void {
+        const children = (node as unknown as Record<string, AstNode[]>)[unique.children] ?? [];
+        const seen = new Map<string, AstNode>();
+        for (const child of children) {
+            const name = (child as unknown as Record<string, unknown>)[unique.name];
+            if (typeof name !== 'string' || name === '') {
+                continue;
+            }
+            const first = seen.get(name);
+            if (!first) {
+                seen.set(name, child);
+                continue;
+            }
+            const remove = child.$cstNode?.range;
+            accept('error', `This ${typeLabel(node.$type)} declares the ${unique.what} \`${name}\` twice. State it once: merge what the second declaration says into the first.`, {
+                node: child, property: unique.name, code: LANGUAGE_CODE,
+                relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(node), range: first.$cstNode.range }, message: `The first ${unique.what} \`${name}\`.` }] : [],
+                data: remove ? languageData({ kind: 'repeated', property: unique.children, remove }) : undefined
+            });
+        }
+        if (node.$type === 'Programme') {
+            // Coordination bodies may be spread over several lines but each is one fact.
+            const bodies = new Map<string, true>();
+            for (const line of (node as Programme).coordination) {
+                writtenValues(line, 'bodies').forEach((written, index) => {
+                    if (bodies.has(written.value)) {
+                        accept('error', `The coordination body ${written.value} is declared twice. Name each body once.`, {
+                            node: line, property: 'bodies', index, code: LANGUAGE_CODE
+                        });
+                    }
+                    bodies.set(written.value, true);
+                });
+            }
+        }
+    }
+
+    private checkValue(node: AstNode, spec: PropertySpec, written: WrittenValue, index: number, accept: ValidationAcceptor): void {
+        const where = { node, property: spec.feature, index, code: LANGUAGE_CODE };
+        const takes = `${quoted(spec)} takes ${spec.takes}`;
+        const malformed = (problem: string, replacement?: string, range?: Range) => accept('error', `${capitalise(takes)}: ${problem}.`, {
+            ...where, ...(range ? { range } : {}),
+            data: languageData({ kind: 'malformed-value', property: spec.feature, ...(replacement !== undefined ? { replacement } : {}) })
+        });
+        const check = <T>(decoded: Decoded<T>, replacement?: string) => {
+            if (!decoded.ok) {
+                malformed(decoded.problem, replacement);
+            }
+            return decoded;
+        };
+        switch (spec.value.type) {
+            case 'text': {
+                if (written.kind === 'text') {
+                    return;
+                }
+                if (written.kind === 'unterminated-text') {
+                    malformed('the text has no closing `"` on its line', `"${written.value}"`);
+                    return;
+                }
+                // An unquoted text: the words after the first one, on the same line, are part of it.
+                const { range, text } = unquotedRun(node, written);
+                malformed(`\`${text}\` is not in quotes`, JSON.stringify(text), range);
+                return;
+            }
+            case 'fiscal-year': {
+                const fy = /^(?:FY|fy)\s*([0-9]{4})$/.exec(written.value);
+                const decoded = check(decodeFiscalYear(written), fy ? fy[1] : undefined);
+                if (decoded.ok && (decoded.value < FIRST_OSA_FISCAL_YEAR || decoded.value > LAST_PLAUSIBLE_FISCAL_YEAR)) {
+                    accept('error', `FY${decoded.value} is not a plausible OSA fiscal year: OSA began in FY${FIRST_OSA_FISCAL_YEAR}. Write the Japanese fiscal year in four digits (e.g. 2025 for April 2025 to March 2026).`, where);
+                }
+                return;
+            }
+            case 'date': {
+                const ymd = /^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$/.exec(written.value);
+                check(decodeDate(written), ymd && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(written.value)
+                    ? `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}` : undefined);
+                return;
+            }
+            case 'amount': {
+                const grouped = /^[0-9]{1,3}(,[0-9]{3})+$/.test(written.value) ? written.value.replace(/,/g, '_') : undefined;
+                check(decodeAmountValue(written), grouped);
+                return;
+            }
+            case 'quantity':
+                check(decodeQuantity(written));
+                return;
+            case 'country':
+            case 'rule-id':
+                check(decodeName(written), written.kind === 'text' ? written.value : undefined);
+                return;
+            case 'name':
+                if (written.kind === 'unterminated-text') {
+                    malformed('the text has no closing `"` on its line', `"${written.value}"`);
+                }
+                return;
+            case 'term': {
+                const vocabulary = VOCABULARIES[spec.value.vocabulary];
+                if (written.kind === 'name' && isKnownTerm(vocabulary.id, written.value)) {
+                    return;
+                }
+                const suggestions = suggestTerms(vocabulary.id, written.value);
+                const hint = suggestions.length > 0
+                    ? `did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
+                    : `the known ${vocabulary.label === 'currency' ? 'currencies are ISO 4217 codes such as JPY' : `terms are listed in ${LANGUAGE_DOCS}`}.`;
+                const shown = written.kind === 'text' ? `"${written.value}"` : written.value;
+                accept('error', `Unknown ${vocabulary.label} \`${shown}\`; ${hint}`, {
+                    ...where, data: languageData({ kind: 'unknown-term', vocabulary: vocabulary.id, suggestions })
+                });
+                return;
+            }
+            default:
+                return;
+        }
+    }
+
+    // ---- declarations ----------------------------------------------------------------------------------
+
+    checkProgramme(programme: Programme, accept: ValidationAcceptor): void {
+        for (const spec of PROPERTIES.Programme) {
+            if (spec.required && !isStated(programme, spec.feature)) {
+                accept('error', `Programme ${programme.name} has no ${spec.keyword} declaration, so the guideline rules cannot check it. Add \`${spec.example}\`.`, {
+                    node: programme, property: 'name', code: LANGUAGE_CODE,
+                    data: languageData({ kind: 'missing-property', property: spec.feature, example: spec.example })
+                });
+            }
+        }
+        const envelope = envelopeOf(programme);
+        const envelopeYear = envelope ? fiscalYearOf(envelope) : undefined;
+        const fiscalYear = fiscalYearOf(programme);
+        if (envelope && envelopeYear !== undefined && fiscalYear !== undefined && envelopeYear !== fiscalYear) {
+            accept('error', `The programme is for FY${fiscalYear} but is funded by ${envelope.name}, the FY${envelopeYear} envelope. Name the envelope of its own fiscal year.`, {
+                node: programme, property: 'envelopes', index: 0, code: LANGUAGE_CODE
+            });
+        }
+    }
+
+    checkAgreement(agreement: Agreement, accept: ValidationAcceptor): void {
+        const signed = writtenValues(agreement, 'signedDates')[0];
+        const decoded = signed ? decodeDate(signed) : undefined;
+        if (decoded?.ok && decoded.value < OSA_ESTABLISHED) {
+            accept('warning', `The agreement is dated ${decoded.value}, before OSA was established on ${OSA_ESTABLISHED} by the National Security Council. `
+                + 'An OSA agreement cannot have been signed before then: check the date, or whether this agreement belongs to another scheme.', {
+                node: agreement, property: 'signedDates', index: 0, code: LANGUAGE_CODE
+            });
+        }
+    }
+
+    checkOperation(operation: AstNode, accept: ValidationAcceptor): void {
+        const written = writtenValues(operation, 'name')[0];
+        if (!written) {
+            return;
+        }
+        if (written.kind === 'text') {
+            if (writtenValues(operation, 'leads').length === 0) {
+                accept('error', `"${written.value}" is named as an operation outside the UN: say which organisation leads it with \`led-by\` (e.g. \`led-by ASEAN\`). A UN operation is named without quotes, e.g. \`operation UNMISS\`.`, {
+                    node: operation, property: 'name', code: LANGUAGE_CODE,
+                    data: languageData({ kind: 'malformed-value', property: 'leads' })
+                });
+            }
+            return;
+        }
+        if (written.kind !== 'name') {
+            accept('error', `\`operation\` takes the name of a UN peace operation (such as UNMISS), or a text in quotes with \`led-by\` for one outside the UN: \`${written.value}\` is neither.`, {
+                node: operation, property: 'name', code: LANGUAGE_CODE
+            });
+            return;
+        }
+        const reference = this.referenceFor(operation);
+        if (reference.peaceOperation(written.value)) {
+            if (writtenValues(operation, 'leads').length > 0) {
+                accept('warning', `${written.value} is a UN operation: the UN leads it, so \`led-by\` is not needed. Remove it.`, {
+                    node: operation, property: 'leads', index: 0, code: LANGUAGE_CODE
+                });
+            }
+            return;
+        }
+        const suggestions = reference.suggestPeaceOperations(written.value).map(o => o.id);
+        accept('error', `Unknown UN peace operation \`${written.value}\`; `
+            + (suggestions.length > 0 ? `did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}? ` : 'it is not in the reference list of UN peacekeeping operations and special political missions. ')
+            + 'An operation outside the UN is written in quotes with its lead: `operation "…" led-by …`.', {
+            node: operation, property: 'name', code: LANGUAGE_CODE,
+            data: languageData({ kind: 'unknown-operation', suggestions })
+        });
     }
 
     checkException(exception: Exception, accept: ValidationAcceptor): void {
-        const rule = ruleById(exception.rule);
+        const id = exceptionRuleOf(exception);
+        if (id === undefined) {
+            return; // not a name: reported as a malformed value
+        }
+        const rule = ruleById(id);
         if (!rule) {
-            accept('error', `${exception.rule} is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`, {
+            accept('error', `${id} is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`, {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
         } else if (!rule.exceptionSeverity) {
@@ -95,46 +379,153 @@ export class OsaLanguageChecks {
     }
 
     checkEnvelope(envelope: BudgetEnvelope, accept: ValidationAcceptor): void {
-        if (envelope.fiscalYear === undefined || !envelope.amount) {
-            accept('error', `Budget envelope ${envelope.name} needs both \`fiscal-year\` and \`amount\`.`, {
-                node: envelope, property: 'name', code: LANGUAGE_CODE
+        const missing = PROPERTIES.BudgetEnvelope.filter(p => p.required && !isStated(envelope, p.feature));
+        if (missing.length > 0) {
+            accept('error', `Budget envelope ${envelope.name} needs both \`fiscal-year\` and \`amount\`: add ${missing.map(m => `\`${m.example}\``).join(' and ')}.`, {
+                node: envelope, property: 'name', code: LANGUAGE_CODE,
+                data: languageData({ kind: 'missing-property', property: missing[0].feature, example: missing[0].example })
             });
         }
     }
 
-    /**
-     * Declarations that hold one value (`title`, `assessment`, `agreement`, ...) may be written in any
-     * order, so a second one would silently replace the first: report it instead.
-     */
-    checkSingleDeclarations(node: AstNode, accept: ValidationAcceptor): void {
-        const seen = new Map<string, number>();
-        // Visit the CST nodes that belong to this AST node, not those of nested declarations.
-        const visit = (cst: CstNode) => {
-            const assignment = cst === node.$cstNode ? undefined : AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment);
-            if (assignment && assignment.operator !== '+=' && cst.grammarSource?.$container === assignment) {
-                const count = (seen.get(assignment.feature) ?? 0) + 1;
-                seen.set(assignment.feature, count);
-                if (count === 2) {
-                    accept('error', `This ${node.$type === 'Programme' ? 'programme' : node.$type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} declares ${assignment.feature.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} more than once; only one declaration counts. Remove the duplicate.`, {
-                        node, range: cst.range, code: LANGUAGE_CODE
-                    });
-                }
-            }
-            if (isCompositeCstNode(cst)) {
-                for (const child of cst.content) {
-                    if (child.astNode === node) {
-                        visit(child);
-                    }
-                }
-            }
-        };
-        if (node.$cstNode) {
-            visit(node.$cstNode);
+    // ---- words the language does not know -------------------------------------------------------------
+
+    checkUnknown(statement: UnknownStatement, accept: ValidationAcceptor): void {
+        const container = statement.$container as AstNode;
+        if (isContinuationOfUnquotedText(statement)) {
+            return; // part of an unquoted text, reported once with it
         }
+        const renamed = RENAMED_KEYWORDS[statement.keyword];
+        if (renamed) {
+            accept('error', `${capitalise(renamed)}.`, { node: statement, property: 'keyword', code: LANGUAGE_CODE });
+            return;
+        }
+        const topLevel = container.$type === 'Model';
+        const own = topLevel ? [...DECLARATION_KEYWORDS] : statementKeywords(container.$type);
+        // Inside an item, a word may also be a misspelt property of the programme that follows the item.
+        const outer = container.$type === 'Item' ? statementKeywords('Programme') : [];
+        const ranked = suggestKeywords(statement.keyword, [...own, ...outer]);
+        const suggestions = ranked.slice(0, 3);
+        const closest = ranked[0];
+        const ownerType = closest !== undefined && !own.includes(closest) ? 'Programme' : container.$type;
+        const where = topLevel ? 'a declaration' : `a property of ${article(typeLabel(ownerType))}`;
+        accept('error', `\`${statement.keyword}\` is not ${where}`
+            + (suggestions.length > 0 ? `; did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?` : `. The language reference (${LANGUAGE_DOCS}) lists what ${topLevel ? 'a file' : `${article(typeLabel(container.$type))}`} may contain.`)
+            + (closest ? ' What follows it is not checked until it is corrected.' : ''), {
+            node: statement, property: 'keyword', code: LANGUAGE_CODE,
+            data: languageData({ kind: 'unknown-property', suggestions })
+        });
+    }
+
+    private referenceFor(node: AstNode): ReferenceData {
+        const document = AstUtils.getDocument(node) as LangiumDocument;
+        if (this.configs) {
+            try {
+                return this.configs.referenceFor(this.configs.configFor(document.uri.fsPath));
+            } catch {
+                // An invalid configuration is reported on its own; the shipped data still answers.
+            }
+        }
+        return this.shippedReference();
     }
 }
 
-function isValidDate(text: string): boolean {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+function article(noun: string): string {
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+function documentUri(node: AstNode): string {
+    return AstUtils.getDocument(node).uri.toString();
+}
+
+/**
+ * The range of the `index`th statement of a property: from its keyword (when it has one) to the end of its
+ * value, or the child declaration's own range.
+ */
+export function statementRange(node: AstNode, spec: PropertySpec, index: number): Range | undefined {
+    const cst = GrammarUtils.findNodesForProperty(node.$cstNode, spec.feature)[index];
+    if (!cst) {
+        return undefined;
+    }
+    const keyword = spec.keyword && spec.value.type !== 'declaration' ? precedingKeyword(cst, spec.keyword) : undefined;
+    return { start: (keyword ?? cst).range.start, end: cst.range.end };
+}
+
+function precedingKeyword(cst: CstNode, keyword: string): CstNode | undefined {
+    const parent = cst.container;
+    if (!parent || !isCompositeCstNode(parent)) {
+        return undefined;
+    }
+    const position = parent.content.indexOf(cst);
+    for (let i = position - 1; i >= 0; i--) {
+        const sibling = parent.content[i];
+        if (sibling.hidden) {
+            continue;
+        }
+        return sibling.text === keyword ? sibling : undefined;
+    }
+    return undefined;
+}
+
+/** Unknown statements directly after an unquoted text on the same line are the rest of that text. */
+function isContinuationOfUnquotedText(statement: UnknownStatement): boolean {
+    const previous = previousStatementValue(statement);
+    return previous !== undefined && previous.kind === 'name' && previous.spec.value.type === 'text'
+        && previous.cst.range.end.line === statement.$cstNode?.range.start.line;
+}
+
+function previousStatementValue(statement: UnknownStatement): (WrittenValue & { spec: PropertySpec }) | undefined {
+    const cst = statement.$cstNode;
+    const parent = cst?.container;
+    if (!cst || !parent || !isCompositeCstNode(parent)) {
+        return undefined;
+    }
+    const position = parent.content.indexOf(cst);
+    for (let i = position - 1; i >= 0; i--) {
+        const sibling = parent.content[i];
+        if (sibling.hidden) {
+            continue;
+        }
+        if (sibling.astNode.$type === 'UnknownStatement' && sibling.astNode !== statement) {
+            return previousStatementValue(sibling.astNode as UnknownStatement);
+        }
+        const container = parent.astNode;
+        for (const spec of propertiesOf(container.$type)) {
+            const written = writtenValues(container, spec.feature).find(w => w.cst === sibling);
+            if (written) {
+                return { ...written, spec };
+            }
+        }
+        return undefined;
+    }
+    return undefined;
+}
+
+/** An unquoted text value and the unknown statements that continue it on its line: one range, one text. */
+function unquotedRun(node: AstNode, written: WrittenValue): { range: Range; text: string } {
+    const parent = written.cst.container;
+    let end = written.cst;
+    if (parent && isCompositeCstNode(parent)) {
+        const position = parent.content.indexOf(written.cst);
+        for (let i = position + 1; i < parent.content.length; i++) {
+            const sibling = parent.content[i];
+            if (sibling.hidden) {
+                continue;
+            }
+            if (sibling.astNode.$type === 'UnknownStatement' && sibling.astNode.$container === node && sibling.range.start.line === written.cst.range.end.line) {
+                end = sibling;
+                continue;
+            }
+            break;
+        }
+    }
+    const document = AstUtils.getDocument(node);
+    const text = document.textDocument.getText({ start: written.cst.range.start, end: end.range.end });
+    return { range: { start: written.cst.range.start, end: end.range.end }, text };
+}
+
+export type { LanguageDiagnosticData };

@@ -10,6 +10,7 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError, type ResolvedConfig } from '../config/config.js';
 import { isProgramme, type Model } from '../generated/ast.js';
+import { justificationOf } from '../model/facts.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { declaredException, justifiedException } from '../rules/programme-facts.js';
 import type { Finding, LocatedFinding, ProgrammeRule, RelatedLocation, Rule, RuleContext, RuleSeverity, WorkspaceRule } from '../rules/rule.js';
@@ -121,7 +122,7 @@ export class RuleRunner {
             const declared = declaredException(programme, rule.id);
             if (justified) {
                 severity = rule.exceptionSeverity!;
-                message += ` An exception with a written justification is declared ("${justified.justification!.trim()}"), so this is reported as ${severity === 'info' ? 'information' : `a ${severity}`}; keep the decision behind it on file.`;
+                message += ` An exception with a written justification is declared ("${(justificationOf(justified) ?? '').trim()}"), so this is reported as ${severity === 'info' ? 'information' : `a ${severity}`}; keep the decision behind it on file.`;
                 related.push({ node: justified, property: 'rule', message: `The exception declared for ${rule.id}.` });
             } else if (declared) {
                 message += ` The exception declared for ${rule.id} has no written justification, so it does not apply: write the justification.`;

@@ -4,14 +4,33 @@
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
 import {
-    DefaultDocumentBuilder, DefaultIndexManager, DefaultScopeComputation, MultiMap,
-    type AstNode, type BuildOptions, type LangiumDocument, type LocalSymbols, type URI
+    DefaultDocumentBuilder, DefaultIndexManager, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
+    type AstNode, type BuildOptions, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export class OsaScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
         return new MultiMap();
+    }
+}
+
+/**
+ * Two declarations of one name (a template or envelope declared twice) are an error (OSA603), but until it is
+ * fixed a reference must resolve the same way in the CLI and the editor, whatever order files were loaded in:
+ * the declaration in the file whose URI sorts first (by code unit, not locale), then the first in that file.
+ */
+export class OsaScopeProvider extends DefaultScopeProvider {
+    protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
+        return this.globalScopeCache.get(referenceType, () => {
+            const elements = this.indexManager.allElements(referenceType).toArray();
+            const order = (uri: URI) => uri.toString();
+            const sorted = elements
+                .map((element, position) => ({ element, position, uri: order(element.documentUri) }))
+                .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.position - b.position))
+                .map(e => e.element);
+            return new MultiMapScope(sorted);
+        });
     }
 }
 

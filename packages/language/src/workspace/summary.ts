@@ -6,12 +6,10 @@
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
+import { amountNodeOf, amountOf, fiscalYearOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
-export interface Money {
-    value: number;
-    currency: string;
-}
+export type { Money };
 
 /** What the workspace rules need of a programme or a budget envelope: both have a fiscal year and an amount. */
 export interface DeclarationSummary {
@@ -46,13 +44,14 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
     if (isModel(model)) {
         for (const element of model.elements) {
             if (isProgramme(element) || isBudgetEnvelope(element)) {
-                const entry = {
+                const amountNode = amountNodeOf(element);
+                const entry: DeclarationSummary = {
                     name: element.name,
-                    fiscalYear: element.fiscalYear,
-                    amount: element.amount ? { value: element.amount.value, currency: element.amount.currency } : undefined,
+                    fiscalYear: fiscalYearOf(element),
+                    amount: amountOf(element),
                     uri,
                     nameRange: rangeOf(element, 'name'),
-                    amountRange: element.amount ? rangeOf(element, 'amount') : undefined
+                    amountRange: amountNode?.$cstNode?.range
                 };
                 (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
             }

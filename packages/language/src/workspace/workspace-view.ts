@@ -15,7 +15,7 @@ export class WorkspaceView {
 
     constructor(summaries: Iterable<DocumentSummary>) {
         // Sorted by URI so that "the first" of several declarations does not depend on load order.
-        for (const summary of [...summaries].sort((a, b) => a.uri.localeCompare(b.uri))) {
+        for (const summary of [...summaries].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
             this.summaries.set(summary.uri, summary);
             for (const programme of summary.programmes) {
                 push(this.programmesByName, programme.name, programme);

@@ -35,7 +35,7 @@ testRule('OSA202', {
             code: programme({
                 fields: 'field rule-of-law { activity counter-piracy activity coastal-monitoring }\n'
                     + '    field humanitarian { activity disaster-response activity relief-transport }\n'
-                    + '    field peace-cooperation { un-mission "UNMISS" activity peacekeeping-engineering }'
+                    + '    field peace-cooperation { operation UNMISS activity peacekeeping-engineering }'
             })
         },
         {
@@ -165,7 +165,7 @@ testRule('OSA204', {
         },
         {
             name: 'disaster response under peace cooperation',
-            code: programme({ fields: 'field peace-cooperation { un-mission "UNMISS" activity un-peacekeeping activity disaster-response }' }),
+            code: programme({ fields: 'field peace-cooperation { operation UNMISS activity un-peacekeeping activity disaster-response }' }),
             findings: [{ severity: 'warning', marked: 'disaster-response', messageIncludes: ['not to peace-cooperation'] }]
         }
     ]
@@ -178,7 +178,7 @@ testRule('OSA205', {
             name: '"non-lethal" and "counter-…" are not conflict wording',
             code: programme({
                 title: 'title "Non-lethal equipment for counter-terrorism and counter-piracy"',
-                items: 'provide "Non-lethal protective gear" category protective-gear detail "For counter-strike-free boarding teams"'
+                items: 'provide "Non-lethal protective gear" category protective-gear detail "For boarding teams countering smuggling"'
             })
         },
         {
@@ -191,6 +191,10 @@ testRule('OSA205', {
         {
             name: 'an item whose category is conflict-related is left to OSA203',
             code: programme({ items: 'provide "Assault rifle" category weapon detail "With ammunition"' })
+        },
+        {
+            name: 'an item to be armed after delivery: OSA305 reports the arming, its wording is not reported again',
+            code: programme({ items: 'provide "Patrol boat" category patrol-boat armed-after-delivery detail "The navy will install weapons and deck guns"' })
         },
         {
             name: 'conflict words inside other words ("skills", "killick", "strikethrough")',
@@ -232,6 +236,33 @@ testRule('OSA205', {
             findings: [{ severity: 'warning', marked: '"Deck guns"', messageIncludes: ['"guns"'] }]
         },
         {
+            name: 'hyphens, spaces, case and inflection do not hide a word: counter-offensive, counteroffensive, Counter Offensive, offensives',
+            code: programme({
+                title: 'title "Support for the counter-offensive"',
+                items: 'provide "Counteroffensive kit" category spare-parts detail "For COUNTER OFFENSIVE and spring offensives"',
+                extra: 'description "Ｗｅａｐｏｎｓ maintenance"'
+            }),
+            findings: [
+                { severity: 'warning', marked: '"Support for the counter-offensive"', messageIncludes: ['"counter-offensive"'] },
+                { severity: 'warning', marked: '"Ｗｅａｐｏｎｓ maintenance"', messageIncludes: ['"Weapons"'] },
+                { severity: 'warning', marked: '"Counteroffensive kit"', messageIncludes: ['"Counteroffensive"'] },
+                { severity: 'warning', marked: '"For COUNTER OFFENSIVE and spring offensives"', messageIncludes: ['"COUNTER OFFENSIVE"', '"offensives"'] }
+            ]
+        },
+        {
+            name: 'a non-UN operation\'s name is free text a reader sees',
+            code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping operation "Strike Group Observer Team" led-by ASEAN }' }),
+            findings: [{ severity: 'warning', marked: '"Strike Group Observer Team"', messageIncludes: ['"Strike"'] }]
+        },
+        {
+            name: 'a proper name is exempted only by a recorded decision, and then is information',
+            code: programme({
+                items: 'provide "Spare parts for the Offensive Class tug" category spare-parts',
+                extra: 'exception OSA205 { justification "Offensive Class is the shipyard\'s name for the tug design" approved-by "MOFA" dated 2025-01-10 }'
+            }),
+            findings: [{ severity: 'info', marked: '"Spare parts for the Offensive Class tug"', messageIncludes: ['"Offensive"', 'exception with a written justification'] }]
+        },
+        {
             name: '"combat" as a noun is still flagged even when piracy is mentioned',
             code: programme({ title: 'title "Combat boats against piracy"' }),
             findings: [{ severity: 'warning', marked: '"Combat boats against piracy"', messageIncludes: ['"Combat"'] }]
@@ -241,22 +272,35 @@ testRule('OSA205', {
 
 testRule('OSA206', {
     valid: [
-        { name: 'peace cooperation tied to a UN mission', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping un-mission "UNMISS" }' }) },
+        { name: 'peace cooperation tied to a UN mission', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping operation UNMISS }' }) },
         { name: 'other fields need no UN mission', code: programme({ fields: 'field rule-of-law { activity maritime-surveillance }\n    field humanitarian' }) }
     ],
     invalid: [
         {
-            name: 'peace cooperation without un-mission',
+            name: 'peace cooperation without an operation',
             code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping }' }),
             findings: [{
                 severity: 'warning', marked: 'peace-cooperation',
-                messageIncludes: ['names no UN peacekeeping operation', '§2(2)(c)', 'Add `un-mission "…"`']
+                messageIncludes: ['names no peace operation', '§2(2)(c)', '`operation UNMISS`']
             }]
         },
         {
-            name: 'a blank un-mission counts as none',
-            code: programme({ fields: 'field peace-cooperation { activity peacekeeping-training un-mission "  " }' }),
-            findings: [{ severity: 'warning', marked: 'peace-cooperation', messageIncludes: ['§2(2)(c)'] }]
+            name: 'free text is no longer a UN operation: a named non-UN operation needs a recorded decision',
+            code: programme({ fields: 'field peace-cooperation { activity peacekeeping-training operation "ASEAN Observer Team" led-by ASEAN }' }),
+            findings: [{ severity: 'warning', marked: '"ASEAN Observer Team"', messageIncludes: ['led by ASEAN', 'is not a UN peace operation', 'exception OSA206'] }]
+        },
+        {
+            name: 'a non-UN operation with a recorded decision is information',
+            code: programme({
+                fields: 'field peace-cooperation { activity peacekeeping-training operation "ASEAN Observer Team" led-by ASEAN }',
+                extra: 'exception OSA206 { justification "Ceasefire monitoring decided by the NSC" approved-by "NSC" dated 2025-08-01 }'
+            }),
+            findings: [{ severity: 'info', marked: '"ASEAN Observer Team"', messageIncludes: ['is not a UN peace operation', 'exception with a written justification'] }]
+        },
+        {
+            name: 'a UN operation that ended before the programme',
+            code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping operation MINUSMA }' }),
+            findings: [{ severity: 'warning', marked: 'MINUSMA', messageIncludes: ['ended on 2023-12-31', 'before the programme\'s span'] }]
         },
         {
             name: 'a bare peace-cooperation field',

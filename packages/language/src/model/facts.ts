@@ -1,0 +1,180 @@
+/**
+ * What a declaration states, decoded: the accessors rules, hovers and summaries read instead of the raw syntax
+ * tree. A property holds its first statement (a repeat is reported by the language checks and never wins); a
+ * value that does not decode (a misspelt term, `fiscal-year FY2025`, `amount 0.5 JPY`) reads as undefined, so
+ * the rules that need it stay silent while the language check explains it once.
+ */
+import type { AstNode } from 'langium';
+import { isProgramme } from '../generated/ast.js';
+import type {
+    Activity, Agreement, AgreementTemplate, Amount, AssessmentTopic, Assessment, Beneficiary, BudgetEnvelope, Clause,
+    Exception, FieldDeclaration, Item, Operation, Period, Programme, UnknownStatement
+} from '../generated/ast.js';
+import {
+    lookupTerm, VOCABULARIES, type ActivityName, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
+    type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type Modality,
+    type ResultsDisclosure, type VocabularyId
+} from '../vocabulary.js';
+import { editDistance } from '../util/text.js';
+import { propertySpec, statementKeywords } from './properties.js';
+import {
+    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeText, firstValue, writtenValues,
+    type Decoded, type WrittenValue
+} from './values.js';
+
+/** Where a fact was stated, for findings: the node, the property and which statement of it. */
+export interface At {
+    node: AstNode;
+    property: string;
+    index?: number;
+}
+
+export function at(node: AstNode, property: string, index = 0): At {
+    return { node, property, index };
+}
+
+function decodedFirst<T>(node: AstNode, feature: string, decode: (w: WrittenValue) => Decoded<T>): T | undefined {
+    const written = firstValue(node, feature);
+    if (!written) {
+        return undefined;
+    }
+    const decoded = decode(written);
+    return decoded.ok ? decoded.value : undefined;
+}
+
+function knownTerm<T extends string>(vocabulary: VocabularyId, node: AstNode, feature: string): T | undefined {
+    const written = firstValue(node, feature);
+    return written?.kind === 'name' && lookupTerm(VOCABULARIES[vocabulary].terms, written.value) ? written.value as T : undefined;
+}
+
+// ---- programme ---------------------------------------------------------------------------------
+
+export const titleOf = (node: Programme | AgreementTemplate) => decodedFirst(node, 'titles', decodeText);
+export const descriptionOf = (node: Programme | FieldDeclaration | Activity) => decodedFirst(node, 'descriptions', decodeText);
+export const fiscalYearOf = (node: Programme | BudgetEnvelope) => decodedFirst(node, 'fiscalYears', decodeFiscalYear);
+export const recipientOf = (programme: Programme) => decodedFirst(programme, 'recipients', decodeName);
+export const modalityOf = (programme: Programme) => knownTerm<Modality>('modality', programme, 'modalities');
+export const assessmentOf = (programme: Programme): Assessment | undefined => programme.assessments[0];
+export const agreementOf = (programme: Programme): Agreement | undefined => programme.agreements[0];
+export const periodNodeOf = (programme: Programme): Period | undefined => programme.periods[0];
+export const envelopeOf = (programme: Programme): BudgetEnvelope | undefined => programme.envelopes[0]?.ref;
+
+/** The declared period, when both dates are calendar dates. */
+export function periodOf(programme: Programme): { start: string; end: string } | undefined {
+    const period = periodNodeOf(programme);
+    if (!period) {
+        return undefined;
+    }
+    const start = decodedFirst(period, 'start', decodeDate);
+    const end = decodedFirst(period, 'end', decodeDate);
+    return start && end && start <= end ? { start, end } : undefined;
+}
+
+export interface Money {
+    /** Whole units of the currency, exact (bounded far below 2^53). */
+    value: number;
+    currency: string;
+}
+
+export function amountNodeOf(node: Programme | BudgetEnvelope): Amount | undefined {
+    return node.amounts[0];
+}
+
+/** The amount, when its number is a plausible whole amount and its currency an ISO 4217 code. */
+export function amountOf(node: Programme | BudgetEnvelope): Money | undefined {
+    const amount = amountNodeOf(node);
+    if (!amount) {
+        return undefined;
+    }
+    const value = decodedFirst(amount, 'value', decodeAmountValue);
+    const currency = knownTerm<string>('currency', amount, 'currency');
+    return value !== undefined && currency ? { value, currency } : undefined;
+}
+
+// ---- beneficiaries, fields, items --------------------------------------------------------------
+
+export const beneficiaryNameOf = (beneficiary: Beneficiary) => decodedFirst(beneficiary, 'name', decodeText) ?? beneficiary.name;
+export const beneficiaryKindOf = (beneficiary: Beneficiary) => knownTerm<BeneficiaryKind>('beneficiary-kind', beneficiary, 'kinds');
+
+export const fieldNameOf = (field: FieldDeclaration) => knownTerm<FieldName>('field', field, 'name');
+export const activityNameOf = (activity: Activity) => knownTerm<ActivityName>('activity', activity, 'name');
+
+/** An item's name as written (decoded when quoted), for messages. */
+export const itemNameOf = (item: Item) => item.name;
+export const itemCategoryOf = (item: Item) => knownTerm<ItemCategory>('item-category', item, 'categories');
+export const itemPurposeOf = (item: Item) => knownTerm<DefensePurpose>('purpose', item, 'purposes');
+export const itemQuantityOf = (item: Item) => decodedFirst(item, 'quantities', decodeQuantity);
+export const itemDetailOf = (item: Item) => decodedFirst(item, 'details', decodeText);
+export const isDefenseEquipment = (item: Item) => item.defenseEquipment.length > 0;
+export const isArmedAfterDelivery = (item: Item) => item.armedAfterDelivery.length > 0;
+
+// ---- assessment, agreement, clauses ------------------------------------------------------------
+
+export const topicNameOf = (topic: AssessmentTopic) => knownTerm<AssessmentTopicName>('assessment-topic', topic, 'name');
+export const topicTextOf = (topic: AssessmentTopic) => decodedFirst(topic, 'texts', decodeText);
+export const topicOnFile = (topic: AssessmentTopic) => topic.onFile.length > 0;
+
+export const templateOf = (agreement: Agreement): AgreementTemplate | undefined => agreement.templates[0]?.ref;
+export const agreementKindOf = (node: Agreement | AgreementTemplate) => knownTerm<AgreementKind>('agreement-kind', node, 'kinds');
+export const signedOf = (agreement: Agreement) => decodedFirst(agreement, 'signedDates', decodeDate);
+
+export const clauseNameOf = (clause: Clause) => knownTerm<ClauseName>('clause', clause, 'name');
+export const clauseResultsOf = (clause: Clause) => knownTerm<ResultsDisclosure>('results-disclosure', clause, 'results');
+export const clauseTextOf = (clause: Clause) => decodedFirst(clause, 'texts', decodeText);
+
+/** The known coordination bodies a programme declares, over all its `coordination` lines. */
+export function coordinationBodiesOf(programme: Programme): Set<CoordinationBody> {
+    const bodies = new Set<CoordinationBody>();
+    for (const line of programme.coordination) {
+        for (const written of writtenValues(line, 'bodies')) {
+            if (written.kind === 'name' && lookupTerm(VOCABULARIES['coordination-body'].terms, written.value)) {
+                bodies.add(written.value as CoordinationBody);
+            }
+        }
+    }
+    return bodies;
+}
+
+export const exceptionRuleOf = (exception: Exception) => decodedFirst(exception, 'rule', decodeName);
+export const justificationOf = (exception: Exception) => decodedFirst(exception, 'justifications', decodeText);
+export const approvedByOf = (exception: Exception) => decodedFirst(exception, 'approvers', decodeText);
+export const exceptionDateOf = (exception: Exception) => decodedFirst(exception, 'dates', decodeDate);
+
+export const operationLeadOf = (operation: Operation) => firstValue(operation, 'leads')?.value;
+
+// ---- present, missing or unreadable ------------------------------------------------------------
+
+/**
+ * True when `node` states `feature` at all: a statement is there (even with a malformed value), or an unknown
+ * statement whose closest keyword is that property's (a misspelt `recipeint PHL` stands for `recipient`).
+ * Checks that report a missing property ask this, so that a typo costs one finding, not two.
+ */
+export function isStated(node: AstNode & { unknown?: UnknownStatement[] }, feature: string): boolean {
+    const value = (node as unknown as Record<string, unknown>)[feature];
+    if (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '') {
+        return true;
+    }
+    const keyword = propertySpec(node.$type, feature)?.keyword;
+    if (keyword === undefined) {
+        return false;
+    }
+    // Inside an item the parser keeps a word that may be a misspelt property of the programme after it.
+    const unknown = [...(node.unknown ?? []), ...(isProgramme(node) ? node.items.flatMap(i => i.unknown) : [])];
+    const keywords = statementKeywords(node.$type);
+    return unknown.some(u => closestKeyword(u.keyword, keywords) === keyword);
+}
+
+/** The keyword an unknown word most likely stands for (a few edits away), if any. */
+export function closestKeyword(word: string, keywords: readonly string[]): string | undefined {
+    return suggestKeywords(word, keywords, 1)[0];
+}
+
+export function suggestKeywords(word: string, keywords: readonly string[], max = 3): string[] {
+    const lower = word.toLowerCase();
+    return keywords
+        .map(keyword => ({ keyword, distance: editDistance(lower, keyword) }))
+        .filter(k => k.distance <= Math.max(1, Math.floor(k.keyword.length / 3)) || (lower.length >= 4 && k.keyword.startsWith(lower)))
+        .sort((a, b) => a.distance - b.distance || (a.keyword < b.keyword ? -1 : 1))
+        .slice(0, max)
+        .map(k => k.keyword);
+}

@@ -1,0 +1,178 @@
+/**
+ * Values as written. The grammar lets every property take any value token (see osa.langium); this module
+ * tells which token a value was written as and decodes it into what the property takes, or says why it cannot.
+ * The language checks report the problems; the accessors in ./programme.ts return only values that decode.
+ */
+import { GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+
+/** How a value was written: a quoted text, a text missing its closing quote, a name, a number or a date. */
+export type TokenKind = 'text' | 'unterminated-text' | 'name' | 'number' | 'date';
+
+const TOKEN_KINDS: Record<string, TokenKind> = {
+    STRING: 'text', BAD_STRING: 'unterminated-text', ID: 'name', NUMBER: 'number', DATE: 'date'
+};
+
+export interface WrittenValue {
+    /** The value after decoding escapes (quotes removed from a text). */
+    value: string;
+    kind: TokenKind;
+    cst: CstNode;
+}
+
+const cache = new WeakMap<AstNode, Map<string, WrittenValue[]>>();
+
+/** Every value written for `feature` of `node`, in source order (several when a property is repeated). */
+export function writtenValues(node: AstNode, feature: string): WrittenValue[] {
+    let byFeature = cache.get(node);
+    if (!byFeature) {
+        byFeature = new Map();
+        cache.set(node, byFeature);
+    }
+    let values = byFeature.get(feature);
+    if (!values) {
+        const raw = (node as unknown as Record<string, unknown>)[feature];
+        const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+        const cstNodes = GrammarUtils.findNodesForProperty(node.$cstNode, feature);
+        values = [];
+        list.forEach((value, index) => {
+            const cst = cstNodes[index];
+            if (typeof value === 'string' && cst) {
+                values!.push({ value: value.startsWith('"') && tokenKind(cst) === 'unterminated-text' ? value.slice(1) : value, kind: tokenKind(cst), cst });
+            }
+        });
+        byFeature.set(feature, values);
+    }
+    return values;
+}
+
+/** The first written value of `feature`, if any. */
+export function firstValue(node: AstNode, feature: string): WrittenValue | undefined {
+    return writtenValues(node, feature)[0];
+}
+
+function tokenKind(cst: CstNode): TokenKind {
+    if (isLeafCstNode(cst)) {
+        return TOKEN_KINDS[cst.tokenType.name] ?? 'name';
+    }
+    if (isCompositeCstNode(cst)) {
+        for (const child of cst.content) {
+            if (!child.hidden) {
+                return tokenKind(child);
+            }
+        }
+    }
+    return 'name';
+}
+
+// ---- decoding ----------------------------------------------------------------------------------
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
+const fail = <T>(problem: string): Decoded<T> => ({ ok: false, problem });
+
+/** OSA was established on 5 April 2023 (FY2023); fiscal years before it are typing mistakes. */
+export const FIRST_OSA_FISCAL_YEAR = 2023;
+export const LAST_PLAUSIBLE_FISCAL_YEAR = 2100;
+/** The NSC decision that created OSA: an agreement cannot have been signed under it before this day. */
+export const OSA_ESTABLISHED = '2023-04-05';
+/**
+ * Above this, an amount is a typing mistake, not a grant: the whole FY2026 OSA budget is 18.1 billion yen.
+ * It also keeps every accepted amount exact in a JavaScript number (far below 2^53).
+ */
+export const MAX_PLAUSIBLE_AMOUNT = 10n ** 13n;
+
+/** A Japanese fiscal year in four digits (2025 = April 2025 to March 2026). */
+export function decodeFiscalYear(written: WrittenValue): Decoded<number> {
+    const text = written.value;
+    const fy = /^(?:FY|fy)\s*([0-9]{4})$/.exec(text);
+    if (written.kind === 'number' && /^[0-9]{4}$/.test(text)) {
+        return ok(Number(text));
+    }
+    return fail(fy
+        ? `write the year alone: \`${fy[1]}\` rather than \`${text}\``
+        : `\`${text}\` is not a year`);
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
+export function decodeDate(written: WrittenValue): Decoded<string> {
+    const text = written.value;
+    if (written.kind !== 'date' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) {
+        const dmy = /^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$/.exec(text);
+        const ymd = /^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$/.exec(text);
+        const hint = ymd ? ` (\`${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}\`)`
+            : dmy ? ` (day and month order is ambiguous in \`${text}\`: write year-month-day)` : '';
+        return fail(`\`${text}\` is not written as YYYY-MM-DD${hint}`);
+    }
+    return isCalendarDate(text) ? ok(text) : fail(`${text} does not exist in the calendar`);
+}
+
+export function isCalendarDate(text: string): boolean {
+    const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+    if (!match) {
+        return false;
+    }
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A whole, positive amount of money written with optional `_` separators; exact (no floating point). */
+export function decodeAmountValue(written: WrittenValue): Decoded<number> {
+    const text = written.value;
+    if (written.kind !== 'number') {
+        return fail(`\`${text}\` is not a number`);
+    }
+    if (/[.,]/.test(text)) {
+        if (/^[0-9]{1,3}(,[0-9]{3})+$/.test(text)) {
+            return fail(`write digit groups with \`_\`: \`${text.replace(/,/g, '_')}\``);
+        }
+        return fail(`\`${text}\` is not a whole amount: amounts are whole units of the currency (yen have no fractions)`);
+    }
+    if (!/^[0-9]+(_[0-9]+)*$/.test(text)) {
+        return fail(`\`${text}\` has misplaced \`_\` separators`);
+    }
+    const exact = BigInt(text.replace(/_/g, ''));
+    if (exact <= 0n) {
+        return fail('an amount must be more than zero');
+    }
+    if (exact > MAX_PLAUSIBLE_AMOUNT) {
+        return fail(`${text} is more than ${MAX_PLAUSIBLE_AMOUNT.toLocaleString('en-US')}, far beyond any OSA budget: check the digits`);
+    }
+    return ok(Number(exact));
+}
+
+/** A whole number of units (quantities). */
+export function decodeQuantity(written: WrittenValue): Decoded<number> {
+    const text = written.value;
+    if (written.kind !== 'number' || !/^[0-9]+(_[0-9]+)*$/.test(text)) {
+        return fail(`\`${text}\` is not a whole number`);
+    }
+    const exact = BigInt(text.replace(/_/g, ''));
+    if (exact <= 0n) {
+        return fail('a quantity must be at least 1');
+    }
+    if (exact > 1_000_000_000n) {
+        return fail(`${text} units is not a plausible quantity: check the digits`);
+    }
+    return ok(Number(exact));
+}
+
+/** A quoted text (a name, title, description, reference). */
+export function decodeText(written: WrittenValue): Decoded<string> {
+    switch (written.kind) {
+        case 'text':
+            return ok(written.value);
+        case 'unterminated-text':
+            return fail('the text has no closing `"` on its line');
+        default:
+            return fail(`\`${written.value}\` is not in quotes`);
+    }
+}
+
+/** A name (a country code, a term, a rule id): letters, digits and hyphens, not quoted. */
+export function decodeName(written: WrittenValue): Decoded<string> {
+    return written.kind === 'name' ? ok(written.value) : fail(written.kind === 'text'
+        ? `\`"${written.value}"\` is quoted, but this takes a name: write it without quotes`
+        : `\`${written.value}\` is not a name`);
+}

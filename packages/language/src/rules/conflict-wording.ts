@@ -1,0 +1,208 @@
+/**
+ * OSA205 (§2(2)): free text that describes fighting. Words are matched after normalising case, Unicode width,
+ * hyphens, spaces and inflection, so "counter-offensive", "counteroffensive", "Counter Offensive" and
+ * "offensives" are all found; a phrase that negates the word ("non-lethal") or uses "combat" as a verb against a
+ * §2(2)(a) threat ("to combat piracy") is not. Facts another rule reports (a conflict-related category → OSA203,
+ * arming after delivery → OSA305) are not reported again through the words that describe them.
+ */
+import type { AstNode } from 'langium';
+import type { Programme } from '../generated/ast.js';
+import {
+    activityNameOf, descriptionOf, isArmedAfterDelivery, itemCategoryOf, itemDetailOf, titleOf
+} from '../model/facts.js';
+import { firstValue } from '../model/values.js';
+import { ACTIVITIES, ITEM_CATEGORIES } from '../vocabulary.js';
+import { programmeRule } from './rule.js';
+
+/** A conflict word: its base form, the forms it takes, and whether it describes arming (OSA305's fact). */
+interface ConflictWord {
+    base: string;
+    forms: ReadonlySet<string>;
+    arming: boolean;
+}
+
+function word(base: string, extra: string[] = [], arming = false): ConflictWord {
+    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+    return { base, forms: new Set([base, `${base}s`, `${base}es`, `${stem}ed`, `${stem}ing`, ...extra]), arming };
+}
+
+const CONFLICT_WORDS: readonly ConflictWord[] = [
+    word('combat', ['combatant', 'combatants']),
+    word('lethal', ['lethality']),
+    word('offensive'),
+    word('strike', ['struck']),
+    word('weapon', ['weaponry', 'weaponise', 'weaponised', 'weaponize', 'weaponized'], true),
+    word('armament', [], true),
+    word('ammunition', ['munition', 'munitions'], true),
+    word('missile', [], true),
+    word('warfighting'),
+    word('attack'),
+    word('kill', ['killer']),
+    word('firepower', [], true),
+    word('battle', ['battlefield']),
+    word('gun', ['gunfire', 'gunned', 'gunner', 'gunners'], true),
+    word('rifle', [], true),
+    word('firearm', [], true),
+    word('cannon', [], true),
+    word('grenade', [], true),
+    word('torpedo', ['torpedoes'], true),
+    word('bomb', ['bomber', 'bombers', 'bombing'], true),
+    word('mortar', [], true),
+    word('howitzer', [], true),
+    word('artillery', [], true),
+    word('warhead', [], true)
+];
+
+const BY_FORM = new Map<string, ConflictWord>();
+for (const entry of CONFLICT_WORDS) {
+    for (const form of entry.forms) {
+        BY_FORM.set(form, entry);
+    }
+}
+
+/** Prefixes that make a compound still about fighting ("counteroffensive", "anti-ship missile" is caught by "missile"). */
+const COMPOUND_PREFIXES = ['counter', 'anti'];
+/** Words that negate the conflict word right after them. */
+const NEGATIONS = new Set(['non', 'not', 'no', 'without', 'un']);
+/** "combat" as a verb against the threats of §2(2)(a) is the permitted field's own wording. */
+const COMBATED_THREATS = new Set(['piracy', 'terrorism', 'terrorist', 'smuggling', 'trafficking', 'crime', 'crimes', 'illegal', 'iuu', 'transnational', 'organised', 'organized', 'poaching', 'drug', 'drugs', 'narcotics', 'fishing']);
+
+export interface WordingMatch {
+    /** The words as written, e.g. "counter-offensive". */
+    written: string;
+    base: string;
+    arming: boolean;
+}
+
+/** Normalised words with where they start in the text. */
+function words(text: string): { word: string; start: number; end: number }[] {
+    const normal = text.normalize('NFKC').toLowerCase();
+    const result: { word: string; start: number; end: number }[] = [];
+    for (const match of normal.matchAll(/\p{L}+/gu)) {
+        result.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+    }
+    return result;
+}
+
+function lookup(form: string): ConflictWord | undefined {
+    const direct = BY_FORM.get(form);
+    if (direct) {
+        return direct;
+    }
+    for (const prefix of COMPOUND_PREFIXES) {
+        if (form.startsWith(prefix) && form.length > prefix.length + 2) {
+            const found = BY_FORM.get(form.slice(prefix.length));
+            if (found) {
+                return found;
+            }
+        }
+    }
+    return undefined;
+}
+
+/** Every conflict word in `text`, however it is hyphenated, spaced, cased or inflected. */
+export function conflictWordsIn(text: string): WordingMatch[] {
+    const list = words(text);
+    const matches: WordingMatch[] = [];
+    for (let i = 0; i < list.length; i++) {
+        const current = list[i];
+        let entry = lookup(current.word);
+        let first = i;
+        // "counter offensive", "counter-offensive", "anti missile": the prefix written as a word of its own.
+        if (!entry && COMPOUND_PREFIXES.includes(current.word) && i + 1 < list.length) {
+            entry = lookup(list[i + 1].word);
+            if (entry) {
+                i++;
+            }
+        } else if (entry && i > 0 && COMPOUND_PREFIXES.includes(list[i - 1].word)) {
+            first = i - 1;
+        }
+        if (!entry) {
+            continue;
+        }
+        const before = first > 0 ? list[first - 1].word : undefined;
+        if (before && NEGATIONS.has(before)) {
+            continue;
+        }
+        if (entry.base === 'combat' && i + 1 < list.length && COMBATED_THREATS.has(list[i + 1].word)) {
+            continue;
+        }
+        const normal = text.normalize('NFKC');
+        matches.push({ written: normal.slice(list[first].start, list[i].end), base: entry.base, arming: entry.arming });
+    }
+    return matches;
+}
+
+interface FreeText {
+    node: AstNode;
+    property: string;
+    text: string;
+    /** True for an item to be armed after delivery: OSA305 reports the arming, so arming words are not repeated. */
+    armedItem?: boolean;
+}
+
+function freeTexts(programme: Programme): FreeText[] {
+    const texts: FreeText[] = [];
+    const add = (node: AstNode, property: string, text: string | undefined, armedItem = false) => {
+        if (text) {
+            texts.push({ node, property, text, armedItem });
+        }
+    };
+    add(programme, 'titles', titleOf(programme));
+    add(programme, 'descriptions', descriptionOf(programme));
+    for (const field of programme.fields) {
+        add(field, 'descriptions', descriptionOf(field));
+        for (const activity of field.activities) {
+            const name = activityNameOf(activity);
+            // A conflict-related activity is OSA203's finding; its description adds nothing.
+            if (!(name && ACTIVITIES[name].conflictRelated)) {
+                add(activity, 'descriptions', descriptionOf(activity));
+            }
+        }
+        for (const operation of field.operations) {
+            const written = firstValue(operation, 'name');
+            if (written?.kind === 'text') {
+                add(operation, 'name', written.value);
+            }
+        }
+    }
+    for (const item of programme.items) {
+        const category = itemCategoryOf(item);
+        // An item whose category is itself conflict-related is reported by OSA203; its wording adds nothing.
+        if (category && ITEM_CATEGORIES[category].conflictRelated) {
+            continue;
+        }
+        const armed = isArmedAfterDelivery(item);
+        if (firstValue(item, 'name')?.kind === 'text') {
+            add(item, 'name', item.name, armed);
+        }
+        add(item, 'details', itemDetailOf(item), armed);
+    }
+    return texts;
+}
+
+export const conflictWording = programmeRule({
+    id: 'OSA205',
+    name: 'conflict-wording',
+    family: 'fields',
+    severity: 'warning',
+    clause: '§2(2)',
+    summary: 'Free text (title, descriptions, item names and details, operation names) uses conflict-related wording.',
+    exceptionSeverity: 'info',
+    check(programme, _context, report) {
+        for (const { node, property, text, armedItem } of freeTexts(programme)) {
+            const found = conflictWordsIn(text).filter(m => !(armedItem && m.arming));
+            if (found.length === 0) {
+                continue;
+            }
+            const quoted = [...new Set(found.map(m => `"${m.written}"`))].join(', ');
+            report({
+                node, property, ...(property === 'name' ? {} : { index: 0 }),
+                message: `The text uses ${found.length === 1 ? 'the word' : 'the words'} ${quoted}, which ${found.length === 1 ? 'describes' : 'describe'} conflict. `
+                    + 'OSA serves only fields not directly related to international conflict (§2(2)), and the programme\'s public description should show it. '
+                    + 'Reword it to say what the equipment does in its permitted field; if the word is part of a proper name, record that with `exception OSA205 { justification "…" }`.',
+                data: { words: found.map(m => m.written), word: found[0].written }
+            });
+        }
+    }
+});

@@ -1,0 +1,25 @@
+/**
+ * What a language finding (code `syntax`) carries for quick fixes, in its diagnostic's `data`. The language
+ * checks write it; the editor's code actions read it.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+export type LanguageDiagnosticData =
+    /** A property that holds one fact was stated again: the fix deletes `remove` (the whole repeated statement). */
+    | { kind: 'repeated'; property: string; remove: Range }
+    /** A term that is not in its vocabulary: the fix replaces the diagnostic's range with a suggestion. */
+    | { kind: 'unknown-term'; vocabulary: string; suggestions: string[] }
+    /** A word where a property keyword belongs: the fix replaces it (the diagnostic's range) with a suggestion. */
+    | { kind: 'unknown-property'; suggestions: string[] }
+    /** A UN operation name not in the shipped list: the fix replaces it with a suggestion. */
+    | { kind: 'unknown-operation'; suggestions: string[] }
+    /** A value not in the form its property takes; `replacement`, when known, is the corrected text for the range. */
+    | { kind: 'malformed-value'; property: string; replacement?: string }
+    /** A required property is missing: `example` is a statement to insert. */
+    | { kind: 'missing-property'; property: string; example: string }
+    /** Two declarations with one name (templates, envelopes). */
+    | { kind: 'duplicate-declaration'; name: string };
+
+export function languageData(data: LanguageDiagnosticData): LanguageDiagnosticData {
+    return data;
+}
