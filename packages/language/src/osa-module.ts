@@ -20,6 +20,7 @@ import { ConfigProvider } from './config/config-provider.js';
 import { OsaDocumentValidator } from './validation/document-validator.js';
 import { OsaLanguageChecks } from './validation/language-checks.js';
 import { RuleRunner } from './validation/rule-runner.js';
+import { OsaLexerErrorMessages, OsaParserErrorMessages } from './validation/parse-messages.js';
 import { OsaValueConverter } from './value-converter.js';
 import { OsaDocumentBuilder, OsaIndexManager, OsaScopeComputation, OsaScopeProvider } from './workspace/performance.js';
 import { WorkspaceViewProvider } from './workspace/workspace-view.js';
@@ -61,7 +62,9 @@ export interface OsaModuleOptions {
 export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
     return {
         parser: {
-            ValueConverter: () => new OsaValueConverter()
+            ValueConverter: () => new OsaValueConverter(),
+            ParserErrorMessageProvider: () => new OsaParserErrorMessages(),
+            LexerErrorMessageProvider: () => new OsaLexerErrorMessages()
         },
         validation: {
             DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config)

@@ -1,4 +1,7 @@
+import { AstUtils, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import type { Model, Programme } from '../src/generated/ast.js';
+import { createOsaServices } from '../src/osa-module.js';
 import { programmeRule } from '../src/rules/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { programme, validateSource } from './helpers.js';
@@ -115,5 +118,37 @@ describe('language checks', () => {
             extra: 'funded-by ENVELOPE-FY2025\n}\nbudget-envelope ENVELOPE-FY2025 { fiscal-year 2025 amount 8_100_000_000 JPY'
         }));
         expect(diagnostics.map(d => d.message).join('\n')).toContain('funded by ENVELOPE-FY2025, the FY2025 envelope');
+    });
+});
+
+describe('one name, one declaration', () => {
+    /** Loads the files in the given order and says which file the programme's template reference resolves to. */
+    async function linkedTemplateFile(order: string[]): Promise<string> {
+        const files: Record<string, string> = {
+            'z-templates.osa': 'agreement-template T {\n    kind exchange-of-notes\n    clause information-disclosure\n}\n',
+            'a-templates.osa': 'agreement-template T {\n    kind exchange-of-letters\n}\n',
+            'programme.osa': programme({ agreement: 'agreement uses T signed 2024-12-05' })
+        };
+        const { shared } = createOsaServices(EmptyFileSystem);
+        const documents = order.map(name => {
+            const document = shared.workspace.LangiumDocumentFactory.fromString(files[name], URI.file(`/workspace/${name}`));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await shared.workspace.DocumentBuilder.build(documents, { validation: false });
+        const model = documents.find(d => d.uri.path.endsWith('programme.osa'))!.parseResult.value as Model;
+        const template = (model.elements[0] as Programme).agreements[0].templates[0].ref!;
+        return AstUtils.getDocument(template).uri.path.split('/').pop()!;
+    }
+
+    it('a reference to a name declared twice resolves to the first file by path, whatever the load order', async () => {
+        const orders = [
+            ['z-templates.osa', 'a-templates.osa', 'programme.osa'],
+            ['programme.osa', 'a-templates.osa', 'z-templates.osa'],
+            ['a-templates.osa', 'programme.osa', 'z-templates.osa']
+        ];
+        for (const order of orders) {
+            expect(await linkedTemplateFile(order)).toBe('a-templates.osa');
+        }
     });
 });

@@ -194,7 +194,15 @@ export const MALFORMED_CASES: MalformedCase[] = [
     },
     {
         name: 'a stray character', kind: 'broken token', code: programme({ amount: 'amount = 600_000_000 JPY' }),
-        expected: [{ rule: 'syntax', severity: 'error', marked: '=', includes: ['unexpected character'] }]
+        expected: [{ rule: 'syntax', severity: 'error', marked: '=', includes: ['The unexpected character `=` (U+003D) is not part of the language'] }]
+    },
+    {
+        name: 'a keyword without its value', kind: 'broken token', code: programme({ modality: 'modality' }),
+        expected: [{ rule: 'syntax', severity: 'error', marked: 'amount', includes: ['`modality` needs a value: it takes a modality such as `grant`'] }]
+    },
+    {
+        name: 'a block left open', kind: 'broken token', code: programme({ fields: 'field rule-of-law { activity maritime-surveillance' }),
+        expected: [{ rule: 'syntax', severity: 'error', marked: 'provide', includes: ['Expected `}` to close the block before `provide`'] }]
     },
     // ---- repeated facts --------------------------------------------------------------------------------
     {

@@ -4,7 +4,7 @@
  * value that does not decode (a misspelt term, `fiscal-year FY2025`, `amount 0.5 JPY`) reads as undefined, so
  * the rules that need it stay silent while the language check explains it once.
  */
-import type { AstNode } from 'langium';
+import { GrammarUtils, type AstNode } from 'langium';
 import { isProgramme } from '../generated/ast.js';
 import type {
     Activity, Agreement, AgreementTemplate, Amount, AssessmentTopic, Assessment, Beneficiary, BudgetEnvelope, Clause,
@@ -18,7 +18,7 @@ import {
 import { editDistance } from '../util/text.js';
 import { propertySpec, statementKeywords } from './properties.js';
 import {
-    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeText, firstValue, writtenValues,
+    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, decodeText, firstValue, writtenValues,
     type Decoded, type WrittenValue
 } from './values.js';
 
@@ -91,6 +91,19 @@ export function amountOf(node: Programme | BudgetEnvelope): Money | undefined {
     return value !== undefined && currency ? { value, currency } : undefined;
 }
 
+/** An envelope's exchange rates that decode: currency → millionths of a yen per unit (decimal string); the first per currency. */
+export function ratesOf(envelope: BudgetEnvelope): Record<string, string> {
+    const rates: Record<string, string> = {};
+    for (const rate of envelope.rates) {
+        const currency = knownTerm<string>('currency', rate, 'currency');
+        const decoded = decodedFirst(rate, 'rate', decodeRate);
+        if (currency && decoded !== undefined && !Object.hasOwn(rates, currency)) {
+            rates[currency] = decoded.toString();
+        }
+    }
+    return rates;
+}
+
 // ---- beneficiaries, fields, items --------------------------------------------------------------
 
 export const beneficiaryNameOf = (beneficiary: Beneficiary) => decodedFirst(beneficiary, 'name', decodeText) ?? beneficiary.name;
@@ -157,6 +170,10 @@ export function isStated(node: AstNode & { unknown?: UnknownStatement[] }, featu
     const keyword = propertySpec(node.$type, feature)?.keyword;
     if (keyword === undefined) {
         return false;
+    }
+    // The keyword written without a value (a parse error reports it) still states the property.
+    if (GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).length > 0) {
+        return true;
     }
     // Inside an item the parser keeps a word that may be a misspelt property of the programme after it.
     const unknown = [...(node.unknown ?? []), ...(isProgramme(node) ? node.items.flatMap(i => i.unknown) : [])];

@@ -14,6 +14,7 @@ export type ValueType =
     | { type: 'country' }
     | { type: 'amount' }
     | { type: 'quantity' }
+    | { type: 'rate' }
     | { type: 'rule-id' }
     | { type: 'term'; vocabulary: VocabularyId }
     | { type: 'peace-operation' }
@@ -134,7 +135,12 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
     BudgetEnvelope: [
         { feature: 'fiscalYears', keyword: 'fiscal-year', label: 'fiscal year', value: { type: 'fiscal-year' }, repeatable: false, required: true, takes: 'a Japanese fiscal year in four digits, such as 2025', example: 'fiscal-year 2025' },
         { feature: 'amounts', keyword: 'amount', label: 'amount', value: declaration('Amount'), repeatable: false, required: true, takes: 'a whole number and an ISO 4217 currency code', example: 'amount 8_100_000_000 JPY' },
+        { feature: 'rates', keyword: 'exchange-rate', label: 'exchange rate', value: declaration('ExchangeRate'), repeatable: true, takes: 'a currency and the yen one unit of it counts for', example: 'exchange-rate USD 151.5' },
         { feature: 'sources', keyword: 'source', label: 'source', value: text, repeatable: true, takes: 'a text in quotes (a citation or a link)', example: 'source "FY2025 budget, https://…"' }
+    ],
+    ExchangeRate: [
+        { feature: 'currency', label: 'currency', value: term('currency'), repeatable: false, required: true, takes: 'an ISO 4217 currency code such as USD', example: 'exchange-rate USD 151.5' },
+        { feature: 'rate', label: 'rate', value: { type: 'rate' }, repeatable: false, required: true, takes: 'the yen one unit of the currency counts for, such as 151.5', example: 'exchange-rate USD 151.5' }
     ]
 };
 

@@ -176,3 +176,24 @@ export function decodeName(written: WrittenValue): Decoded<string> {
         ? `\`"${written.value}"\` is quoted, but this takes a name: write it without quotes`
         : `\`${written.value}\` is not a name`);
 }
+
+/** An exchange rate in yen per unit: a positive decimal with up to six decimals, kept exact as millionths. */
+export function decodeRate(written: WrittenValue): Decoded<bigint> {
+    const match = /^([0-9]+)(?:\.([0-9]{1,6}))?$/.exec(written.value.replace(/_/g, ''));
+    if (written.kind !== 'number' || !match) {
+        return fail(`\`${written.value}\` is not a rate such as 151.5`);
+    }
+    const micro = BigInt(match[1]) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
+    if (micro === 0n) {
+        return fail('a rate must be more than zero');
+    }
+    if (micro > 1_000_000n * 1_000_000n) {
+        return fail(`${written.value} yen per unit is not a plausible rate`);
+    }
+    return ok(micro);
+}
+
+/** `amount` units at `microRate` (millionths of a yen per unit), in whole yen, rounded half up; exact. */
+export function convertToYen(amount: number, microRate: bigint): number {
+    return Number((BigInt(amount) * microRate + 500_000n) / 1_000_000n);
+}

@@ -17,7 +17,7 @@ import {
 } from '../model/facts.js';
 import { DECLARATION_KEYWORDS, PROPERTIES, propertiesOf, statementKeywords, type PropertySpec } from '../model/properties.js';
 import {
-    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, FIRST_OSA_FISCAL_YEAR,
+    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, FIRST_OSA_FISCAL_YEAR,
     LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type WrittenValue
 } from '../model/values.js';
 import type { ReferenceData } from '../reference/reference-data.js';
@@ -41,7 +41,8 @@ const UNIQUE_NAMES: { container: string; children: string; name: string; what: s
     { container: 'FieldDeclaration', children: 'operations', name: 'name', what: 'operation' },
     { container: 'Assessment', children: 'topics', name: 'name', what: 'topic' },
     { container: 'Agreement', children: 'clauses', name: 'name', what: 'clause' },
-    { container: 'AgreementTemplate', children: 'clauses', name: 'name', what: 'clause' }
+    { container: 'AgreementTemplate', children: 'clauses', name: 'name', what: 'clause' },
+    { container: 'BudgetEnvelope', children: 'rates', name: 'currency', what: 'exchange rate for' }
 ];
 
 /** The human name of an AST type in messages. */
@@ -134,6 +135,16 @@ export class OsaLanguageChecks {
             BudgetEnvelope: (node, accept) => {
                 generic(node, accept);
                 this.checkEnvelope(node, accept);
+            },
+            ExchangeRate: (node, accept) => {
+                generic(node, accept);
+                if (node.rate === undefined) {
+                    accept('error', `\`exchange-rate\` takes a currency and the yen one unit of it counts for: write \`exchange-rate ${node.currency} 151.5\` with the budget's rate.`, {
+                        node, property: 'currency', code: LANGUAGE_CODE, data: languageData({ kind: 'malformed-value', property: 'rate' })
+                    });
+                } else if (node.currency === 'JPY') {
+                    accept('error', 'An envelope counts in yen already: an exchange rate for JPY means nothing. Remove it.', { node, property: 'currency', code: LANGUAGE_CODE });
+                }
             },
             UnknownStatement: (node, accept) => this.checkUnknown(node, accept)
         };
@@ -261,6 +272,9 @@ export class OsaLanguageChecks {
             }
             case 'quantity':
                 check(decodeQuantity(written));
+                return;
+            case 'rate':
+                check(decodeRate(written));
                 return;
             case 'country':
             case 'rule-id':

@@ -5,8 +5,8 @@
  */
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
-import { amountNodeOf, amountOf, fiscalYearOf, type Money } from '../model/facts.js';
+import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
+import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
 export type { Money };
@@ -19,15 +19,25 @@ export interface DeclarationSummary {
     uri: string;
     nameRange: Range;
     amountRange?: Range;
+    /** Envelopes: yen per unit of other currencies, exact, in millionths of a yen (decimal strings). */
+    rates?: Record<string, string>;
 }
 
 export type ProgrammeSummary = DeclarationSummary;
 export type EnvelopeSummary = DeclarationSummary;
 
+/** A declaration other files refer to by name (agreement templates; envelopes are summarised above). */
+export interface NamedSummary {
+    name: string;
+    uri: string;
+    nameRange: Range;
+}
+
 export interface DocumentSummary {
     uri: string;
     programmes: ProgrammeSummary[];
     envelopes: EnvelopeSummary[];
+    templates: NamedSummary[];
     suppressions: SuppressionDirective[];
 }
 
@@ -39,7 +49,7 @@ function rangeOf(node: AstNode, property: string): Range {
 
 export function summarizeDocument(document: LangiumDocument): DocumentSummary {
     const uri = document.uri.toString();
-    const summary: DocumentSummary = { uri, programmes: [], envelopes: [], suppressions: [] };
+    const summary: DocumentSummary = { uri, programmes: [], envelopes: [], templates: [], suppressions: [] };
     const model = document.parseResult.value;
     if (isModel(model)) {
         for (const element of model.elements) {
@@ -51,9 +61,12 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
                     amount: amountOf(element),
                     uri,
                     nameRange: rangeOf(element, 'name'),
-                    amountRange: amountNode?.$cstNode?.range
+                    amountRange: amountNode?.$cstNode?.range,
+                    ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {})
                 };
                 (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
+            } else if (isAgreementTemplate(element)) {
+                summary.templates.push({ name: element.name, uri, nameRange: rangeOf(element, 'name') });
             }
         }
     }

@@ -5,13 +5,16 @@
  */
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
-import { summarizeDocument, type DocumentSummary, type EnvelopeSummary, type ProgrammeSummary } from './summary.js';
+import { summarizeDocument, type DocumentSummary, type EnvelopeSummary, type NamedSummary, type ProgrammeSummary } from './summary.js';
 
 export class WorkspaceView {
     readonly summaries = new Map<string, DocumentSummary>();
     readonly programmesByName = new Map<string, ProgrammeSummary[]>();
     readonly programmesByFiscalYear = new Map<number, ProgrammeSummary[]>();
     readonly envelopesByFiscalYear = new Map<number, EnvelopeSummary[]>();
+    /** Declarations others refer to by name, in the order references resolve (first file by URI first). */
+    readonly templatesByName = new Map<string, NamedSummary[]>();
+    readonly envelopesByName = new Map<string, EnvelopeSummary[]>();
 
     constructor(summaries: Iterable<DocumentSummary>) {
         // Sorted by URI so that "the first" of several declarations does not depend on load order.
@@ -23,7 +26,11 @@ export class WorkspaceView {
                     push(this.programmesByFiscalYear, programme.fiscalYear, programme);
                 }
             }
+            for (const template of summary.templates) {
+                push(this.templatesByName, template.name, template);
+            }
             for (const envelope of summary.envelopes) {
+                push(this.envelopesByName, envelope.name, envelope);
                 if (envelope.fiscalYear !== undefined) {
                     push(this.envelopesByFiscalYear, envelope.fiscalYear, envelope);
                 }

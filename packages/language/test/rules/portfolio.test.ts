@@ -28,12 +28,12 @@ testRule('OSA601', {
             }
         },
         {
-            name: 'programmes in another currency are not summed',
+            name: 'an amount in another currency counts at the rate the envelope declares',
             file: 'budget.osa',
             code: {
-                'budget.osa': FY2024_ENVELOPE,
+                'budget.osa': envelope('FY2024-OSA', 2024, '1_000_000_000 JPY').replace('}', '    exchange-rate USD 150\n}'),
                 'a.osa': programme({ id: 'A', amount: 'amount 600_000_000 JPY' }),
-                'b.osa': programme({ id: 'B', amount: 'amount 600_000_000 USD' })
+                'b.osa': programme({ id: 'B', amount: 'amount 2_000_000 USD' })
             }
         },
         {
@@ -117,6 +117,62 @@ testRule('OSA601', {
                 messageExcludes: ['JPY'],
                 related: [{ file: 'a.osa' }, { file: 'b.osa' }]
             }]
+        }
+    ]
+});
+
+testRule('OSA601', {
+    valid: [],
+    invalid: [
+        {
+            name: 'a converted amount takes the year over its envelope, and the message shows the conversion',
+            file: 'budget.osa',
+            code: {
+                'budget.osa': envelope('FY2024-OSA', 2024, '1_000_000_000 JPY').replace('}', '    exchange-rate USD 150.25\n}'),
+                'a.osa': programme({ id: 'A', amount: 'amount 600_000_000 JPY' }),
+                'b.osa': programme({ id: 'B', amount: 'amount 3_000_000 USD' })
+            },
+            findings: [{ severity: 'warning', marked: 'amount 1_000_000_000 JPY', messageIncludes: ['commit 1,050,750,000 JPY', '3,000,000 USD = 450,750,000 JPY at the envelope\'s rate'] }]
+        },
+        {
+            name: 'an amount in a currency without a declared rate is reported, never silently dropped',
+            file: 'b.osa',
+            code: {
+                'budget.osa': FY2024_ENVELOPE,
+                'a.osa': programme({ id: 'A', amount: 'amount 600_000_000 JPY' }),
+                'b.osa': programme({ id: 'B', amount: 'amount 600_000_000 USD' })
+            },
+            findings: [{ severity: 'warning', marked: 'amount 600_000_000 USD', messageIncludes: ['is in USD', 'left out of the budget check', '`exchange-rate USD <yen per unit>`'] }]
+        }
+    ]
+});
+
+testRule('OSA603', {
+    valid: [
+        {
+            name: 'templates and envelopes with their own names',
+            file: 'budget.osa',
+            code: { 'budget.osa': FY2024_ENVELOPE + envelope('FY2025-OSA', 2025, '1_000_000_000 JPY'), 'a.osa': programme({ id: 'A' }) }
+        }
+    ],
+    invalid: [
+        {
+            name: 'two agreement templates with one name, in two files: each is reported, with the other as related',
+            file: 'more-templates.osa',
+            code: {
+                'more-templates.osa': 'agreement-template StandardExchangeOfNotes {\n    kind exchange-of-notes\n    clause information-disclosure\n}\n',
+                'a.osa': programme({ id: 'A' })
+            },
+            findings: [{ severity: 'error', marked: 'StandardExchangeOfNotes', messageIncludes: ['agreement template name StandardExchangeOfNotes is declared 2 times', 'the one in more-templates.osa, the first by file path'] }]
+        },
+        {
+            name: 'two budget envelopes with one name in one file: both are reported',
+            file: 'budget.osa',
+            code: { 'budget.osa': FY2024_ENVELOPE + FY2024_ENVELOPE, 'a.osa': programme({ id: 'A', amount: 'amount 100 JPY' }) },
+            findings: [
+                { severity: 'error', marked: 'FY2024-OSA', messageIncludes: ['budget envelope name FY2024-OSA is declared 2 times'] },
+                { severity: 'error', marked: 'FY2024-OSA', messageIncludes: ['budget envelope name FY2024-OSA is declared 2 times'] }
+            ]
         }
     ]
 });

@@ -9,12 +9,12 @@ const EXPECTED_IDS = [
     'OSA310', 'OSA311',
     'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407',
     'OSA501', 'OSA502', 'OSA503',
-    'OSA601', 'OSA602'
+    'OSA601', 'OSA602', 'OSA603'
 ];
 
 describe('the rule registry', () => {
-    it('registers exactly the 31 expected rules, in id order', () => {
-        expect(EXPECTED_IDS).toHaveLength(31);
+    it('registers exactly the 32 expected rules, in id order', () => {
+        expect(EXPECTED_IDS).toHaveLength(32);
         expect(ALL_RULES.map(r => r.id)).toEqual(EXPECTED_IDS);
     });
 
