@@ -272,6 +272,18 @@ describe('osa explain and osa init', () => {
         expect(osa(['explain', 'OSA999']).code).toBe(2);
     });
 
+    it('explain ends every page with a pointer to the language reference, which exists', () => {
+        for (const id of ['OSA405', 'osa206', 'OSA603']) {
+            const { code, stdout } = osa(['explain', id]);
+            expect(code, id).toBe(0);
+            const page = fs.readFileSync(path.join(REPO, 'docs/rules', `${id.toUpperCase()}.md`), 'utf-8');
+            expect(stdout.startsWith(page), `${id}: the page comes first, whole`).toBe(true);
+            const last = stdout.trimEnd().split('\n').pop()!;
+            expect(last, id).toMatch(/^The language reference \(every construct, property and term\): docs\/language\.md \(https:\/\/github\.com\/.+\/blob\/main\/docs\/language\.md\)$/);
+        }
+        expect(fs.existsSync(path.join(REPO, 'docs/language.md'))).toBe(true);
+    });
+
     it('init writes a starter workspace that validates without errors, and refuses a non-empty folder', () => {
         const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'osa-init-')), 'new');
         const init = osa(['init', dir]);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleById, ruleDocsPath } from '@osa-policy/language';
+import { LANGUAGE_REFERENCE_PATH, languageReferenceUrl, ruleById, ruleDocsPath } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 
@@ -31,6 +31,9 @@ export function runExplain(argv: readonly string[], io: Io): number {
         io.err(`osa: the documentation page ${ruleDocsPath(rule.id)} is not installed with this copy of osa\n`);
         return ExitCode.UsageOrIo;
     }
-    io.out(fs.readFileSync(page, 'utf-8'));
+    const text = fs.readFileSync(page, 'utf-8');
+    // Every page ends with where the constructs, properties and terms it mentions are explained.
+    io.out(`${text}${text.endsWith('\n') ? '' : '\n'}\nThe language reference (every construct, property and term): `
+        + `${LANGUAGE_REFERENCE_PATH} (${languageReferenceUrl()})\n`);
     return ExitCode.Ok;
 }
