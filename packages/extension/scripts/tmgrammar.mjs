@@ -1,4 +1,4 @@
-// Generates the TextMate grammar syntaxes/osa.tmLanguage.json from the Langium grammar.
+// Generates the TextMate grammar syntaxes/osa.tmLanguage.json from the Langium grammar and the vocabularies.
 //
 //   node scripts/tmgrammar.mjs           write syntaxes/osa.tmLanguage.json (repository root)
 //   node scripts/tmgrammar.mjs --check   exit 1 when the file differs from what would be written
@@ -6,7 +6,10 @@
 // Langium's own TextMate output colours keywords only. This one starts from the same keyword lists
 // (parsed out of packages/language/src/osa.langium with Langium's grammar parser) and adds what a
 // reader of a programme sheet needs to see: declarations and their names, vocabulary terms per
-// vocabulary, country codes after `recipient`, amounts with their currency, dates (YYYY-MM-DD),
+// vocabulary (the grammar parses terms as plain names: the terms are read from the VOCABULARIES of
+// packages/language/src/vocabulary.ts, bundled on the fly with esbuild so that the source is read, never
+// a stale build), country codes after `recipient`, UN operations after `operation` and the lead of
+// another after `led-by`, amounts with their currency, dates (YYYY-MM-DD),
 // numbers with `_` separators (1_600_000_000), rule ids (OSA402), clause references (§3(3)(c)) in
 // comments and strings, and suppression comments (`// osa-disable-next-line OSA305 -- reason`).
 //
@@ -33,6 +36,9 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const LANGIUM_GRAMMAR = path.join(REPO, 'packages/language/src/osa.langium');
+export const VOCABULARY_SOURCE = path.join(REPO, 'packages/language/src/vocabulary.ts');
+/** Vocabularies coloured by a pattern of their own; currencies are coloured after `amount` (any three capitals). */
+const UNCOLOURED_VOCABULARIES = new Set(['currency']);
 export const TM_GRAMMAR = path.join(REPO, 'syntaxes/osa.tmLanguage.json');
 
 /** Words and hyphens make one token in OSA (identifiers like PHL-2024-MDA, terms like rescue-boat). */
@@ -43,12 +49,26 @@ const RULE_ID = 'OSA\\d{3}';
 const CLAUSE = '§\\s?\\d+(?:\\([0-9a-z]+\\))*';
 const SUPPRESSION = 'osa-(?:disable-next-line|disable)';
 
-const kebab = name => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const escape = word => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, then alphabetical: deterministic, and no prefix shadows a longer term. */
 const alternation = words => [...words].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(escape).join('|');
 
-/** Reads the keyword lists out of the Langium grammar. */
+/** The language's vocabularies ({ id, terms } in registry order), from the TypeScript source. */
+export async function readVocabularies(source = VOCABULARY_SOURCE) {
+    const { build } = await import('esbuild');
+    const result = await build({ entryPoints: [source], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent' });
+    const module = { exports: {} };
+    new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports);
+    const { VOCABULARIES } = module.exports;
+    if (!VOCABULARIES || typeof VOCABULARIES !== 'object') {
+        throw new Error(`${source} exports no VOCABULARIES any more: update scripts/tmgrammar.mjs`);
+    }
+    return Object.values(VOCABULARIES)
+        .filter(v => !UNCOLOURED_VOCABULARIES.has(v.id))
+        .map(v => ({ id: v.id, terms: Object.keys(v.terms) }));
+}
+
+/** Reads the keyword lists out of the Langium grammar, and the vocabularies out of vocabulary.ts. */
 export async function readKeywords(grammarFile = LANGIUM_GRAMMAR) {
     const { EmptyFileSystem, GrammarAST, GrammarUtils, AstUtils, URI } = await import('langium');
     const { createLangiumGrammarServices } = await import('langium/grammar');
@@ -63,17 +83,13 @@ export async function readKeywords(grammarFile = LANGIUM_GRAMMAR) {
     await shared.workspace.DocumentBuilder.build([document], { validation: false });
     const grammar = document.parseResult.value;
     const isWord = value => /^[A-Za-z][\w-]*$/.test(value);
-    /** Data-type rules with keywords are the controlled vocabularies, in grammar order. */
-    const vocabularies = [];
     const keywords = new Set();
     /** Keyword → the assignment right after it in a group (`'programme' name=Identifier`). */
     const followedBy = new Map();
     for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
         const words = AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).filter(isWord).toArray();
+        // Data-type rules (`Value`, the `Keyword` list an unknown statement's block may hold) state no keyword of their own.
         if (GrammarUtils.isDataTypeRule(rule)) {
-            if (words.length > 0) {
-                vocabularies.push({ rule: rule.name, terms: [...new Set(words)] });
-            }
             continue;
         }
         words.forEach(w => keywords.add(w));
@@ -91,7 +107,7 @@ export async function readKeywords(grammarFile = LANGIUM_GRAMMAR) {
         }
     }
     const punctuation = new Set(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => !isWord(v)));
-    return { keywords, vocabularies, followedBy, punctuation };
+    return { keywords, vocabularies: await readVocabularies(), followedBy, punctuation };
 }
 
 /** Builds the TextMate grammar (a plain object) from the keyword lists. */
@@ -107,18 +123,20 @@ export function buildGrammar({ keywords, vocabularies, followedBy, punctuation }
     const recipient = need('recipient', 'country codes');
     const exception = need('exception', 'rule ids');
     const amount = need('amount', 'amounts');
+    const operation = need('operation', 'UN operations');
+    const ledBy = need('led-by', 'lead organisations');
     const special = new Set([...declarations, ...references]);
     const plainKeywords = [...keywords].filter(k => !special.has(k));
     // A term listed by two vocabularies (rule-of-law: field and assessment topic) takes the first.
     const seen = new Set(keywords);
     const vocabularyPatterns = [];
-    for (const { rule, terms } of vocabularies) {
+    for (const { id, terms } of vocabularies) {
         const own = terms.filter(t => !seen.has(t));
         own.forEach(t => seen.add(t));
         if (own.length > 0) {
             vocabularyPatterns.push({
-                comment: `${rule} (vocabulary)`,
-                name: `variable.other.enummember.${kebab(rule)}.osa`,
+                comment: `${id} (vocabulary)`,
+                name: `variable.other.enummember.${id}.osa`,
                 match: `${B}(?:${alternation(own)})${E}`
             });
         }
@@ -130,7 +148,7 @@ export function buildGrammar({ keywords, vocabularies, followedBy, punctuation }
         name: 'OSA',
         scopeName: 'source.osa',
         fileTypes: ['osa'],
-        comment: 'Generated by packages/extension/scripts/tmgrammar.mjs from packages/language/src/osa.langium: do not edit by hand.',
+        comment: 'Generated by packages/extension/scripts/tmgrammar.mjs from packages/language/src/osa.langium and vocabulary.ts: do not edit by hand.',
         patterns: [
             { include: '#comments' },
             { include: '#strings' },
@@ -217,6 +235,16 @@ export function buildGrammar({ keywords, vocabularies, followedBy, punctuation }
                         comment: 'An amount and its currency (amount 1_600_000_000 JPY).',
                         match: `${B}(${amount})\\s+(\\d[\\d_]*)${E}(?:\\s+([A-Z]{3})${E})?`,
                         captures: { 1: { name: 'keyword.other.osa' }, 2: { name: 'constant.numeric.integer.osa' }, 3: { name: 'keyword.other.unit.currency.osa' } }
+                    },
+                    {
+                        comment: 'A UN peace operation by its acronym (operation UNMISS).',
+                        match: `${B}(${operation})\\s+([A-Z][A-Z0-9-]*)${E}`,
+                        captures: { 1: { name: 'keyword.other.osa' }, 2: { name: 'variable.other.constant.peace-operation.osa' } }
+                    },
+                    {
+                        comment: 'The organisation that leads an operation outside the UN (led-by ASEAN).',
+                        match: `${B}(${ledBy})\\s+(${IDENT})`,
+                        captures: { 1: { name: 'keyword.other.osa' }, 2: { name: 'entity.name.organization.osa' } }
                     },
                     {
                         comment: 'A recorded exception to a rule (exception OSA303 { ... }).',

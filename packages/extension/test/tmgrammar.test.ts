@@ -55,7 +55,7 @@ function scopeOf(text: string, word: string): string | undefined {
 }
 
 describe('the TextMate grammar', () => {
-    it('is the output of scripts/tmgrammar.mjs (run `npm run grammar -w packages/extension` after changing osa.langium)', async () => {
+    it('is the output of scripts/tmgrammar.mjs (run `npm run grammar -w packages/extension` after changing osa.langium or vocabulary.ts)', async () => {
         expect(fs.readFileSync(path.join(REPO, 'syntaxes/osa.tmLanguage.json'), 'utf-8')).toBe(await generateGrammarText());
     });
 
@@ -84,6 +84,14 @@ describe('the TextMate grammar', () => {
         expect(scopeOf('agreement uses StandardExchangeOfNotes', 'StandardExchangeOfNotes')).toBe('entity.name.type.reference.osa');
     });
 
+    it('colours a UN operation after `operation` and the lead of another after `led-by`', () => {
+        expect(tokenize('operation UNMISS')).toEqual([['operation', 'keyword.other.osa'], ['UNMISS', 'variable.other.constant.peace-operation.osa']]);
+        const outside = tokenize('operation "ASEAN Monitoring Team" led-by ASEAN');
+        expect(outside).toContainEqual(['ASEAN Monitoring Team', 'string.quoted.double.osa']);
+        expect(outside).toContainEqual(['led-by', 'keyword.other.osa']);
+        expect(outside).toContainEqual(['ASEAN', 'entity.name.organization.osa']);
+    });
+
     it('colours rule ids and clause references in comments and strings, and suppression comments', () => {
         const header = tokenize('// OSA402 missing-information-disclosure-clause (§3(3)(a))');
         expect(header).toContainEqual(['OSA402', 'variable.other.constant.rule-id.osa']);
@@ -98,18 +106,21 @@ describe('the TextMate grammar', () => {
     });
 
     it('colours vocabulary terms by vocabulary, whole words only', () => {
-        expect(scopeOf('field rule-of-law { activity maritime-surveillance }', 'rule-of-law')).toBe('variable.other.enummember.field-name.osa');
-        expect(scopeOf('field rule-of-law { activity maritime-surveillance }', 'maritime-surveillance')).toBe('variable.other.enummember.activity-name.osa');
+        expect(scopeOf('field rule-of-law { activity maritime-surveillance }', 'rule-of-law')).toBe('variable.other.enummember.field.osa');
+        expect(scopeOf('field rule-of-law { activity maritime-surveillance }', 'maritime-surveillance')).toBe('variable.other.enummember.activity.osa');
         expect(scopeOf('category rescue-boat purpose rescue', 'rescue-boat')).toBe('variable.other.enummember.item-category.osa');
-        expect(scopeOf('category rescue-boat purpose rescue', 'rescue')).toBe('variable.other.enummember.defense-purpose.osa');
+        expect(scopeOf('category rescue-boat purpose rescue', 'rescue')).toBe('variable.other.enummember.purpose.osa');
         expect(scopeOf('coordination NSS, MOFA, MOD', 'MOFA')).toBe('variable.other.enummember.coordination-body.osa');
         expect(scopeOf('modality grant', 'grant')).toBe('variable.other.enummember.modality.osa');
+        expect(scopeOf('clause monitoring-and-evaluation results disclosed', 'disclosed')).toBe('variable.other.enummember.results-disclosure.osa');
+        // Terms are names in the grammar: a misspelt one is not coloured as a term.
+        expect(scopeOf('category rescue-bot', 'rescue-bot')).toBe('variable.other.osa');
         // A date or a keyword inside an identifier is not coloured on its own.
         expect(tokenize('funded-by PHL-2024-05-01')).toContainEqual(['PHL-2024-05-01', 'entity.name.type.reference.osa']);
         expect(tokenize('my-field-2025-01-01')).toEqual([['my-field-2025-01-01', 'variable.other.osa']]);
     });
 
-    it('gives every keyword and vocabulary term of the Langium grammar a scope', async () => {
+    it('gives every keyword of the Langium grammar and every term of vocabulary.ts a scope', async () => {
         const { keywords, vocabularies } = await readKeywords();
         const words = [...keywords, ...vocabularies.flatMap((v: { terms: string[] }) => v.terms)];
         expect(words.length).toBeGreaterThan(100);

@@ -146,4 +146,28 @@ describe('code actions over LSP', () => {
         expect(after.map(d => d.code)).toEqual([]);
         await client!.shutdown();
     });
+
+    it('a language finding: an unknown term is replaced with the suggested one, a repeat is removed, and the findings go', async () => {
+        const dir = copyExamples();
+        const file = path.join(dir, 'programmes/OSA-FY2024-PHL.osa');
+        const original = fs.readFileSync(file, 'utf-8');
+        fs.writeFileSync(file, original
+            .replace('category coastal-radar', 'category costal-radar')
+            .replace('    modality grant\n', '    modality grant\n    modality grant\n'));
+        await openWith(dir, 'programmes/OSA-FY2024-PHL.osa', 'syntax');
+        const diagnostics = await client!.diagnostics(file, d => d.filter(x => x.code === 'syntax').length === 2);
+        const unknown = diagnostics.find(d => d.code === 'syntax' && String(d.message).startsWith('Unknown item category'))!;
+        expect(unknown.data).toMatchObject({ kind: 'unknown-term', vocabulary: 'item-category' });
+        const replace = byTitle(await codeActions(file, unknown), 'Replace with `coastal-radar`');
+        expect(replace).toMatchObject({ kind: 'quickfix', isPreferred: true });
+        await client!.applyEdit(replace.edit!);
+        const left = await client!.diagnostics(file, d => d.filter(x => x.code === 'syntax').length === 1);
+        const repeat = left.find(d => d.code === 'syntax')!;
+        expect(repeat.message).toContain('more than once');
+        await client!.applyEdit(byTitle(await codeActions(file, repeat), 'Remove the repeated `modality`').edit!);
+        const after = await client!.diagnostics(file, without('syntax'));
+        expect(after.filter(d => d.severity === 1)).toEqual([]);
+        expect(client!.text(file)).toBe(original);
+        await client!.shutdown();
+    });
 });

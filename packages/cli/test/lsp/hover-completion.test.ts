@@ -1,6 +1,7 @@
 /** Hover and completion over the real protocol (`osa lsp --stdio`) on the examples workspace. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ALL_RULES } from '@osa-policy/language';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, REPO, uriOf } from './lsp-client.js';
@@ -67,7 +68,7 @@ describe('hover over the protocol', () => {
         expect(country).toContain('2024-2025');
         expect(country).toContain('FY2024');
         const status = await hover(PHL, positionOf(text, 'programme OSA-FY2024-PHL', 'programme '.length + 3));
-        expect(status).toContain('complies with all 31 rules');
+        expect(status).toContain(`complies with all ${ALL_RULES.length} rules`);
         expect(status).toContain('OSA502');
         const envelope = await hover(PHL, positionOf(text, 'funded-by OSA-BUDGET-FY2024', 'funded-by '.length + 2));
         expect(envelope).toContain('5,000,000,000 JPY');
@@ -122,8 +123,27 @@ describe('completion over the protocol', () => {
         await client.open(PHL, edited);
         const items = await complete(PHL, positionOf(edited, 'exception ', 'exception '.length));
         const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(i => i.label);
-        expect(sorted.slice(0, 4)).toEqual(['OSA101', 'OSA104', 'OSA303', 'OSA305']);
-        expect(sorted).toHaveLength(31);
+        const takesException = ALL_RULES.filter(r => r.exceptionSeverity).map(r => r.id);
+        expect(takesException).toEqual(expect.arrayContaining(['OSA101', 'OSA104', 'OSA303', 'OSA305']));
+        expect(sorted.slice(0, takesException.length)).toEqual(takesException);
+        expect(sorted).toHaveLength(ALL_RULES.length);
+        await client.shutdown();
+    });
+
+    it('offers item categories after `category` and UN operations after `operation`; hovers on the operation', async () => {
+        client = await LspTestClient.start(EXAMPLES);
+        const edited = fs.readFileSync(PHL, 'utf-8')
+            .replace('category coastal-radar', 'category ')
+            .replace('    coordination NSS', '    field peace-cooperation { activity peacekeeping-training operation  }\n    coordination NSS');
+        await client.open(PHL, edited);
+        const categories = await complete(PHL, positionOf(edited, 'category \n', 'category '.length));
+        expect(categories.find(i => i.label === 'coastal-radar')?.detail).toBe('item category · §2(2)');
+        expect(categories.filter(i => i.kind !== 20).map(i => i.label), 'only terms (EnumMember)').toEqual([]);
+        const operations = await complete(PHL, positionOf(edited, 'operation  }', 'operation '.length));
+        expect(operations.find(i => i.label === 'UNMISS')?.detail).toBe('United Nations Mission in the Republic of South Sudan');
+        const withOperation = edited.replace('operation  }', 'operation UNMISS }');
+        await client.change(PHL, withOperation);
+        expect(await hover(PHL, positionOf(withOperation, 'UNMISS', 2))).toContain('Where: South Sudan.');
         await client.shutdown();
     });
 
@@ -155,7 +175,7 @@ describe('completion over the protocol', () => {
         // The programme's own status agrees: nothing above information.
         const id = /^programme (\S+) \{/.exec(text)![1];
         const status = await hover(file, positionOf(text, `programme ${id}`, 'programme '.length + 1));
-        expect(status).toContain('complies with all 31 rules');
+        expect(status).toContain(`complies with all ${ALL_RULES.length} rules`);
         await client.shutdown();
     });
 });

@@ -1,5 +1,7 @@
 /**
- * Quick fixes and actions for OSA diagnostics. For each rule finding in the request:
+ * Quick fixes and actions for OSA diagnostics. For each language finding (code `syntax`) in the request, the
+ * fixes its data allows (fixes/language-fixes.ts): remove a repeat, replace an unknown word with a suggestion,
+ * correct a value's form, add a missing property. For each rule finding:
  *   - the rule's fixes (fixes/rule-fixes.ts): missing clauses, topics and coordination bodies,
  *     modality, country code, results disclosure, misplaced activities, exception skeletons;
  *   - "Suppress OSAxxx on this line": a `// osa-disable-next-line` comment whose reason is left for a
@@ -15,6 +17,8 @@ import { isProgramme, type Model } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
+import { LANGUAGE_CODE } from '../validation/language-checks.js';
+import { languageDataOf, languageFixes } from './fixes/language-fixes.js';
 import { recordException, RULE_FIXES, type Fix, type FixContext } from './fixes/rule-fixes.js';
 import { isNextLineSuppression, SourceText } from './fixes/source-text.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
@@ -40,6 +44,15 @@ export class OsaCodeActionProvider implements CodeActionProvider {
         };
         const text = new SourceText(document);
         for (const diagnostic of params.context.diagnostics) {
+            if (diagnostic.code === LANGUAGE_CODE) {
+                const current = currentDiagnostic(document, diagnostic);
+                if (current && languageDataOf(current)) {
+                    for (const fix of languageFixes({ document, text, diagnostic: current })) {
+                        add(toAction(fix, diagnostic));
+                    }
+                }
+                continue;
+            }
             const id = typeof diagnostic.code === 'string' && RULE_CODE.test(diagnostic.code) ? diagnostic.code : undefined;
             const rule = id ? ruleById(id) : undefined;
             if (!rule) {

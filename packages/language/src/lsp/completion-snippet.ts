@@ -6,13 +6,14 @@
  */
 import type { AgreementTemplate } from '../generated/ast.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
-import { CLAUSES } from '../vocabulary.js';
+import { clauseNameOf, clauseResultsOf } from '../model/facts.js';
+import { FIRST_OSA_FISCAL_YEAR } from '../model/values.js';
+import { CLAUSES, type ClauseName } from '../vocabulary.js';
 
 export const SKELETON_LABEL = 'OSA programme (compliant skeleton)';
 
 export const PREFERRED_TEMPLATE = 'StandardExchangeOfNotes';
 const PREFERRED_RECIPIENT = 'PHL';
-const FIRST_OSA_FISCAL_YEAR = 2023;
 
 /** The latest fiscal year up to next year that every dataset covers (no OSA100), else the first OSA year. */
 export function defaultFiscalYear(reference: ReferenceData, today = new Date()): number {
@@ -45,13 +46,13 @@ export function defaultRecipient(reference: ReferenceData, fiscalYear: number): 
     return clear?.alpha3 ?? PREFERRED_RECIPIENT;
 }
 
-const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as (keyof typeof CLAUSES)[]).filter(c => CLAUSES[c].clause);
+const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as ClauseName[]).filter(c => CLAUSES[c].clause);
 
 /** True when a template carries every clause §3(3) requires, with monitoring results disclosed. */
 export function templateComplies(template: AgreementTemplate): boolean {
-    const names = new Set(template.clauses.map(c => c.name));
-    return REQUIRED_CLAUSES.every(c => names.has(c))
-        && template.clauses.find(c => c.name === 'monitoring-and-evaluation')?.results === 'disclosed';
+    const names = new Set(template.clauses.map(clauseNameOf));
+    const monitoring = template.clauses.find(c => clauseNameOf(c) === 'monitoring-and-evaluation');
+    return REQUIRED_CLAUSES.every(c => names.has(c)) && monitoring !== undefined && clauseResultsOf(monitoring) === 'disclosed';
 }
 
 /** `OSA-FY2025-PHL`, or `OSA-FY2025-PHL-2`, ... when that id is taken. */

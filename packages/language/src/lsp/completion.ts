@@ -7,17 +7,21 @@ import { CompletionItemKind, InsertTextFormat, type InsertReplaceEdit, type Text
 import {
     isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type AgreementTemplate
 } from '../generated/ast.js';
+import { amountOf, fiscalYearOf } from '../model/facts.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
+import { checkedSpan } from '../rules/programme-facts.js';
 import { ALL_RULES } from '../rules/index.js';
 import { formatAmount } from '../util/text.js';
+import { VOCABULARIES, type VocabularyId } from '../vocabulary.js';
 import {
     defaultFiscalYear, defaultRecipient, expandSnippet, PREFERRED_TEMPLATE, programmeSkeleton, SKELETON_LABEL,
     templateComplies, uniqueProgrammeId
 } from './completion-snippet.js';
 import { DAC_CATEGORY_NAMES, referenceForDocument } from './hover-country.js';
 import { envelopeHover, ruleMarkdown, templateHover } from './hover-declarations.js';
-import { keywordTerm, termMarkdown, VOCABULARY_RULES, vocabularyTerm } from './hover-terms.js';
+import { keywordTerm, termMarkdown, vocabularyTerm } from './hover-terms.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { valueTypedAfter } from './value-position.js';
 
 export class OsaCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly osa: OsaLspServices) {
@@ -25,15 +29,21 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (GrammarAST.isRuleCall(next.feature)) {
-            // Langium descends into the Identifier rule: the feature is its ID, the assignment's property comes along.
-            const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature ?? next.property;
-            if (property === 'recipient') {
-                return this.completeCountries(context, acceptor);
+        // A value position: Langium offers the `Value` rule's terminals (ID, NUMBER, ...) with the assignment's
+        // property. Which declaration it belongs to is told from the token before it; answer once, on ID.
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'ID' && next.property) {
+            const value = valueTypedAfter(this.lastParsedElement(context), next.property)?.spec?.value;
+            switch (value?.type) {
+                case 'country':
+                    return this.completeCountries(context, acceptor);
+                case 'rule-id':
+                    return this.completeRuleIds(context, acceptor);
+                case 'term':
+                    return this.completeTerms(context, value.vocabulary, acceptor);
+                case 'peace-operation':
+                    return this.completeOperations(context, acceptor);
             }
-            if (property === 'rule') {
-                return this.completeRuleIds(context, acceptor);
-            }
+            return;
         }
         return super.completionFor(context, next, acceptor);
     }
@@ -44,21 +54,82 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-        const vocabulary = rule !== undefined && VOCABULARY_RULES.has(rule);
+        // The words an unknown statement's block may hold are not statements of their own.
+        if (rule === 'Keyword' || rule === 'Block') {
+            return;
+        }
         const inEnvelope = context.node !== undefined && AstUtils.getContainerOfType(context.node, isBudgetEnvelope) !== undefined;
-        const term = vocabulary
-            ? vocabularyTerm(rule, keyword.value)
-            : keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value);
+        const term = keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value);
         acceptor(context, {
             label: keyword.value,
-            kind: vocabulary ? CompletionItemKind.EnumMember : this.getKeywordCompletionItemKind(keyword),
+            kind: this.getKeywordCompletionItemKind(keyword),
             detail: term?.detail ?? 'Keyword',
             documentation: term ? { kind: 'markdown', value: termMarkdown(term) } : undefined,
-            // Terms the guidelines exclude come after the permitted ones.
-            sortText: term && !term.allowed ? '2' : '1'
+            sortText: '1'
         });
         if (keyword.value === 'programme' && rule === 'Programme') {
             this.completeSkeleton(context, acceptor);
+        }
+    }
+
+    private lastParsed?: { key: string; element: GrammarAST.AbstractElement | undefined };
+
+    /**
+     * The grammar element of the last token before the one being completed, from the completion parser (the
+     * document's own syntax tree may have dropped it: `category` followed by `}` is a parse error there).
+     */
+    protected lastParsedElement(context: CompletionContext): GrammarAST.AbstractElement | undefined {
+        const key = `${context.document.uri.toString()}@${context.textDocument.version}:${context.tokenOffset}`;
+        if (this.lastParsed?.key !== key) {
+            const text = context.textDocument.getText().substring(0, context.tokenOffset);
+            this.lastParsed = { key, element: this.completionParser.parse(text).elementStack.at(-1) };
+        }
+        return this.lastParsed.element;
+    }
+
+    // ---- terms of a vocabulary -------------------------------------------------------------------
+
+    /** The terms of the vocabulary the property takes, with their meaning; terms the guidelines exclude come last. */
+    protected completeTerms(context: CompletionContext, vocabulary: VocabularyId, acceptor: CompletionAcceptor): void {
+        for (const term of Object.keys(VOCABULARIES[vocabulary].terms)) {
+            const doc = vocabularyTerm(vocabulary, term);
+            acceptor(context, {
+                label: term,
+                kind: CompletionItemKind.EnumMember,
+                detail: doc?.detail ?? VOCABULARIES[vocabulary].label,
+                documentation: doc ? { kind: 'markdown', value: termMarkdown(doc) } : undefined,
+                sortText: doc && !doc.allowed ? '2' : '1',
+                textEdit: this.replaceTyped(context, term)
+            });
+        }
+    }
+
+    // ---- operation: UN peace operations ------------------------------------------------------------
+
+    /** The UN operations of the reference data; those running during the programme first. */
+    protected completeOperations(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const reference = referenceForDocument(this.osa, context.document);
+        const programme = context.node ? AstUtils.getContainerOfType(context.node, isProgramme) : undefined;
+        const span = programme ? checkedSpan(programme) : undefined;
+        const today = new Date().toISOString().slice(0, 10);
+        const { start, end } = span ?? { start: today, end: today };
+        for (const operation of reference.data.peaceOperations.operations) {
+            const running = operation.established <= end && (operation.ended === null || operation.ended >= start);
+            const countries = operation.countries.map(code => reference.country(code)?.name ?? code).join(', ');
+            acceptor(context, {
+                label: operation.id,
+                kind: CompletionItemKind.Value,
+                detail: operation.name,
+                labelDetails: { description: `${countries} · ${operation.ended ? `ended ${operation.ended}` : 'running'}` },
+                documentation: {
+                    kind: 'markdown',
+                    value: [`**${operation.id}** · ${operation.name}`, '', `${countries}. Established ${operation.established}${operation.ended ? `, ended ${operation.ended}` : ''}; ${operation.resolutions.join(', ')}.`,
+                        ...(operation.verify ? ['', `To verify: ${operation.verify}`] : [])].join('\n')
+                },
+                filterText: `${operation.id} ${operation.name} ${countries}`,
+                sortText: `${running ? 0 : 1}${operation.kind === 'peacekeeping' ? 0 : 1}-${operation.id}`,
+                textEdit: this.replaceTyped(context, operation.id)
+            });
         }
     }
 
@@ -67,7 +138,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
     protected completeCountries(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const reference = referenceForDocument(this.osa, context.document);
         const programme = context.node ? AstUtils.getContainerOfType(context.node, isProgramme) : undefined;
-        const fiscalYear = programme?.fiscalYear ?? defaultFiscalYear(reference);
+        const fiscalYear = (programme && fiscalYearOf(programme)) ?? defaultFiscalYear(reference);
         const { start, end } = fiscalYearPeriod(fiscalYear);
         const typed = this.typedText(context);
         for (const country of reference.allCountries()) {
@@ -148,11 +219,13 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         }
         if (isBudgetEnvelope(node)) {
             const programme = AstUtils.getContainerOfType(refInfo.container, isProgramme);
-            const sameYear = programme?.fiscalYear !== undefined && programme.fiscalYear === node.fiscalYear;
-            const amount = node.amount ? ` · ${formatAmount(node.amount.value, node.amount.currency)}` : '';
+            const fiscalYear = fiscalYearOf(node);
+            const sameYear = programme !== undefined && fiscalYear !== undefined && fiscalYearOf(programme) === fiscalYear;
+            const money = amountOf(node);
+            const amount = money ? ` · ${formatAmount(money.value, money.currency)}` : '';
             return {
                 ...item,
-                detail: `budget envelope${node.fiscalYear !== undefined ? ` FY${node.fiscalYear}` : ''}${amount}`,
+                detail: `budget envelope${fiscalYear !== undefined ? ` FY${fiscalYear}` : ''}${amount}`,
                 documentation: { kind: 'markdown', value: envelopeHover(this.osa, node) },
                 // The envelope of the programme's own fiscal year first (another year's is an error).
                 sortText: `0${sameYear ? 0 : 1}-${node.name}`

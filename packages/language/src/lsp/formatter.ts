@@ -26,6 +26,9 @@
  * that follows it (the lines of a `/* … *\/` block move with it); a comment after code on the same line
  * stays there, with the spaces before it as written (at least one). A `//` comment always ends its line.
  *
+ * An unknown statement (a word the language does not know where a property belongs, reported by the language
+ * checks) is placed like any declaration, but the text after its first word is kept exactly as written.
+ *
  * Only whitespace between tokens (and the indentation inside block comments) is ever changed, so the
  * parse result is the same before and after; a document with syntax errors is not formatted at all.
  * Langium's AbstractFormatter supplies the LSP entry points (document, range); the layout is computed
@@ -61,6 +64,8 @@ type Role =
 interface Layout {
     leaves: LeafCstNode[];
     roles: Map<LeafCstNode, Role>;
+    /** Offsets [start, end) whose tokens keep the whitespace before them: the inside of unknown statements. */
+    verbatim: Array<[number, number]>;
 }
 
 export class OsaFormatter extends AbstractFormatter {
@@ -100,7 +105,7 @@ export class OsaFormatter extends AbstractFormatter {
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const newLines = (count: number, level: number) => eol.repeat(count) + INDENT.repeat(Math.max(0, level));
         const edits: Array<{ start: number; end: number; text: string }> = [];
-        const { leaves, roles } = layout;
+        const { leaves, roles, verbatim } = layout;
         if (leaves.length === 0) {
             return [];
         }
@@ -126,6 +131,10 @@ export class OsaFormatter extends AbstractFormatter {
             const gap = text.slice(gapStart, leaf.offset);
             if (/\S/.test(gap)) {
                 return undefined;
+            }
+            if (previous && verbatim.some(([start, end]) => leaf.offset >= start && leaf.offset < end)) {
+                // An unknown statement is reported, not laid out: what the language cannot read stays as written.
+                continue;
             }
             const existing = (gap.match(/\n/g) ?? []).length;
             const clamp = (min: number, max: number) => Math.min(max, Math.max(min, existing));
@@ -231,7 +240,15 @@ export class OsaFormatter extends AbstractFormatter {
         const root = document.parseResult.value;
         const leaves = [...CstUtils.flattenCst(root.$cstNode!)].sort((a, b) => a.offset - b.offset);
         const roles = new Map<LeafCstNode, Role>();
+        const verbatim: Array<[number, number]> = [];
         const visit = (node: AstNode, level: number) => {
+            if (node.$type === 'UnknownStatement' && node.$cstNode) {
+                const first = firstToken(node.$cstNode);
+                if (first) {
+                    verbatim.push([first.end, node.$cstNode.end]);
+                }
+                return;
+            }
             if (BLOCK_TYPES.has(node.$type) && node.$cstNode && isCompositeCstNode(node.$cstNode)) {
                 const block = this.blockOf(node, level);
                 if (block) {
@@ -253,7 +270,7 @@ export class OsaFormatter extends AbstractFormatter {
             }
             visit(element, 0);
         }
-        return { leaves, roles };
+        return { leaves, roles, verbatim };
     }
 
     /** A block's braces and the first token of each declaration directly inside it. */

@@ -5,7 +5,9 @@
  * the rules use them.
  */
 import type { LangiumDocument } from 'langium';
-import type { Programme } from '../generated/ast.js';
+import type { Operation, Programme } from '../generated/ast.js';
+import { fiscalYearOf, operationLeadOf } from '../model/facts.js';
+import { firstValue } from '../model/values.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { checkedSpan } from '../rules/programme-facts.js';
 import type { DacCategory, DatedDesignation, Embargo } from '../reference/types.js';
@@ -43,13 +45,14 @@ function link(url: string | undefined): string {
 /** The span the rules check a programme over (checkedSpan), with a label for the hover. */
 function programmeSpan(programme: Programme | undefined): { start: string; end: string; label: string; dacDate: string; fy?: number } {
     const span = programme ? checkedSpan(programme) : undefined;
-    if (programme?.fiscalYear !== undefined && span) {
-        const fy = fiscalYearPeriod(programme.fiscalYear);
+    const fiscalYear = programme ? fiscalYearOf(programme) : undefined;
+    if (fiscalYear !== undefined && span) {
+        const fy = fiscalYearPeriod(fiscalYear);
         const extended = span.start !== fy.start || span.end !== fy.end;
         const label = extended
-            ? `FY${programme.fiscalYear} and the declared period (${span.start} to ${span.end})`
-            : `FY${programme.fiscalYear} (${fy.start} to ${fy.end})`;
-        return { ...span, dacDate: fy.start, fy: programme.fiscalYear, label };
+            ? `FY${fiscalYear} and the declared period (${span.start} to ${span.end})`
+            : `FY${fiscalYear} (${fy.start} to ${fy.end})`;
+        return { ...span, dacDate: fy.start, fy: fiscalYear, label };
     }
     const today = new Date().toISOString().slice(0, 10);
     return { start: today, end: today, dacDate: today, label: `today, ${today} (the programme declares no \`fiscal-year\`)` };
@@ -130,4 +133,51 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
         : [`**In combat** (the project's dated judgement; OSA303) during ${span.label}:`, ...combat.map(c => designationLine(c, 'judged engaged in combat'))].join('\n'));
 
     return sections.join('\n\n');
+}
+
+/**
+ * Markdown for the hover on the name of an `operation`: a UN operation from the reference data (what it is,
+ * where, since when, under which resolutions, and what must still be verified), an operation declared outside
+ * the UN, or a name the list does not have.
+ */
+export function operationHover(reference: ReferenceData, operation: Operation): string | undefined {
+    const written = firstValue(operation, 'name');
+    if (!written) {
+        return undefined;
+    }
+    if (written.kind === 'text' || written.kind === 'unterminated-text') {
+        const lead = operationLeadOf(operation);
+        return [
+            `**${written.value}**: a peace operation outside the UN${lead ? `, led by ${lead}` : ''}.`,
+            '',
+            'Field (c) is international peace cooperation, such as capacity for UN peacekeeping operations (§2(2)(c)); '
+            + 'OSA206 reports an operation outside the UN unless an exception records the decision.'
+        ].join('\n');
+    }
+    const found = written.kind === 'name' ? reference.peaceOperation(written.value) : undefined;
+    if (!found) {
+        const suggestions = reference.suggestPeaceOperations(written.value);
+        return [
+            `**${written.value}** is not a UN peace operation in the reference data (as of ${reference.data.peaceOperations.meta.asOf}).`,
+            '',
+            suggestions.length > 0
+                ? `Did you mean ${suggestions.map(o => `\`${o.id}\` (${o.name})`).join(' or ')}?`
+                : 'Name a UN operation by its acronym (`operation UNMISS`), or declare an operation outside the UN as `operation "…" led-by …`.'
+        ].join('\n');
+    }
+    const kind = found.kind === 'peacekeeping' ? 'UN peacekeeping operation' : 'UN special political mission';
+    const lines = [
+        `**${found.id}** · ${found.name} *(${kind})*`,
+        '',
+        `Where: ${found.countries.map(code => reference.country(code)?.name ?? code).join(', ')}.`,
+        `Established ${found.established}${found.ended ? `, ended ${found.ended}` : ', running'}; ${found.resolutions.join(', ')}.`
+    ];
+    if (found.note) {
+        lines.push('', found.note);
+    }
+    if (found.verify) {
+        lines.push('', `To verify against the sources: ${found.verify}`);
+    }
+    lines.push('', 'Capacity for UN peacekeeping is international peace cooperation (§2(2)(c)); OSA206 checks that the operation runs during the programme.');
+    return lines.join('\n');
 }

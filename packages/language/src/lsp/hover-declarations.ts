@@ -10,7 +10,11 @@ import { fiscalYearPeriod } from '../reference/reference-data.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { ALL_RULES, ruleById, type Rule } from '../rules/index.js';
 import { editDistance, formatAmount } from '../util/text.js';
-import { CLAUSES } from '../vocabulary.js';
+import {
+    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf
+} from '../model/facts.js';
+import { firstValue, writtenValues } from '../model/values.js';
+import { CLAUSES, type ClauseName } from '../vocabulary.js';
 import { referenceForDocument } from './hover-country.js';
 import { lensTitle } from './code-lens.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
@@ -93,17 +97,21 @@ function fileIgnored(services: OsaLspServices, document: LangiumDocument): boole
 /** Markdown for the hover on a programme's name. */
 export function programmeHover(services: OsaLspServices, programme: Programme): string {
     const document = AstUtils.getDocument(programme);
-    const lines: string[] = [`**Programme ${programme.name}**${programme.title ? ` — *${programme.title}*` : ''}`];
+    const title = titleOf(programme);
+    const lines: string[] = [`**Programme ${programme.name}**${title ? ` — *${title}*` : ''}`];
     const facts: string[] = [];
-    if (programme.fiscalYear !== undefined) {
-        facts.push(`FY${programme.fiscalYear}`);
+    const fiscalYear = fiscalYearOf(programme);
+    if (fiscalYear !== undefined) {
+        facts.push(`FY${fiscalYear}`);
     }
-    if (programme.recipient) {
-        const country = referenceForDocument(services, document).country(programme.recipient);
-        facts.push(country ? `${programme.recipient} (${country.name})` : programme.recipient);
+    const recipient = recipientOf(programme);
+    if (recipient) {
+        const country = referenceForDocument(services, document).country(recipient);
+        facts.push(country ? `${recipient} (${country.name})` : recipient);
     }
-    if (programme.amount) {
-        facts.push(formatAmount(programme.amount.value, programme.amount.currency));
+    const amount = amountOf(programme);
+    if (amount) {
+        facts.push(formatAmount(amount.value, amount.currency));
     }
     if (facts.length > 0) {
         lines.push('', facts.join(' · '));
@@ -131,27 +139,30 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
     return lines.join('\n');
 }
 
-const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as (keyof typeof CLAUSES)[]).filter(c => CLAUSES[c].clause);
+const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as ClauseName[]).filter(c => CLAUSES[c].clause);
 
 /** Markdown for the hover on an agreement template (its name, or a `uses` reference to it). */
 export function templateHover(services: OsaLspServices, template: AgreementTemplate): string {
-    const lines: string[] = [`**Agreement template ${template.name}**${template.title ? ` — *${template.title}*` : ''}`];
-    if (template.kind) {
-        lines.push('', `Kind: ${template.kind}`);
+    const title = titleOf(template);
+    const lines: string[] = [`**Agreement template ${template.name}**${title ? ` — *${title}*` : ''}`];
+    const kind = agreementKindOf(template);
+    if (kind) {
+        lines.push('', `Kind: ${kind}`);
     }
     lines.push('', template.clauses.length === 0 ? 'Clauses: none.' : 'Clauses:');
     for (const clause of template.clauses) {
-        const info = CLAUSES[clause.name];
-        const results = clause.results ? ` (results ${clause.results})` : '';
-        lines.push(`- \`${clause.name}\`${results}: ${info.clause ?? 'supporting clause'}`);
+        const name = clauseNameOf(clause);
+        const results = clauseResultsOf(clause);
+        const written = name ?? firstValue(clause, 'name')?.value ?? '';
+        lines.push(`- \`${written}\`${results ? ` (results ${results})` : ''}: ${name ? CLAUSES[name].clause ?? 'supporting clause' : 'not a known clause'}`);
     }
-    const present = new Set(template.clauses.map(c => c.name));
+    const present = new Set(template.clauses.map(clauseNameOf));
     const missing = REQUIRED_CLAUSES.filter(c => !present.has(c));
-    const monitoring = template.clauses.find(c => c.name === 'monitoring-and-evaluation');
+    const monitoring = template.clauses.find(c => clauseNameOf(c) === 'monitoring-and-evaluation');
     lines.push('');
     if (missing.length === 0) {
         lines.push('It has every clause §3(3)(a)–(d) requires'
-            + (monitoring?.results === 'disclosed' ? '.' : ', but does not say that monitoring results are disclosed (§3(3)(b); OSA404).'));
+            + (monitoring && clauseResultsOf(monitoring) === 'disclosed' ? '.' : ', but does not say that monitoring results are disclosed (§3(3)(b); OSA404).'));
     } else {
         lines.push(`It lacks ${missing.map(c => `\`${c}\` (${CLAUSES[c].clause})`).join(', ')}: programmes that use it must add them inline.`);
     }
@@ -167,31 +178,33 @@ export function templateHover(services: OsaLspServices, template: AgreementTempl
 export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope): string {
     const lines: string[] = [`**Budget envelope ${envelope.name}**`];
     const declared: string[] = [];
-    if (envelope.fiscalYear !== undefined) {
-        const fy = fiscalYearPeriod(envelope.fiscalYear);
-        declared.push(`FY${envelope.fiscalYear} (${fy.start} to ${fy.end})`);
+    const fiscalYear = fiscalYearOf(envelope);
+    const amount = amountOf(envelope);
+    if (fiscalYear !== undefined) {
+        const fy = fiscalYearPeriod(fiscalYear);
+        declared.push(`FY${fiscalYear} (${fy.start} to ${fy.end})`);
     }
-    if (envelope.amount) {
-        declared.push(formatAmount(envelope.amount.value, envelope.amount.currency));
+    if (amount) {
+        declared.push(formatAmount(amount.value, amount.currency));
     }
     lines.push('', declared.length > 0 ? declared.join(' · ') : 'Declares no fiscal year or amount.');
-    if (envelope.source) {
-        lines.push('', `Source: ${envelope.source}`);
+    for (const source of writtenValues(envelope, 'sources')) {
+        lines.push('', `Source: ${source.value}`);
     }
-    if (envelope.fiscalYear === undefined || !envelope.amount) {
+    if (fiscalYear === undefined || !amount) {
         return lines.join('\n');
     }
-    const currency = envelope.amount.currency;
+    const currency = amount.currency;
     const view = services.osa.WorkspaceView.viewFor(AstUtils.getDocument(envelope));
-    const envelopes = (view.envelopesByFiscalYear.get(envelope.fiscalYear) ?? []).filter(e => e.amount?.currency === currency);
-    const budget = envelopes.length > 0 ? envelopes.reduce((sum, e) => sum + e.amount!.value, 0) : envelope.amount.value;
-    const programmes = (view.programmesByFiscalYear.get(envelope.fiscalYear) ?? []).filter(p => p.amount?.currency === currency);
+    const envelopes = (view.envelopesByFiscalYear.get(fiscalYear) ?? []).filter(e => e.amount?.currency === currency);
+    const budget = envelopes.length > 0 ? envelopes.reduce((sum, e) => sum + e.amount!.value, 0) : amount.value;
+    const programmes = (view.programmesByFiscalYear.get(fiscalYear) ?? []).filter(p => p.amount?.currency === currency);
     const committed = programmes.reduce((sum, p) => sum + p.amount!.value, 0);
     const share = budget > 0 ? ` (${Math.round(committed / budget * 100)}%)` : '';
     const of = envelopes.length > 1
-        ? `the ${formatAmount(budget, currency)} of the ${envelopes.length} FY${envelope.fiscalYear} envelopes`
+        ? `the ${formatAmount(budget, currency)} of the ${envelopes.length} FY${fiscalYear} envelopes`
         : `${formatAmount(budget, currency)}`;
-    lines.push('', `${programmes.length === 1 ? 'The one programme' : `The ${programmes.length} programmes`} of FY${envelope.fiscalYear} in the workspace `
+    lines.push('', `${programmes.length === 1 ? 'The one programme' : `The ${programmes.length} programmes`} of FY${fiscalYear} in the workspace `
         + `${programmes.length === 1 ? 'commits' : 'commit'} **${formatAmount(committed, currency)}**${share} of ${of}: `
         + (committed <= budget
             ? `${formatAmount(budget - committed, currency)} remains.`
@@ -224,15 +237,16 @@ export function ruleMarkdown(rule: Rule): string {
 
 /** Markdown for the hover on the rule id of an `exception`. */
 export function exceptionRuleHover(exception: Exception): string {
-    const rule = ruleById(exception.rule);
+    const written = firstValue(exception, 'rule')?.value ?? '';
+    const rule = ruleById(written);
     if (!rule) {
-        const suggestions = ALL_RULES.map(r => ({ r, d: editDistance(exception.rule.toUpperCase(), r.id) }))
+        const suggestions = ALL_RULES.map(r => ({ r, d: editDistance(written.toUpperCase(), r.id) }))
             .filter(x => x.d <= 1).map(x => x.r.id);
-        return `**${exception.rule}** is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`
+        return `**${written}** is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`
             + (suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '');
     }
     const lines = [ruleMarkdown(rule)];
-    if (rule.exceptionSeverity && !(exception.justification ?? '').trim()) {
+    if (rule.exceptionSeverity && !(justificationOf(exception) ?? '').trim()) {
         lines.push('', 'This exception has no written justification, so it does not apply yet.');
     }
     return lines.join('\n');

@@ -3,10 +3,10 @@
  * src/vocabulary.ts, with the clause that governs each term and the rule that reports its misuse) and
  * the main keywords. Hover and completion explain a term with the same text.
  */
-import type { AgreementKind, ResultsDisclosure } from '../generated/ast.js';
 import {
-    ACTIVITIES, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, DEFENSE_PURPOSES, FIELDS,
-    ITEM_CATEGORIES, MODALITIES
+    ACTIVITIES, AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
+    DEFENSE_PURPOSES, FIELDS, ITEM_CATEGORIES, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, suggestTerms, VOCABULARIES,
+    type VocabularyId
 } from '../vocabulary.js';
 
 export interface TermDoc {
@@ -24,19 +24,6 @@ export interface TermDoc {
     allowed: boolean;
 }
 
-/** Vocabulary terms that are not in src/vocabulary.ts because no rule decides on them. */
-const AGREEMENT_KINDS: Record<AgreementKind, string> = {
-    'exchange-of-notes': 'An exchange of notes between the two governments: the usual form of an OSA agreement.',
-    'exchange-of-letters': 'An exchange of letters between the two governments.',
-    'grant-agreement': 'A grant agreement, as used for grant aid.',
-    'memorandum': 'A memorandum of understanding. Check that it binds the recipient to the conditions of §3(3).'
-};
-
-const RESULTS_DISCLOSURE: Record<ResultsDisclosure, { description: string; allowed: boolean }> = {
-    'disclosed': { allowed: true, description: 'The results of monitoring and evaluation are made public.' },
-    'withheld': { allowed: false, description: 'The results of monitoring and evaluation are not made public.' }
-};
-
 /** The rule that reports a missing clause of §3(3). */
 const CLAUSE_RULES: Record<string, string> = {
     'information-disclosure': 'OSA402',
@@ -48,24 +35,15 @@ const CLAUSE_RULES: Record<string, string> = {
 
 const CONFLICT = 'relates directly to international conflict (§2(2)); OSA203';
 
-/** Names of the grammar's vocabulary rules. */
-export const VOCABULARY_RULES = new Set([
-    'FieldName', 'ActivityName', 'ItemCategory', 'DefensePurpose', 'BeneficiaryKind', 'Modality',
-    'AssessmentTopicName', 'ClauseName', 'CoordinationBody', 'AgreementKind', 'ResultsDisclosure'
-]);
-
 function doc(category: string, term: string, description: string, governs: string, detail: string, allowed = true): TermDoc {
     return { category, term, description, governs, detail: `${category} · ${detail}`, allowed };
 }
 
-/**
- * The meaning of a vocabulary term, given the grammar rule it belongs to (`FieldName`, `ItemCategory`,
- * ...). Undefined for a rule or term that is not a vocabulary.
- */
-export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefined {
-    switch (ruleName) {
-        case 'FieldName': {
-            const info = FIELDS[term as keyof typeof FIELDS];
+/** The meaning of a term of a vocabulary, with the clause that governs it; undefined for a term the vocabulary does not have. */
+export function vocabularyTerm(vocabulary: VocabularyId, term: string): TermDoc | undefined {
+    switch (vocabulary) {
+        case 'field': {
+            const info = lookupTerm(FIELDS, term);
             if (!info) {
                 return undefined;
             }
@@ -74,8 +52,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                 : doc('field', term, info.description,
                     'Outside the three permitted fields: rule of law, humanitarian and peace cooperation (§2(2)); OSA202.', 'not permitted, OSA202', false);
         }
-        case 'ActivityName': {
-            const info = ACTIVITIES[term as keyof typeof ACTIVITIES];
+        case 'activity': {
+            const info = lookupTerm(ACTIVITIES, term);
             if (!info) {
                 return undefined;
             }
@@ -89,8 +67,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
             return doc('activity', term, info.description,
                 `An activity of the field \`${info.field}\` (${clause}); declared under another field it is reported by OSA204.`, `${info.field} ${clause}`);
         }
-        case 'ItemCategory': {
-            const info = ITEM_CATEGORIES[term as keyof typeof ITEM_CATEGORIES];
+        case 'item-category': {
+            const info = lookupTerm(ITEM_CATEGORIES, term);
             if (!info) {
                 return undefined;
             }
@@ -99,8 +77,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                 : doc('item category', term, info.description,
                     'Not related to conflict: it may be provided for an activity of a permitted field (§2(2)).', '§2(2)');
         }
-        case 'DefensePurpose': {
-            const info = DEFENSE_PURPOSES[term as keyof typeof DEFENSE_PURPOSES];
+        case 'purpose': {
+            const info = lookupTerm(DEFENSE_PURPOSES, term);
             if (!info) {
                 return undefined;
             }
@@ -111,8 +89,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                     'Outside rescue, transport, warning, surveillance and minesweeping, the purposes for which defense equipment may be transferred (§3(1)); OSA304.',
                     'not permitted, OSA304', false);
         }
-        case 'BeneficiaryKind': {
-            const info = BENEFICIARY_KINDS[term as keyof typeof BENEFICIARY_KINDS];
+        case 'beneficiary-kind': {
+            const info = lookupTerm(BENEFICIARY_KINDS, term);
             if (!info) {
                 return undefined;
             }
@@ -121,8 +99,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                 : doc('beneficiary kind', term, info.description,
                     'Not eligible: OSA benefits the armed forces and related organisations of the recipient (§2(1)); OSA102.', 'not eligible, OSA102', false);
         }
-        case 'Modality': {
-            const info = MODALITIES[term as keyof typeof MODALITIES];
+        case 'modality': {
+            const info = lookupTerm(MODALITIES, term);
             if (!info) {
                 return undefined;
             }
@@ -130,16 +108,13 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                 ? doc('modality', term, info.description, 'OSA is provided in grant aid (§2(1)).', '§2(1)')
                 : doc('modality', term, info.description, 'Not grant aid: OSA is provided in grant aid (§2(1)); OSA103.', 'not grant aid, OSA103', false);
         }
-        case 'AssessmentTopicName': {
-            const info = ASSESSMENT_TOPICS[term as keyof typeof ASSESSMENT_TOPICS];
-            if (!info) {
-                return undefined;
-            }
-            return doc('assessment topic', term, info.description,
+        case 'assessment-topic': {
+            const info = lookupTerm(ASSESSMENT_TOPICS, term);
+            return info && doc('assessment topic', term, info.description,
                 'One of the six considerations weighed when deciding on a recipient (§3(2)); a missing topic is reported by OSA311.', '§3(2)');
         }
-        case 'ClauseName': {
-            const info = CLAUSES[term as keyof typeof CLAUSES];
+        case 'clause': {
+            const info = lookupTerm(CLAUSES, term);
             if (!info) {
                 return undefined;
             }
@@ -151,8 +126,8 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
             return doc('agreement clause', term, info.description,
                 `Required in every OSA agreement (${info.clause}); an agreement without it is reported by ${rule}.${results}`, info.clause);
         }
-        case 'CoordinationBody': {
-            const info = COORDINATION_BODIES[term as keyof typeof COORDINATION_BODIES];
+        case 'coordination-body': {
+            const info = lookupTerm(COORDINATION_BODIES, term);
             if (!info) {
                 return undefined;
             }
@@ -169,24 +144,43 @@ export function vocabularyTerm(ruleName: string, term: string): TermDoc | undefi
                         + 'OSA503 notes defense equipment provided without it.', '§4(3)');
             }
         }
-        case 'AgreementKind': {
-            const description = AGREEMENT_KINDS[term as AgreementKind];
-            return description === undefined ? undefined : doc('agreement kind', term, description,
+        case 'agreement-kind': {
+            const info = lookupTerm(AGREEMENT_KINDS, term);
+            return info && doc('agreement kind', term, info.description,
                 'An international agreement is concluded with the recipient for each programme (§3(3)).', '§3(3)');
         }
-        case 'ResultsDisclosure': {
-            const info = RESULTS_DISCLOSURE[term as ResultsDisclosure];
+        case 'results-disclosure': {
+            const info = lookupTerm(RESULTS_DISCLOSURES, term);
             if (!info) {
                 return undefined;
             }
-            return info.allowed
+            return info.disclosed
                 ? doc('monitoring results', term, info.description, 'The results of monitoring and evaluation are disclosed to the public (§3(3)(b)).', '§3(3)(b)')
                 : doc('monitoring results', term, info.description,
                     'The guidelines require the results of monitoring and evaluation to be disclosed (§3(3)(b)); OSA404.', 'OSA404', false);
         }
+        case 'currency': {
+            const info = lookupTerm(CURRENCIES, term);
+            return info && doc('currency', term, info.description,
+                term === 'JPY' ? 'OSA budgets are in yen: the budget check (OSA601) adds up amounts in the envelope\'s currency.' : 'ISO 4217. OSA budgets are in yen (JPY); OSA601 only adds up amounts in the envelope\'s currency.',
+                'ISO 4217');
+        }
         default:
             return undefined;
     }
+}
+
+/** What the hover says on a word that is not a term of the vocabulary its property takes. */
+export function unknownTermMarkdown(vocabulary: VocabularyId, written: string): string {
+    const { label } = VOCABULARIES[vocabulary];
+    const suggestions = suggestTerms(vocabulary, written);
+    return [
+        `**${written}** is not a known ${label}, so the rules cannot decide on it.`,
+        '',
+        suggestions.length > 0
+            ? `Did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
+            : `The ${label} terms are: ${Object.keys(VOCABULARIES[vocabulary].terms).slice(0, 30).map(t => `\`${t}\``).join(', ')}.`
+    ].join('\n');
 }
 
 interface KeywordInfo {
@@ -258,9 +252,13 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         governs: 'It must belong to its permitted field and must not relate directly to international conflict (§2(2)); OSA202, OSA203, OSA204.',
         clause: '§2(2)'
     },
-    'un-mission': {
-        description: 'The UN peacekeeping operation a peace-cooperation field serves.',
-        governs: 'International peace cooperation, such as UN peacekeeping (§2(2)(c)); OSA206 when it is missing.', clause: '§2(2)(c)'
+    'operation': {
+        description: 'The peace operation a peace-cooperation field builds capacity for: a UN operation by its name (`operation UNMISS`), or an operation outside the UN in quotes with `led-by`.',
+        governs: 'International peace cooperation, such as UN peacekeeping (§2(2)(c)); OSA206 when it is missing, outside the UN or not running.', clause: '§2(2)(c)'
+    },
+    'led-by': {
+        description: 'The organisation that leads a peace operation outside the UN (ASEAN, AU, ...).',
+        governs: 'An operation outside the UN is not UN peacekeeping (§2(2)(c)); OSA206 reports it unless an exception records the decision.', clause: '§2(2)(c)'
     },
     'provide': {
         description: 'An item provided: equipment, supplies or infrastructure, with its category.',
@@ -330,6 +328,10 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         governs: 'The programmes of that fiscal year must not commit more; OSA601.', clause: 'portfolio'
     },
     'source': { description: 'Where the envelope\'s figure comes from.' },
+    'exchange-rate': {
+        description: 'The yen one unit of another currency counts for against the envelope (the budget\'s own rate for the fiscal year), such as `exchange-rate USD 151.5`.',
+        governs: 'Programmes with amounts in that currency are converted at this rate, so that none drops out of the budget check; OSA601.', clause: 'portfolio'
+    },
     'to': { description: 'The end of the period.' }
 };
 

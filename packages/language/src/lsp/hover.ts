@@ -3,13 +3,17 @@ import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type Langiu
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isActivity, isAgreement, isAgreementTemplate, isBudgetEnvelope, isException, isProgramme
+    isActivity, isAgreement, isAgreementTemplate, isBudgetEnvelope, isException, isOperation, isProgramme, isUnknownStatement
 } from '../generated/ast.js';
-import { ACTIVITIES } from '../vocabulary.js';
-import { countryHover, referenceForDocument } from './hover-country.js';
+import { activityNameOf, fieldNameOf, suggestKeywords } from '../model/facts.js';
+import { decodeFiscalYear, type WrittenValue } from '../model/values.js';
+import { DECLARATION_KEYWORDS, statementKeywords } from '../model/properties.js';
+import { ACTIVITIES, lookupTerm } from '../vocabulary.js';
+import { countryHover, operationHover, referenceForDocument } from './hover-country.js';
 import { envelopeHover, exceptionRuleHover, fiscalYearHover, programmeHover, templateHover } from './hover-declarations.js';
-import { keywordTerm, termMarkdown, VOCABULARY_RULES, vocabularyTerm } from './hover-terms.js';
+import { keywordTerm, termMarkdown, unknownTermMarkdown, vocabularyTerm } from './hover-terms.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { valuePositionOf, vocabularyOf } from './value-position.js';
 
 export class OsaHoverProvider extends AstNodeHoverProvider {
     constructor(protected readonly osa: OsaLspServices) {
@@ -35,40 +39,57 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
         return this.declarationContent(node);
     }
 
-    /** The hover text for one token, decided by where the grammar put it. */
+    /** The hover text for one token, decided by where it stands: a keyword, or the value of which property. */
     protected tokenContent(document: LangiumDocument, leaf: CstNode): string | undefined {
         const source = leaf.grammarSource;
         if (GrammarAST.isKeyword(source)) {
             const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
-            const term = rule && VOCABULARY_RULES.has(rule)
-                ? vocabularyTerm(rule, source.value)
-                : keywordTerm(rule === 'Amount' ? leaf.astNode.$container?.$type : rule, source.value);
-            return term ? termMarkdown(term) + contextNote(leaf.astNode, rule) : undefined;
+            const term = keywordTerm(rule === 'Amount' ? leaf.astNode.$container?.$type : rule, source.value);
+            return term ? termMarkdown(term) : undefined;
         }
-        const feature = assignedFeature(leaf);
-        if (!feature) {
+        const position = valuePositionOf(leaf);
+        if (!position) {
             return undefined;
         }
-        const node = leaf.astNode;
+        const { node, feature, written } = position;
+        if (isUnknownStatement(node)) {
+            return feature === 'keyword' ? unknownStatementHover(node.keyword, node.$container?.$type) : undefined;
+        }
+        const vocabulary = vocabularyOf(position.spec);
+        if (vocabulary && written) {
+            if (written.kind !== 'name') {
+                return undefined;
+            }
+            const term = vocabularyTerm(vocabulary, written.value);
+            return term ? termMarkdown(term) + contextNote(node) : unknownTermMarkdown(vocabulary, written.value);
+        }
+        if (isOperation(node) && feature === 'name') {
+            return operationHover(referenceForDocument(this.osa, document), node);
+        }
         if (isProgramme(node)) {
             switch (feature) {
-                case 'recipient':
-                    return node.recipient ? countryHover(referenceForDocument(this.osa, document), node.recipient, node) : undefined;
+                case 'recipients': {
+                    const code = written?.kind === 'name' ? written.value : undefined;
+                    return code ? countryHover(referenceForDocument(this.osa, document), code, node) : undefined;
+                }
                 case 'name':
                     return programmeHover(this.osa, node);
-                case 'fiscalYear':
-                    return node.fiscalYear !== undefined ? fiscalYearHover(node.fiscalYear) : undefined;
-                case 'envelope':
-                    return node.envelope?.ref ? envelopeHover(this.osa, node.envelope.ref) : this.unresolved('budget envelope', node.envelope?.$refText);
+                case 'fiscalYears':
+                    return fiscalYearContent(written);
+                case 'envelopes': {
+                    const reference = node.envelopes[position.index];
+                    return reference?.ref ? envelopeHover(this.osa, reference.ref) : this.unresolved('budget envelope', reference?.$refText);
+                }
             }
-        } else if (isAgreement(node) && feature === 'template') {
-            return node.template?.ref ? templateHover(this.osa, node.template.ref) : this.unresolved('agreement template', node.template?.$refText);
+        } else if (isAgreement(node) && feature === 'templates') {
+            const reference = node.templates[position.index];
+            return reference?.ref ? templateHover(this.osa, reference.ref) : this.unresolved('agreement template', reference?.$refText);
         } else if (isException(node) && feature === 'rule') {
             return exceptionRuleHover(node);
         } else if ((isAgreementTemplate(node) || isBudgetEnvelope(node)) && feature === 'name') {
             return this.declarationContent(node);
-        } else if (isBudgetEnvelope(node) && feature === 'fiscalYear' && node.fiscalYear !== undefined) {
-            return fiscalYearHover(node.fiscalYear);
+        } else if (isBudgetEnvelope(node) && feature === 'fiscalYears') {
+            return fiscalYearContent(written);
         }
         return undefined;
     }
@@ -96,10 +117,11 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
 }
 
 /** What the term means where it stands: an activity declared under a field it does not belong to. */
-function contextNote(node: AstNode, rule: string | undefined): string {
-    if (rule === 'ActivityName' && isActivity(node)) {
-        const field = ACTIVITIES[node.name]?.field;
-        const declaredUnder = node.$container.name;
+function contextNote(node: AstNode): string {
+    if (isActivity(node)) {
+        const name = activityNameOf(node);
+        const field = name ? lookupTerm(ACTIVITIES, name)?.field : undefined;
+        const declaredUnder = fieldNameOf(node.$container);
         if (field && declaredUnder && field !== declaredUnder) {
             return `\n\nDeclared here under \`${declaredUnder}\`, not \`${field}\`: OSA204.`;
         }
@@ -107,13 +129,20 @@ function contextNote(node: AstNode, rule: string | undefined): string {
     return '';
 }
 
-/** The grammar assignment (`recipient=Identifier`, `name=…`, `envelope=[…]`) a token belongs to. */
-function assignedFeature(leaf: CstNode): string | undefined {
-    for (let node: CstNode | undefined = leaf; node && node.astNode === leaf.astNode; node = node.container) {
-        const assignment = AstUtils.getContainerOfType(node.grammarSource, GrammarAST.isAssignment);
-        if (assignment) {
-            return assignment.feature;
-        }
-    }
-    return undefined;
+function fiscalYearContent(written: WrittenValue | undefined): string | undefined {
+    const decoded = written ? decodeFiscalYear(written) : undefined;
+    return decoded?.ok ? fiscalYearHover(decoded.value) : undefined;
+}
+
+/** A word where a property belongs that the language does not know: which properties it may stand for. */
+function unknownStatementHover(word: string, containerType: string | undefined): string {
+    const keywords = containerType && containerType !== 'Model' ? statementKeywords(containerType) : [...DECLARATION_KEYWORDS];
+    const suggestions = suggestKeywords(word, keywords);
+    return [
+        `**${word}** is not a property the language knows here, so what follows it is not checked.`,
+        '',
+        suggestions.length > 0
+            ? `Did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
+            : `Properties here: ${keywords.map(k => `\`${k}\``).join(', ')}.`
+    ].join('\n');
 }

@@ -10,68 +10,74 @@
  * | budget envelope after `funded-by`                  | `variable`   | `readonly`                |
  * | recipient country code (ISO 3166-1 alpha-3)        | `enumMember` | `defaultLibrary`          |
  * | vocabulary terms (fields, activities, categories, purposes, kinds, modality, clauses, assessment topics, `results` values, coordination bodies) | `enumMember` | |
+ * | UN peace operation after `operation` (`UNMISS`)    | `enumMember` | `defaultLibrary`          |
  * | currency (`JPY`)                                   | `type`       |                           |
  * | rule id of an `exception`                          | `macro`      |                           |
  * | fiscal years, amounts, quantities, dates           | `number`     |                           |
  *
- * Vocabulary terms are keywords of the grammar (so editors can complete them); marking them
- * `enumMember` tells values (`patrol-boat`) apart from the structure (`provide`, `category`).
+ * Terms are plain names in the grammar: a value is coloured by the property it stands in (model/properties.ts)
+ * and only when it is a term of that property's vocabulary, so that a misspelt term does not look like a known
+ * one. Marking terms `enumMember` tells values (`patrol-boat`) apart from the structure (`provide`, `category`).
  */
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import {
-    isActivity, isAgreement, isAgreementTemplate, isAmount, isAssessmentTopic, isBeneficiary, isBudgetEnvelope, isClause,
-    isCoordination, isException, isFieldDeclaration, isItem, isPeriod, isProgramme
-} from '../generated/ast.js';
+import { isAgreementTemplate, isBudgetEnvelope, isProgramme } from '../generated/ast.js';
+import { propertiesOf, type PropertySpec } from '../model/properties.js';
+import { writtenValues, type WrittenValue } from '../model/values.js';
+import { isKnownTerm } from '../vocabulary.js';
 
 const VOCABULARY = SemanticTokenTypes.enumMember;
 
+type Token = { type: string; modifier?: string | string[] };
+
+/** The token a written value of a property gets, if any. */
+function tokenFor(spec: PropertySpec, written: WrittenValue): Token | undefined {
+    const value = spec.value;
+    switch (value.type) {
+        case 'term':
+            if (written.kind !== 'name' || !isKnownTerm(value.vocabulary, written.value)) {
+                return undefined;
+            }
+            return value.vocabulary === 'currency' ? { type: SemanticTokenTypes.type } : { type: VOCABULARY };
+        case 'country':
+            return written.kind === 'name' ? { type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.defaultLibrary } : undefined;
+        case 'peace-operation':
+            return written.kind === 'name' ? { type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.defaultLibrary } : undefined;
+        case 'rule-id':
+            return written.kind === 'name' ? { type: SemanticTokenTypes.macro } : undefined;
+        case 'fiscal-year':
+        case 'date':
+        case 'amount':
+        case 'quantity':
+        case 'rate':
+            return written.kind === 'number' || written.kind === 'date' ? { type: SemanticTokenTypes.number } : undefined;
+        default:
+            return undefined;
+    }
+}
+
 export class OsaSemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | undefined | 'prune' {
-        if (isProgramme(node)) {
+        if (isProgramme(node) || isAgreementTemplate(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
-            acceptor({ node, property: 'fiscalYear', type: SemanticTokenTypes.number });
-            acceptor({ node, property: 'recipient', type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.defaultLibrary });
-            acceptor({ node, property: 'modality', type: VOCABULARY });
-            acceptor({ node, property: 'envelope', type: SemanticTokenTypes.variable, modifier: SemanticTokenModifiers.readonly });
-        } else if (isAgreementTemplate(node)) {
-            acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
-            acceptor({ node, property: 'kind', type: VOCABULARY });
         } else if (isBudgetEnvelope(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, modifier: [SemanticTokenModifiers.declaration, SemanticTokenModifiers.readonly] });
-            acceptor({ node, property: 'fiscalYear', type: SemanticTokenTypes.number });
-        } else if (isAgreement(node)) {
-            acceptor({ node, property: 'template', type: SemanticTokenTypes.class });
-            acceptor({ node, property: 'kind', type: VOCABULARY });
-            acceptor({ node, property: 'signed', type: SemanticTokenTypes.number });
-        } else if (isAmount(node)) {
-            acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
-            acceptor({ node, property: 'currency', type: SemanticTokenTypes.type });
-        } else if (isPeriod(node)) {
-            acceptor({ node, property: 'start', type: SemanticTokenTypes.number });
-            acceptor({ node, property: 'end', type: SemanticTokenTypes.number });
-        } else if (isBeneficiary(node)) {
-            acceptor({ node, property: 'kind', type: VOCABULARY });
-        } else if (isFieldDeclaration(node)) {
-            acceptor({ node, property: 'name', type: VOCABULARY });
-        } else if (isActivity(node)) {
-            acceptor({ node, property: 'name', type: VOCABULARY });
-        } else if (isItem(node)) {
-            acceptor({ node, property: 'quantity', type: SemanticTokenTypes.number });
-            acceptor({ node, property: 'category', type: VOCABULARY });
-            acceptor({ node, property: 'purpose', type: VOCABULARY });
-        } else if (isAssessmentTopic(node)) {
-            acceptor({ node, property: 'name', type: VOCABULARY });
-            acceptor({ node, property: 'date', type: SemanticTokenTypes.number });
-        } else if (isClause(node)) {
-            acceptor({ node, property: 'name', type: VOCABULARY });
-            acceptor({ node, property: 'results', type: VOCABULARY });
-        } else if (isCoordination(node)) {
-            node.bodies.forEach((_, index) => acceptor({ node, property: 'bodies', index, type: VOCABULARY }));
-        } else if (isException(node)) {
-            acceptor({ node, property: 'rule', type: SemanticTokenTypes.macro });
-            acceptor({ node, property: 'date', type: SemanticTokenTypes.number });
+        }
+        for (const spec of propertiesOf(node.$type)) {
+            if (spec.value.type === 'reference') {
+                const references = (node as unknown as Record<string, unknown[]>)[spec.feature] ?? [];
+                references.forEach((_, index) => acceptor(spec.value.type === 'reference' && spec.value.to === 'BudgetEnvelope'
+                    ? { node, property: spec.feature, index, type: SemanticTokenTypes.variable, modifier: SemanticTokenModifiers.readonly }
+                    : { node, property: spec.feature, index, type: SemanticTokenTypes.class }));
+                continue;
+            }
+            writtenValues(node, spec.feature).forEach((written, index) => {
+                const token = tokenFor(spec, written);
+                if (token) {
+                    acceptor({ node, property: spec.feature, index, ...token });
+                }
+            });
         }
         return undefined;
     }

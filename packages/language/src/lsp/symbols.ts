@@ -22,6 +22,16 @@ import {
     type Agreement, type AgreementTemplate, type Assessment, type BudgetEnvelope, type Clause, type Exception,
     type FieldDeclaration, type Item, type Model, type Programme
 } from '../generated/ast.js';
+import {
+    agreementKindOf, amountOf, assessmentOf, agreementOf, clauseResultsOf, clauseTextOf, descriptionOf, fiscalYearOf, isArmedAfterDelivery,
+    isDefenseEquipment, itemCategoryOf, itemPurposeOf, itemQuantityOf, justificationOf, signedOf, titleOf, topicOnFile, topicTextOf
+} from '../model/facts.js';
+import { firstValue } from '../model/values.js';
+
+/** A value as written (a misspelt term too: the outline shows what is there). */
+function written(node: AstNode, feature: string): string | undefined {
+    return firstValue(node, feature)?.value;
+}
 
 const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Programme: SymbolKind.Module,
@@ -82,63 +92,72 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     protected programme(programme: Programme): DocumentSymbol | undefined {
+        const assessment = assessmentOf(programme);
+        const agreement = agreementOf(programme);
         const children = [
             ...programme.fields.map(f => this.field(f)),
             ...programme.items.map(i => this.item(i)),
-            programme.assessment && this.assessment(programme.assessment),
-            programme.agreement && this.agreement(programme.agreement),
+            assessment && this.assessment(assessment),
+            agreement && this.agreement(agreement),
             ...programme.exceptions.map(e => this.exception(e))
         ];
-        return this.symbol(programme, programme.name, programme.title ?? '', this.nameNode(programme, 'name'), children);
+        return this.symbol(programme, programme.name, titleOf(programme) ?? '', this.nameNode(programme, 'name'), children);
     }
 
     protected field(field: FieldDeclaration): DocumentSymbol | undefined {
-        const activities = field.activities.map(a => this.symbol(a, a.name, a.description ?? '', this.nameNode(a, 'name')));
-        const detail = field.unMission ? `UN mission: ${field.unMission}` : field.description ?? '';
-        return this.symbol(field, field.name, detail, this.nameNode(field, 'name'), activities);
+        const activities = field.activities.map(a => this.symbol(a, written(a, 'name'), descriptionOf(a) ?? '', this.nameNode(a, 'name')));
+        const operations = field.operations.map(o => written(o, 'name')).filter(Boolean);
+        const detail = operations.length > 0 ? `operation: ${operations.join(', ')}` : descriptionOf(field) ?? '';
+        return this.symbol(field, written(field, 'name'), detail, this.nameNode(field, 'name'), activities);
     }
 
     protected item(item: Item): DocumentSymbol | undefined {
+        const quantity = itemQuantityOf(item);
+        const purpose = itemPurposeOf(item);
         const detail = [
-            item.quantity !== undefined ? `×${item.quantity}` : undefined,
-            item.category,
-            item.defenseEquipment ? `defense equipment${item.purpose ? ` for ${item.purpose}` : ''}` : item.purpose,
-            item.armedAfterDelivery ? 'armed after delivery' : undefined
+            quantity !== undefined ? `×${quantity}` : undefined,
+            itemCategoryOf(item) ?? written(item, 'categories'),
+            isDefenseEquipment(item) ? `defense equipment${purpose ? ` for ${purpose}` : ''}` : purpose,
+            isArmedAfterDelivery(item) ? 'armed after delivery' : undefined
         ].filter(Boolean).join(' · ');
-        return this.symbol(item, item.name, detail, this.nameNode(item, 'name'));
+        return this.symbol(item, written(item, 'name'), detail, this.nameNode(item, 'name'));
     }
 
     protected assessment(assessment: Assessment): DocumentSymbol | undefined {
-        const topics = assessment.topics.map(t => this.symbol(t, t.name, `${t.onFile ? 'on file: ' : ''}${t.text ?? ''}`, this.nameNode(t, 'name')));
-        return this.symbol(assessment, 'assessment', `${new Set(assessment.topics.map(t => t.name)).size} of 6 topics`, this.keywordNode(assessment, 'assessment'), topics);
+        const topics = assessment.topics.map(t => this.symbol(t, written(t, 'name'), `${topicOnFile(t) ? 'on file: ' : ''}${topicTextOf(t) ?? ''}`, this.nameNode(t, 'name')));
+        return this.symbol(assessment, 'assessment', `${new Set(assessment.topics.map(t => written(t, 'name'))).size} of 6 topics`, this.keywordNode(assessment, 'assessment'), topics);
     }
 
     protected agreement(agreement: Agreement): DocumentSymbol | undefined {
+        const signed = signedOf(agreement);
         const detail = [
-            agreement.template ? `uses ${agreement.template.$refText}` : undefined,
-            agreement.kind,
-            agreement.signed ? `signed ${agreement.signed}` : undefined
+            agreement.templates[0] ? `uses ${agreement.templates[0].$refText}` : undefined,
+            agreementKindOf(agreement),
+            signed ? `signed ${signed}` : undefined
         ].filter(Boolean).join(' · ');
         return this.symbol(agreement, 'agreement', detail, this.keywordNode(agreement, 'agreement'), agreement.clauses.map(c => this.clause(c)));
     }
 
     protected clause(clause: Clause): DocumentSymbol | undefined {
-        const detail = [clause.results ? `results ${clause.results}` : undefined, clause.text].filter(Boolean).join(' · ');
-        return this.symbol(clause, clause.name, detail, this.nameNode(clause, 'name'));
+        const results = clauseResultsOf(clause);
+        const detail = [results ? `results ${results}` : undefined, clauseTextOf(clause)].filter(Boolean).join(' · ');
+        return this.symbol(clause, written(clause, 'name'), detail, this.nameNode(clause, 'name'));
     }
 
     protected exception(exception: Exception): DocumentSymbol | undefined {
-        return this.symbol(exception, `exception ${exception.rule}`, exception.justification ?? '', this.nameNode(exception, 'rule'));
+        return this.symbol(exception, `exception ${written(exception, 'rule') ?? ''}`, justificationOf(exception) ?? '', this.nameNode(exception, 'rule'));
     }
 
     protected template(template: AgreementTemplate): DocumentSymbol | undefined {
-        return this.symbol(template, template.name, template.title ?? template.kind ?? '', this.nameNode(template, 'name'), template.clauses.map(c => this.clause(c)));
+        return this.symbol(template, template.name, titleOf(template) ?? agreementKindOf(template) ?? '', this.nameNode(template, 'name'), template.clauses.map(c => this.clause(c)));
     }
 
     protected envelope(envelope: BudgetEnvelope): DocumentSymbol | undefined {
+        const fiscalYear = fiscalYearOf(envelope);
+        const amount = amountOf(envelope);
         const detail = [
-            envelope.fiscalYear !== undefined ? `FY${envelope.fiscalYear}` : undefined,
-            envelope.amount ? `${envelope.amount.value.toLocaleString('en-US')} ${envelope.amount.currency}` : undefined
+            fiscalYear !== undefined ? `FY${fiscalYear}` : undefined,
+            amount ? `${amount.value.toLocaleString('en-US')} ${amount.currency}` : undefined
         ].filter(Boolean).join(' · ');
         return this.symbol(envelope, envelope.name, detail, this.nameNode(envelope, 'name'));
     }

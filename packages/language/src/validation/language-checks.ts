@@ -21,12 +21,13 @@ import {
     LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type WrittenValue
 } from '../model/values.js';
 import type { ReferenceData } from '../reference/reference-data.js';
+import { LANGUAGE_REFERENCE_PATH } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import { isKnownTerm, suggestTerms, VOCABULARIES } from '../vocabulary.js';
 import { languageData, type LanguageDiagnosticData } from './language-diagnostics.js';
 
 export const LANGUAGE_CODE = 'syntax';
-const LANGUAGE_DOCS = 'docs/language.md';
+const LANGUAGE_DOCS = LANGUAGE_REFERENCE_PATH;
 
 /** Keywords that were replaced, with what to write instead. */
 const RENAMED_KEYWORDS: Record<string, string> = {

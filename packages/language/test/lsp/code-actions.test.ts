@@ -614,6 +614,102 @@ describe('layout', () => {
     });
 });
 
+describe('the language\'s own findings (code `syntax`)', () => {
+    /** The code actions offered for the language finding whose message matches. */
+    async function languageActions(files: Files, message: RegExp): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
+        const built = await build(files);
+        const all = built.diagnostics('programme.osa');
+        const diagnostic = all.find(d => d.code === 'syntax' && message.test(String(d.message)));
+        expect(diagnostic, `${message} among ${JSON.stringify(all.map(d => d.message))}`).toBeDefined();
+        return { diagnostic: diagnostic!, actions: await codeActions(built, 'programme.osa', [diagnostic!]) };
+    }
+
+    // Each case breaks the compliant baseline in one way; its preferred fix restores the baseline exactly.
+    const restoring = [
+        { what: 'removes a repeated property, with its line', parts: { extra: 'modality loan' }, message: /more than once/, title: 'Remove the repeated `modality`' },
+        {
+            what: 'removes a repeat written on the line of another statement, keeping the line', message: /more than once/, title: 'Remove the repeated `category`',
+            parts: { items: 'provide "Coastal surveillance radar" quantity 5 category coastal-radar category patrol-boat' }
+        },
+        {
+            what: 'replaces an unknown term with the closest suggestion', message: /Unknown item category/, title: 'Replace with `coastal-radar`',
+            parts: { items: 'provide "Coastal surveillance radar" quantity 5 category costal-radar' }
+        },
+        { what: 'replaces an alias with the term it stands for', parts: { beneficiary: 'beneficiary "Philippine Navy" kind navy' }, message: /Unknown beneficiary kind/, title: 'Replace with `armed-forces`' },
+        { what: 'replaces an unknown property name with the property it stands for', parts: { recipient: 'recipeint PHL' }, message: /`recipeint` is not a property/, title: 'Replace with `recipient`' },
+        { what: 'writes a fiscal year in four digits', parts: { fiscalYear: 'fiscal-year FY2024' }, message: /takes/, title: 'Replace with `2024`' },
+        { what: 'writes digit groups with `_`', parts: { amount: 'amount 600,000,000 JPY' }, message: /takes/, title: 'Replace with `600_000_000`' },
+        { what: 'writes a date as YYYY-MM-DD', parts: { agreement: 'agreement uses StandardExchangeOfNotes signed 2024/12/05' }, message: /takes/, title: 'Replace with `2024-12-05`' },
+        { what: 'adds a missing required property after the property before it, indented like its neighbours', parts: { recipient: null }, message: /has no recipient/, title: 'Add `recipient PHL`' }
+    ];
+
+    it.each(restoring)('$what', async ({ parts, message, title }) => {
+        const files = ws(programme(parts));
+        const { actions } = await languageActions(files, message);
+        const action = byTitle(actions, title);
+        expect(action).toMatchObject({ kind: 'quickfix', isPreferred: true });
+        const after = await applyAndValidate(files, action);
+        expect(after.files['programme.osa']).toBe(programme());
+        expect(codes(after.diagnostics)).toEqual([]);
+    });
+
+    it('offers to remove a second declaration of a field, not preferred: it may say more than the first', async () => {
+        const files = ws(programme({ fields: 'field rule-of-law { activity maritime-surveillance }\n    field rule-of-law { activity maritime-surveillance }' }));
+        const { actions } = await languageActions(files, /twice/);
+        const action = byTitle(actions, 'Remove the repeated `field`');
+        expect(action.isPreferred).toBeUndefined();
+        const after = await applyAndValidate(files, action);
+        expect(after.files['programme.osa']).toBe(programme());
+    });
+
+    it('offers one replacement per suggestion, only the first preferred', async () => {
+        const { actions } = await languageActions(ws(programme({ beneficiary: 'beneficiary "Philippine Navy" kind related' })), /Unknown beneficiary kind/);
+        const replacements = actions.filter(a => a.title.startsWith('Replace with'));
+        expect(replacements.map(a => a.title)).toContain('Replace with `related-organisation`');
+        expect(replacements.filter(a => a.isPreferred)).toEqual([replacements[0]]);
+    });
+
+    it('replaces an unknown UN operation with the operation it most likely is', async () => {
+        const peace = (operation: string) => programme({ fields: `field peace-cooperation { activity peacekeeping-training operation ${operation} }` });
+        const files = ws(peace('UNMIS'));
+        const { actions } = await languageActions(files, /Unknown UN peace operation/);
+        const after = await applyAndValidate(files, byTitle(actions, 'Replace with `UNMISS`'));
+        expect(after.files['programme.osa']).toBe(peace('UNMISS'));
+        expect(codes(after.diagnostics)).not.toContain('syntax');
+    });
+
+    it('offers no replacement for a malformed value it cannot correct', async () => {
+        const { actions } = await languageActions(ws(programme({ items: 'provide "Coastal surveillance radar" quantity many category coastal-radar' })), /takes/);
+        expect(actions).toEqual([]);
+    });
+
+    it('adds a missing item category at the end of the item, on its line', async () => {
+        const files = ws(programme({ items: 'provide "Coastal surveillance radar" quantity 5' }));
+        const { actions } = await languageActions(files, /has no category/);
+        const after = await applyAndValidate(files, byTitle(actions, 'Add `category related-equipment`'));
+        expect(after.files['programme.osa']).toContain('    provide "Coastal surveillance radar" quantity 5 category related-equipment\n');
+    });
+
+    it('adds a missing envelope amount inside the envelope\'s braces', async () => {
+        const envelope = 'budget-envelope ENV-2024 {\n    fiscal-year 2024\n}\n';
+        const built = await build({ 'budgets.osa': envelope });
+        const diagnostic = built.diagnostics('budgets.osa').find(d => d.code === 'syntax')!;
+        expect(diagnostic.message).toContain('amount');
+        const actions = await codeActions(built, 'budgets.osa', [diagnostic]);
+        const after = apply({ 'budgets.osa': envelope }, byTitle(actions, /^Add `amount /));
+        expect(after['budgets.osa']).toMatch(/^budget-envelope ENV-2024 \{\n {4}fiscal-year 2024\n {4}amount [0-9_]+ JPY\n\}\n$/);
+        const rebuilt = await build(after);
+        expect(rebuilt.diagnostics('budgets.osa').filter(d => d.code === 'syntax')).toEqual([]);
+    });
+
+    it('offers nothing for a language finding the document no longer has', async () => {
+        const before = await build(ws(programme({ extra: 'modality loan' })));
+        const stale = before.diagnostics('programme.osa').find(d => d.code === 'syntax')!;
+        const now = await build(ws(programme()));
+        expect(await codeActions(now, 'programme.osa', [stale])).toEqual([]);
+    });
+});
+
 describe('stale and foreign diagnostics', () => {
     it('offers nothing for a finding the document no longer has', async () => {
         const before = await build(ws(programme({ modality: 'modality loan' })));

@@ -194,6 +194,21 @@ describe('formatter: layout', () => {
         expect(await format(broken)).toBe(broken);
     });
 
+    it('places an unknown statement like a declaration and keeps the rest of it as written', async () => {
+        const text = 'programme P {\n  title "x"\n        recipeint   PHL ,  IDN {  a\n   b }\n  modality   grant\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('programme P {\n    title "x"\n    recipeint   PHL ,  IDN {  a\n   b }\n    modality grant\n}\n');
+        expect(await format(formatted)).toBe(formatted);
+        expect(shapeOf(formatted)).toEqual(shapeOf(text));
+    });
+
+    it('lays out peace operations and their lead like any other statement', async () => {
+        const text = 'programme P {\nfield peace-cooperation {\nactivity peacekeeping-training\n  operation   "ASEAN Monitoring Team"   led-by  ASEAN\noperation UNMISS }\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('programme P {\n    field peace-cooperation {\n        activity peacekeeping-training\n        operation "ASEAN Monitoring Team" led-by ASEAN\n        operation UNMISS\n    }\n}\n');
+        expect(shapeOf(formatted)).toEqual(shapeOf(text));
+    });
+
     it('formats a range: only the lines inside it change', async () => {
         const text = 'programme P {\ntitle    "x"\n      modality   grant\nrecipient PHL\n}\n';
         const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };

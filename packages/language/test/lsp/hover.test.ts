@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { ALL_RULES, ruleById } from '../../src/rules/index.js';
-import { keywordTerm, VOCABULARY_RULES, vocabularyTerm } from '../../src/lsp/hover-terms.js';
+import { keywordTerm, vocabularyTerm } from '../../src/lsp/hover-terms.js';
+import { VOCABULARIES } from '../../src/vocabulary.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
 
 let services: OsaLspServices;
@@ -184,30 +185,21 @@ describe('hover on vocabulary and keywords', () => {
     });
 
     it('has a description for every vocabulary term and cites rules that exist', () => {
-        const grammar = services.Grammar;
         const cited = new Set<string>();
-        for (const rule of grammar.rules) {
-            if (!VOCABULARY_RULES.has(rule.name)) {
-                continue;
-            }
-            const keywords: string[] = [];
-            JSON.stringify(rule.definition, (key, value) => {
-                if (key === 'value' && typeof value === 'string') {
-                    keywords.push(value);
-                }
-                return key === '$container' ? undefined : value;
-            });
-            expect(keywords.length, rule.name).toBeGreaterThan(0);
-            for (const keyword of keywords) {
-                const term = vocabularyTerm(rule.name, keyword);
-                expect(term, `${rule.name} ${keyword}`).toBeDefined();
-                for (const id of `${term!.governs} ${term!.detail}`.match(/OSA\d{3}/g) ?? []) {
+        for (const vocabulary of Object.values(VOCABULARIES)) {
+            const terms = Object.keys(vocabulary.terms);
+            expect(terms.length, vocabulary.id).toBeGreaterThan(0);
+            for (const term of terms) {
+                const doc = vocabularyTerm(vocabulary.id, term);
+                expect(doc, `${vocabulary.id} ${term}`).toBeDefined();
+                for (const id of `${doc!.governs} ${doc!.detail}`.match(/OSA\d{3}/g) ?? []) {
                     cited.add(id);
                 }
             }
+            expect(vocabularyTerm(vocabulary.id, 'constructor'), vocabulary.id).toBeUndefined();
         }
         for (const keyword of ['programme', 'recipient', 'field', 'provide', 'assessment', 'agreement', 'coordination', 'exception',
-            'budget-envelope', 'agreement-template', 'fiscal-year', 'modality', 'beneficiary']) {
+            'budget-envelope', 'agreement-template', 'fiscal-year', 'modality', 'beneficiary', 'operation', 'led-by']) {
             const term = keywordTerm(undefined, keyword) ?? keywordTerm('Programme', keyword);
             expect(term, keyword).toBeDefined();
             for (const id of term!.governs.match(/OSA\d{3}/g) ?? []) {
@@ -220,13 +212,71 @@ describe('hover on vocabulary and keywords', () => {
     });
 });
 
+describe('hover on terms found by their position', () => {
+    it('explains a term by the property it stands in, not by the word: `training` as an item category', async () => {
+        const text = await hoverAt(programme({ items: 'provide "Course" category trai<|>ning' }));
+        expect(text).toContain('**training** *(item category)*');
+        expect(text).toContain('Training to operate and maintain what is provided.');
+    });
+
+    it('says an unknown term is unknown and suggests the closest terms', async () => {
+        const text = await hoverAt(programme({ items: 'provide "Boat" category patrol-bo<|>t' }));
+        expect(text).toContain('**patrol-bot** is not a known item category');
+        expect(text).toContain('Did you mean `patrol-boat`');
+        const alias = await hoverAt(programme({ beneficiary: 'beneficiary "Navy" kind na<|>vy' }));
+        expect(alias).toContain('is not a known beneficiary kind');
+        expect(alias).toContain('`armed-forces`');
+    });
+
+    it('explains a currency', async () => {
+        expect(await hoverAt(programme({ amount: 'amount 1_000 JP<|>Y' }))).toContain('**JPY** *(currency)*');
+    });
+
+    it('says which property an unknown word may stand for', async () => {
+        const text = await hoverAt(programme().replace('    recipient PHL', '    recipe<|>int PHL'));
+        expect(text).toContain('**recipeint** is not a property');
+        expect(text).toContain('Did you mean `recipient`');
+    });
+});
+
+describe('hover on a peace operation', () => {
+    const peace = (operation: string) => programme({
+        fields: `field peace-cooperation { activity peacekeeping-training ${operation} }`
+    });
+
+    it('shows a UN operation from the reference data: name, kind, countries, dates and resolutions', async () => {
+        const text = await hoverAt(peace('operation UNM<|>ISS'));
+        expect(text).toContain('**UNMISS** · United Nations Mission in the Republic of South Sudan *(UN peacekeeping operation)*');
+        expect(text).toContain('Where: South Sudan.');
+        expect(text).toContain('Established 2011-07-09, running');
+        expect(text).toContain('S/RES/1996 (2011)');
+        expect(text).toContain('OSA206');
+    });
+
+    it('shows what must still be verified for a row with a `verify` note, and an end date', async () => {
+        const text = await hoverAt(peace('operation UNA<|>MI'));
+        expect(text).toContain('*(UN special political mission)*');
+        expect(text).toContain('ended 2025-12-31');
+        expect(text).toContain('To verify against the sources: S/RES/2732 (2024)');
+    });
+
+    it('suggests UN operations for a name the list does not have, and explains an operation outside the UN', async () => {
+        const unknown = await hoverAt(peace('operation UNMIS<|>SS'));
+        expect(unknown).toContain('is not a UN peace operation in the reference data');
+        expect(unknown).toContain('`UNMISS`');
+        const outside = await hoverAt(peace('operation "ASEAN Monitoring<|> Team" led-by ASEAN'));
+        expect(outside).toContain('a peace operation outside the UN, led by ASEAN');
+        expect(outside).toContain('OSA206');
+        expect(await hoverAt(peace('opera<|>tion UNMISS'))).toContain('*(keyword)*');
+    });
+});
+
 describe('hover on names', () => {
     it('sums up a compliant programme', async () => {
         await addFile('templates.osa', STANDARD_TEMPLATE);
         const text = await hoverAt(programme({ id: 'TEST-2024-<|>001' }));
         expect(text).toContain('**Programme TEST-2024-001**');
         expect(text).toContain(`complies with all ${ALL_RULES.length} rules`);
-        expect(text).toContain('complies with all 31 rules');
     });
 
     it('counts a programme\'s errors and warnings and lists their rules', async () => {

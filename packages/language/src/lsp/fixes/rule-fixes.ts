@@ -9,11 +9,19 @@
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { Activity, AgreementTemplate, AssessmentTopicName, Clause, ClauseName, CoordinationBody, Programme } from '../../generated/ast.js';
+import type { Activity, AgreementTemplate, Clause, Programme } from '../../generated/ast.js';
+import {
+    activityNameOf, agreementOf, assessmentOf, clauseResultsOf, coordinationBodiesOf, fieldNameOf, modalityOf,
+    recipientOf, templateOf, topicNameOf
+} from '../../model/facts.js';
+import { firstValue } from '../../model/values.js';
 import type { ReferenceData } from '../../reference/reference-data.js';
 import { declaredException, effectiveClauses } from '../../rules/programme-facts.js';
 import { ruleById } from '../../rules/index.js';
-import { ACTIVITIES, ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, FIELDS, MODALITIES } from '../../vocabulary.js';
+import {
+    ACTIVITIES, ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, lookupTerm, MODALITIES, type AssessmentTopicName, type ClauseName,
+    type CoordinationBody, type FieldName
+} from '../../vocabulary.js';
 import { childIndent, closingBrace, indentStep, propertyNode, SourceText } from './source-text.js';
 
 export interface Fix {
@@ -57,7 +65,8 @@ function clauseLine(name: ClauseName): string {
     return name === 'monitoring-and-evaluation' ? `clause ${name} results disclosed` : `clause ${name}`;
 }
 
-function fix(title: string, uri: string, edits: TextEdit[], isPreferred = false): Fix {
+/** A fix of one document. */
+export function fix(title: string, uri: string, edits: TextEdit[], isPreferred = false): Fix {
     return { title, changes: { [uri]: edits }, ...(isPreferred ? { isPreferred } : {}) };
 }
 
@@ -92,7 +101,7 @@ export function missingClauses(programme: Programme): ClauseName[] {
 
 /** Adds clause lines to the programme's inline agreement, after its last line. */
 function addToAgreement(programme: Programme, text: SourceText, lines: string[]): TextEdit {
-    const agreement = programme.agreement!;
+    const agreement = agreementOf(programme)!;
     return text.insertLinesAfter(agreement.$cstNode!.range.end, lines, childIndent(agreement, text));
 }
 
@@ -111,10 +120,11 @@ function addToTemplate(template: AgreementTemplate, lines: string[]): TextEdit |
 const missingClause: FixProvider = ({ programme, text, data, diagnostic }) => {
     const clause = (typeof data.missingClause === 'string' ? data.missingClause : CLAUSE_OF_RULE[String(diagnostic.code)]) as ClauseName | undefined;
     const missing = programme ? missingClauses(programme) : [];
-    if (!programme?.agreement || !clause || !missing.includes(clause)) {
+    const agreement = programme && agreementOf(programme);
+    if (!programme || !agreement || !clause || !missing.includes(clause)) {
         return [];
     }
-    const template = programme.agreement.template?.ref;
+    const template = templateOf(agreement);
     const fixes = [fix(`Add \`${clauseLine(clause)}\` to ${template ? 'the programme\'s agreement' : 'the agreement'}`,
         text.uri, [addToAgreement(programme, text, [clauseLine(clause)])], true)];
     if (template) {
@@ -131,7 +141,7 @@ const missingClause: FixProvider = ({ programme, text, data, diagnostic }) => {
 };
 
 const noAgreement: FixProvider = ({ programme, text }) => {
-    if (!programme || programme.agreement) {
+    if (!programme || agreementOf(programme)) {
         return [];
     }
     const step = indentStep(programme, text);
@@ -143,8 +153,8 @@ const noAgreement: FixProvider = ({ programme, text }) => {
 /** Makes a monitoring-and-evaluation clause disclose its results, in whichever file it is. */
 function discloseResults(clause: Clause): TextEdit | undefined {
     const text = SourceText.of(clause);
-    if (clause.results) {
-        const results = propertyNode(clause, 'results');
+    if (clause.results.length > 0) {
+        const results = propertyNode(clause, 'results', 0);
         return results ? text.replace(results.range, 'disclosed') : undefined;
     }
     const name = propertyNode(clause, 'name');
@@ -154,12 +164,13 @@ function discloseResults(clause: Clause): TextEdit | undefined {
 const resultsNotDisclosed: FixProvider = ({ programme, text }) => {
     const clauses = programme ? effectiveClauses(programme) : undefined;
     const clause = clauses?.byName.get('monitoring-and-evaluation');
-    if (!programme?.agreement || !clause || clause.results === 'disclosed') {
+    const agreement = programme && agreementOf(programme);
+    if (!programme || !agreement || !clause || clauseResultsOf(clause) === 'disclosed') {
         return [];
     }
     const edit = discloseResults(clause);
-    const title = clause.results === 'withheld' ? 'Change `results withheld` to `results disclosed`' : 'Add `results disclosed` to the monitoring-and-evaluation clause';
-    if (clause.$container === programme.agreement) {
+    const title = firstValue(clause, 'results')?.value === 'withheld' ? 'Change `results withheld` to `results disclosed`' : 'Add `results disclosed` to the monitoring-and-evaluation clause';
+    if (clause.$container === agreement) {
         return edit ? [fix(title, text.uri, [edit], true)] : [];
     }
     // The clause comes from the template: disclose there (every programme using it), or override it here.
@@ -177,16 +188,17 @@ const resultsNotDisclosed: FixProvider = ({ programme, text }) => {
 
 const modalityNotGrant: FixProvider = ({ programme, text, data }) => {
     const replacement = typeof data.replacement === 'string' ? data.replacement : 'grant';
-    const modality = programme?.modality ? propertyNode(programme, 'modality') : undefined;
-    if (!programme?.modality || MODALITIES[programme.modality].grant || !modality) {
+    const written = programme ? modalityOf(programme) : undefined;
+    const modality = programme && written ? propertyNode(programme, 'modalities', 0) : undefined;
+    if (!written || MODALITIES[written].grant || !modality) {
         return [];
     }
     return [fix(`Change the modality to ${replacement}`, text.uri, [text.replace(modality.range, replacement)], true)];
 };
 
 const unknownCountry: FixProvider = ({ programme, text, data, reference }) => {
-    const code = programme?.recipient;
-    const recipient = programme && code ? propertyNode(programme, 'recipient') : undefined;
+    const code = programme ? recipientOf(programme) : undefined;
+    const recipient = programme && code ? propertyNode(programme, 'recipients', 0) : undefined;
     if (!code || !recipient || reference.country(code)) {
         return [];
     }
@@ -217,21 +229,23 @@ export const recordException: FixProvider = ({ programme, text, diagnostic }) =>
 
 const activityInWrongField: FixProvider = ({ programme, text, node, data }) => {
     const activity = node ? AstUtils.getContainerOfType(node, (n): n is Activity => n.$type === 'Activity') : undefined;
-    const expected = (typeof data.expectedField === 'string' ? data.expectedField : activity && ACTIVITIES[activity.name].field) as keyof typeof FIELDS | undefined;
-    if (!programme || !activity?.$cstNode || !expected || ACTIVITIES[activity.name].field !== expected || activity.$container.name === expected) {
+    const name = activity && activityNameOf(activity);
+    const fieldOf = (a: Activity) => lookupTerm(ACTIVITIES, activityNameOf(a))?.field;
+    const expected = (typeof data.expectedField === 'string' ? data.expectedField : activity && fieldOf(activity)) as FieldName | undefined;
+    if (!programme || !activity?.$cstNode || !name || !expected || fieldOf(activity) !== expected || fieldNameOf(activity.$container) === expected) {
         return [];
     }
     const source = activity.$container;
-    const target = programme.fields.find(f => f.name === expected);
-    const title = `Move activity ${activity.name} under field ${expected}`;
+    const target = programme.fields.find(f => fieldNameOf(f) === expected);
+    const title = `Move activity ${name} under field ${expected}`;
     const activityText = activity.$cstNode.text;
-    if (!target && source.activities.every(a => ACTIVITIES[a.name].field === expected)) {
+    if (!target && source.activities.every(a => fieldOf(a) === expected)) {
         // Everything in the field belongs to the other one: the field itself was misnamed.
-        const name = propertyNode(source, 'name');
-        return name ? [fix(`Change field ${source.name} to ${expected}`, text.uri, [text.replace(name.range, expected)], true)] : [];
+        const fieldName = propertyNode(source, 'name');
+        return fieldName ? [fix(`Change field ${firstValue(source, 'name')?.value} to ${expected}`, text.uri, [text.replace(fieldName.range, expected)], true)] : [];
     }
     const edits: TextEdit[] = [];
-    const sourceEmptied = source.activities.length === 1 && source.unMission === undefined && source.description === undefined;
+    const sourceEmptied = source.activities.length === 1 && source.operations.length === 0 && source.descriptions.length === 0 && source.unknown.length === 0;
     edits.push(text.remove(sourceEmptied && target ? source.$cstNode! : activity.$cstNode));
     if (target) {
         const last = target.activities.at(-1);
@@ -257,22 +271,22 @@ function topicLine(topic: AssessmentTopicName): string {
 }
 
 const noAssessment: FixProvider = ({ programme, text }) => {
-    if (!programme || programme.assessment) {
+    if (!programme || assessmentOf(programme)) {
         return [];
     }
     const step = indentStep(programme, text);
     const lines = ['assessment {', ...TOPICS.map(t => step + topicLine(t)), '}'];
-    const edit = insertInProgramme(programme, text, lines, [programme.agreement, programme.coordination[0], programme.exceptions[0]]);
+    const edit = insertInProgramme(programme, text, lines, [agreementOf(programme), programme.coordination[0], programme.exceptions[0]]);
     return edit ? [fix('Add an assessment with the six topics of §3(2) (write the references)', text.uri, [edit], true)] : [];
 };
 
 const assessmentIncomplete: FixProvider = ({ programme, text }) => {
-    const assessment = programme?.assessment;
+    const assessment = programme && assessmentOf(programme);
     if (!assessment?.$cstNode) {
         return [];
     }
     // Topics declared with blank text are missing too, but only their text can be written.
-    const declared = new Set(assessment.topics.map(t => t.name));
+    const declared = new Set(assessment.topics.map(topicNameOf));
     const absent = TOPICS.filter(t => !declared.has(t));
     if (absent.length === 0) {
         return [];
@@ -292,7 +306,7 @@ const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
     if (!programme) {
         return [];
     }
-    const declared = new Set(programme.coordination.flatMap(c => c.bodies));
+    const declared = coordinationBodiesOf(programme);
     const missing = CORE_COORDINATION_BODIES.filter(b => !declared.has(b));
     if (missing.length === 0) {
         return [];
@@ -313,7 +327,7 @@ const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
         const rank = CORE_COORDINATION_BODIES.indexOf(body);
         let after = -1;
         tokens.forEach((t, i) => {
-            const r = CORE_COORDINATION_BODIES.indexOf(t.body);
+            const r = CORE_COORDINATION_BODIES.indexOf(t.body as CoordinationBody);
             if (r >= 0 && r < rank) {
                 after = i;
             }

@@ -96,7 +96,12 @@ export class SourceText {
      * whitespace before it (so that `{ a b }` loses ` b`, not a space too many).
      */
     remove(cst: CstNode): TextEdit {
-        const { start, end } = cst.range;
+        return this.removeRange(cst.range);
+    }
+
+    /** Removes a range of text as `remove` does a node's: its whole lines when nothing else is on them. */
+    removeRange(range: Range): TextEdit {
+        const { start, end } = range;
         if (this.startsLine(start) && this.line(end.line).slice(end.character).trim() === '') {
             if (end.line + 1 < this.lines.length) {
                 return { range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }, newText: '' };
