@@ -108,7 +108,7 @@ export class OsaLanguageChecks {
                 if (node.categories.length === 0 && !isStated(node, 'categories')) {
                     accept('error', `The item "${node.name}" has no category, so the rules cannot tell what it is. Add \`category …\` (e.g. patrol-boat, coastal-radar; the list is in ${LANGUAGE_DOCS}).`, {
                         node, property: 'name', code: LANGUAGE_CODE,
-                        data: languageData({ kind: 'missing-property', property: 'categories', example: 'category related-equipment' })
+                        data: languageData({ kind: 'missing-property', property: 'categories' })
                     });
                 }
             },
@@ -118,7 +118,7 @@ export class OsaLanguageChecks {
                 if (node.texts.length === 0) {
                     accept('error', `The assessment topic \`${node.name}\` has no text: write what was weighed, or \`on-file "document reference"\`.`, {
                         node, property: 'name', code: LANGUAGE_CODE,
-                        data: languageData({ kind: 'missing-property', property: 'texts', example: 'on-file "…"' })
+                        data: languageData({ kind: 'missing-property', property: 'texts', example: '""' })
                     });
                 }
             },
@@ -313,7 +313,7 @@ export class OsaLanguageChecks {
             if (spec.required && !isStated(programme, spec.feature)) {
                 accept('error', `Programme ${programme.name} has no ${spec.keyword} declaration, so the guideline rules cannot check it. Add \`${spec.example}\`.`, {
                     node: programme, property: 'name', code: LANGUAGE_CODE,
-                    data: languageData({ kind: 'missing-property', property: spec.feature, example: spec.example })
+                    data: languageData({ kind: 'missing-property', property: spec.feature, ...(spec.feature === 'modalities' ? { example: spec.example } : {}) })
                 });
             }
         }
@@ -398,7 +398,7 @@ export class OsaLanguageChecks {
         if (missing.length > 0) {
             accept('error', `Budget envelope ${envelope.name} needs both \`fiscal-year\` and \`amount\`: add ${missing.map(m => `\`${m.example}\``).join(' and ')}.`, {
                 node: envelope, property: 'name', code: LANGUAGE_CODE,
-                data: languageData({ kind: 'missing-property', property: missing[0].feature, example: missing[0].example })
+                data: languageData({ kind: 'missing-property', property: missing[0].feature })
             });
         }
     }

@@ -15,8 +15,12 @@ export type LanguageDiagnosticData =
     | { kind: 'unknown-operation'; suggestions: string[] }
     /** A value not in the form its property takes; `replacement`, when known, is the corrected text for the range. */
     | { kind: 'malformed-value'; property: string; replacement?: string }
-    /** A required property is missing: `example` is a statement to insert. */
-    | { kind: 'missing-property'; property: string; example: string }
+    /**
+     * A required property is missing. `example`, when given, is a statement to insert: only where the language
+     * allows one compliant value (`modality grant`) or inserts an empty text a person must still write. Facts only
+     * a person knows (recipient, fiscal year, beneficiary, category, amount) get no guessed value.
+     */
+    | { kind: 'missing-property'; property: string; example?: string }
     /** Two declarations with one name (templates, envelopes). */
     | { kind: 'duplicate-declaration'; name: string };
 

@@ -4,7 +4,7 @@
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
 import {
-    DefaultDocumentBuilder, DefaultIndexManager, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
+    DefaultDocumentBuilder, DefaultIndexManager, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
     type AstNode, type BuildOptions, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -58,6 +58,16 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
         documents.forEach(d => this.explicit.add(d.uri.toString()));
         await super.build(documents, options, cancelToken);
+    }
+
+    /**
+     * A build cancelled after a document was relinked but before its references were indexed leaves nothing
+     * for the next update to find it by: relink such a document again, or it keeps a stale link (seen when a
+     * template file is opened and edited in quick succession).
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return super.shouldRelink(document, changedUris)
+            || (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences);
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {

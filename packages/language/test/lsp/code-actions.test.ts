@@ -640,7 +640,7 @@ describe('the language\'s own findings (code `syntax`)', () => {
         { what: 'writes a fiscal year in four digits', parts: { fiscalYear: 'fiscal-year FY2024' }, message: /takes/, title: 'Replace with `2024`' },
         { what: 'writes digit groups with `_`', parts: { amount: 'amount 600,000,000 JPY' }, message: /takes/, title: 'Replace with `600_000_000`' },
         { what: 'writes a date as YYYY-MM-DD', parts: { agreement: 'agreement uses StandardExchangeOfNotes signed 2024/12/05' }, message: /takes/, title: 'Replace with `2024-12-05`' },
-        { what: 'adds a missing required property after the property before it, indented like its neighbours', parts: { recipient: null }, message: /has no recipient/, title: 'Add `recipient PHL`' }
+        { what: 'adds a missing modality (grant is the only one OSA uses) after the property before it, indented like its neighbours', parts: { modality: null }, message: /has no modality/, title: 'Add `modality grant`' }
     ];
 
     it.each(restoring)('$what', async ({ parts, message, title }) => {
@@ -683,23 +683,20 @@ describe('the language\'s own findings (code `syntax`)', () => {
         expect(actions).toEqual([]);
     });
 
-    it('adds a missing item category at the end of the item, on its line', async () => {
-        const files = ws(programme({ items: 'provide "Coastal surveillance radar" quantity 5' }));
-        const { actions } = await languageActions(files, /has no category/);
-        const after = await applyAndValidate(files, byTitle(actions, 'Add `category related-equipment`'));
-        expect(after.files['programme.osa']).toContain('    provide "Coastal surveillance radar" quantity 5 category related-equipment\n');
+    it('guesses no fact only a person knows: no value is inserted for a missing recipient or item category', async () => {
+        for (const [parts, message] of [[{ recipient: null }, /has no recipient/], [{ items: 'provide "Coastal surveillance radar" quantity 5' }, /has no category/]] as const) {
+            const { actions } = await languageActions(ws(programme(parts)), message);
+            expect(actions.filter(a => a.title.startsWith('Add'))).toEqual([]);
+        }
     });
 
-    it('adds a missing envelope amount inside the envelope\'s braces', async () => {
-        const envelope = 'budget-envelope ENV-2024 {\n    fiscal-year 2024\n}\n';
-        const built = await build({ 'budgets.osa': envelope });
-        const diagnostic = built.diagnostics('budgets.osa').find(d => d.code === 'syntax')!;
-        expect(diagnostic.message).toContain('amount');
-        const actions = await codeActions(built, 'budgets.osa', [diagnostic]);
-        const after = apply({ 'budgets.osa': envelope }, byTitle(actions, /^Add `amount /));
-        expect(after['budgets.osa']).toMatch(/^budget-envelope ENV-2024 \{\n {4}fiscal-year 2024\n {4}amount [0-9_]+ JPY\n\}\n$/);
-        const rebuilt = await build(after);
-        expect(rebuilt.diagnostics('budgets.osa').filter(d => d.code === 'syntax')).toEqual([]);
+    it('adds an empty text to a topic without one: the finding moves to OSA311 until a person writes it', async () => {
+        const assessment = (democracy: string) => `assessment {\n        ${democracy}\n        rule-of-law "a"\n        human-rights "a"\n        socio-economic "a"\n        security-needs "a"\n        bilateral-relations "a"\n    }`;
+        const files = ws(programme({ assessment: assessment('democracy on-file') }));
+        const { actions } = await languageActions(files, /has no text/);
+        const after = await applyAndValidate(files, byTitle(actions, 'Add `""`'));
+        expect(after.files['programme.osa']).toBe(programme({ assessment: assessment('democracy on-file ""') }));
+        expect(codes(after.diagnostics)).toEqual(['OSA311']);
     });
 
     it('offers nothing for a language finding the document no longer has', async () => {

@@ -45,7 +45,7 @@ export function languageFixes(context: LanguageFixContext): Fix[] {
         case 'malformed-value':
             return typeof data.replacement === 'string' && data.replacement !== '' ? [replaceWith(context, data.replacement, true)] : [];
         case 'missing-property':
-            return insertMissing(context, data.property, data.example);
+            return data.example ? insertMissing(context, data.property, data.example) : [];
         default:
             return [];
     }
