@@ -207,7 +207,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 /** The line and column of byte `offset`: the bytes before it on its line are valid UTF-8. */
 function positionOf(bytes: Uint8Array, offset: number): TextPosition {
-    const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+    // (lastIndexOf counts a negative start from the end, so offset 0 needs its own case.)
+    const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
     let line = 1;
     for (let i = bytes.indexOf(0x0a); i >= 0 && i < lineStart; i = bytes.indexOf(0x0a, i + 1)) {
         line++;

@@ -135,6 +135,8 @@ describe('decodeText', () => {
 
     it('calls text with a NUL byte binary, with the NUL\'s position', () => {
         expect(decodeText(Buffer.from('programme X {\n  \u0000\u0001\n}'))).toEqual({ binary: { line: 2, column: 3 } });
+        expect(decodeText(Buffer.from('\u0000\nline two\n'))).toEqual({ binary: { line: 1, column: 1 } });
+        expect(decodeText(Buffer.from([0xff, 0x0a, 0x61]))).toMatchObject({ invalid: { line: 1, column: 1 } });
     });
 });
 
