@@ -149,6 +149,19 @@ describe('osa validate: every named path gets an answer', () => {
     });
 });
 
+describe('osa validate: a bug in osa', () => {
+    it('is reported on the file it happened on, with where to report it and no stack trace; the other files are reported', async () => {
+        const dir = examplesCopy();
+        fs.appendFileSync(path.join(dir, 'programmes/OSA-FY2023-BGD.osa'), '\n// OSA_FAULT_INJECTION\n');
+        const result = await runGuarded(['validate', 'programmes', '--format', 'json'], { cwd: dir, spawn: { env: { ...process.env, OSA_FAULT_INJECTION: 'failing-build' } } });
+        expectOrderly({ ...result, stderr: result.stderr.replace('internal error while checking this file', '') });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('osa: programmes/OSA-FY2023-BGD.osa: internal error while checking this file: injected fault. This is a bug in osa, not in the file; '
+            + 'please report it at https://github.com/osa-policy/osa-policy/issues with the file (set OSA_DEBUG=1 for the stack trace)\n');
+        expect(json(result).files).toHaveLength(7);
+    });
+});
+
 describe('osa validate --output problems: one line, exit 2, never half a report', () => {
     const args = ['validate', 'examples/programmes', '--format', 'json', '--output'];
 

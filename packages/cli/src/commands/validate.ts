@@ -288,7 +288,7 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     }
     const trusted = flags.has('allow-outside-data');
     if (options.has('print-config')) {
-        return printConfig(options.get('print-config')!, configFile, io);
+        return printConfig(options.get('print-config')!, configFile, io, trusted);
     }
     const output = options.get('output');
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output

@@ -303,7 +303,7 @@ export class WorkspaceChecker {
             const names = rest.slice(i, i + batchSize);
             const batch = names.map(load).filter((d): d is LangiumDocument => d !== undefined);
             try {
-                await shared.workspace.DocumentBuilder.build(batch, { validation: true });
+                await this.build(batch);
                 batch.forEach(collect);
             } catch (error) {
                 // A bug in osa, not in the files: find the file(s) it happens on, report them, check the rest.
@@ -314,7 +314,7 @@ export class WorkspaceChecker {
                         continue;
                     }
                     try {
-                        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+                        await this.build([document]);
                         collect(document);
                     } catch (failure) {
                         problems.push({ path: file, message: internalErrorMessage(failure ?? error) });
@@ -329,6 +329,14 @@ export class WorkspaceChecker {
         checked.sort((a, b) => a.path.localeCompare(b.path));
         // Problems of files not asked for (definitions only) are reported by whoever checks them.
         return { checked, problems: problems.filter(p => wanted.has(p.path)) };
+    }
+
+    private build(documents: LangiumDocument[]): Promise<void> {
+        // Fault injection for tests only: proves that a bug met on one file is reported on that file.
+        if (process.env.OSA_FAULT_INJECTION === 'failing-build' && documents.some(d => d.textDocument.getText().includes('OSA_FAULT_INJECTION'))) {
+            return Promise.reject(new Error('injected fault'));
+        }
+        return this.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     }
 
     private loadedWorkspace: { root: string; documents: LangiumDocument[] } | undefined;
