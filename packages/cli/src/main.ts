@@ -3,7 +3,8 @@
  * Commands load lazily, so `osa --version` and `osa --help` start without the parser.
  */
 import '@osa-policy/language/compat';
-import { ExitCode, UsageError } from './exit-codes.js';
+import { REPORT_BUGS_URL } from '@osa-policy/language/report-bugs';
+import { ExitCode, OutputError, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 
 export const HELP = `osa ${TOOL_VERSION}: check OSA programme files against Japan's OSA Implementation Guidelines
@@ -13,6 +14,7 @@ Usage:
       --format stylish|json|sarif|junit|github   output format (default: stylish)
       --output <file>          write the report to a file instead of standard output
       --config <file>          use this osa.config.json for every file instead of discovering one
+      --allow-outside-data     trust the configurations: let them name data files outside their folder
       --fail-level error|warning|info   exit 1 on a finding at or above this level (default: error)
       --max-warnings <n>       also exit 1 when there are more than n warnings
       --jobs <n>               worker threads (default: the number of CPU cores)
@@ -33,8 +35,11 @@ across files, and validating one file reports exactly what validating the worksp
 Exit codes:
   0  no finding at or above --fail-level, and no more warnings than --max-warnings
   1  findings at or above --fail-level, or more warnings than --max-warnings
-  2  usage error, invalid configuration, a path that is missing or cannot be read, or an internal error
+  2  usage error, invalid configuration, a path that is missing or cannot be read (not a regular file,
+     too large, binary), a report that cannot be written, or an internal error
      (the other files are still validated and reported)
+  A named path that is not an .osa file (README.md from a shell glob) is skipped with a notice and
+  does not change the exit code.
 `;
 
 export interface Io {
@@ -77,7 +82,23 @@ export async function main(argv: readonly string[], io: Io = {
             io.err(`osa: ${error.message}\nRun \`osa --help\` for usage.\n`);
             return ExitCode.UsageOrIo;
         }
-        io.err(`osa: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        if (error instanceof OutputError) {
+            io.err(`osa: ${error.message}\n`);
+            return ExitCode.UsageOrIo;
+        }
+        io.err(internalErrorText(error));
         return ExitCode.UsageOrIo;
     }
+}
+
+/**
+ * A genuine bug in osa (a user's mistake never gets here): what failed, how to report it, and the
+ * stack trace only when asked for, since it helps the maintainers and not the user.
+ */
+export function internalErrorText(error: unknown, file?: string): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = process.env.OSA_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    return `osa: internal error${file ? ` while checking ${file}` : ''}: ${message}\n`
+        + `This is a bug in osa, not in your files. Please report it at ${REPORT_BUGS_URL} with the command you ran`
+        + `${file ? ' and the file' : ''} (set OSA_DEBUG=1 to include the stack trace).${stack}\n`;
 }

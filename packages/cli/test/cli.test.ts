@@ -104,14 +104,16 @@ describe('osa validate', () => {
         expect(report.errors).toEqual([{ path: 'no/such/file.osa', message: 'no such file or directory' }]);
     });
 
-    it('garbage bytes are reported as syntax errors (exit 1), not a crash', () => {
+    it('garbage bytes are reported as syntax errors and invalid UTF-8 (exit 1), not a crash', () => {
         const dir = tempDir();
-        fs.writeFileSync(path.join(dir, 'garbage.osa'), Buffer.from([0, 255, 254, 1, 2, 3, 0x7b, 0x7b, 10, 0x22]));
+        // No NUL byte: that would make it a binary file, one input problem (hostile-input.test.ts).
+        fs.writeFileSync(path.join(dir, 'garbage.osa'), Buffer.from([255, 254, 1, 2, 3, 0x7b, 0x7b, 10, 0x22]));
         const { code, stdout, stderr } = osa(['validate', dir, '--format', 'json']);
         expect(stderr).toBe('');
         expect(code).toBe(1);
         const report = JSON.parse(stdout) as JsonReport;
-        expect(report.files[0].diagnostics.some(d => d.rule === 'syntax')).toBe(true);
+        expect(report.files[0].diagnostics.some(d => d.rule === 'syntax' && d.message.startsWith('The file is not valid UTF-8 at line 1, column 1'))).toBe(true);
+        expect(report.files[0].diagnostics.filter(d => d.rule === 'syntax').length).toBeGreaterThan(1);
     });
 
     it('a file over the size limit is refused with a clear message (exit 2)', () => {

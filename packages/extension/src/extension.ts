@@ -4,7 +4,8 @@
  *
  * Trust: the extension runs only its own bundled code. The language server reads `.osa` files and
  * osa.config.json as data; nothing from the workspace is executed, imported or evaluated, so the
- * extension is enabled in untrusted workspaces (`capabilities.untrustedWorkspaces`).
+ * extension is enabled in untrusted workspaces (`capabilities.untrustedWorkspaces`). The server is told
+ * whether the workspace is trusted: untrusted, it reads nothing outside the workspace.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,7 +54,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
             fileEvents: configWatcher
         },
         outputChannel: output,
-        diagnosticCollectionName: 'osa'
+        diagnosticCollectionName: 'osa',
+        // Only a trusted workspace's configurations may name data files outside their folder, and only
+        // there are links leading out of the workspace followed (packages/language/src/io/safe-read.ts).
+        initializationOptions: () => ({ trusted: vscode.workspace.isTrusted })
     };
     client = new LanguageClient('osa', 'OSA Language Server', serverOptions, clientOptions);
 
@@ -62,6 +66,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),
         vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(output))
     );
+
+    // Granting trust widens what the server may read: start it again with the new setting.
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => restartServer(output)));
 
     await client.start();
     // Read by the end-to-end test and useful in bug reports: how long activation took on this machine.

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, findConfigFile, loadConfig } from '../src/config/config.js';
 import schema from '../src/config/osa.config.schema.json' with { type: 'json' };
@@ -77,5 +78,59 @@ describe('osa.config.json', () => {
         const dir = folder({ 'osa.config.json': '{ "rules": ' });
         expect(() => loadConfig(path.join(dir, 'osa.config.json'), DEFAULT_REFERENCE_DATA)).toThrow(/not valid JSON/);
         expect(loadError({ referenceData: { dacList: 'nowhere.json' } })).toMatchObject({ jsonPath: 'referenceData.dacList' });
+    });
+
+    describe('reads nothing outside its folder, and only regular files (hostile repositories)', () => {
+        const DAC = JSON.stringify({ editions: [{ id: '2026-2027', effectiveFrom: '2026-01-01', effectiveTo: '2027-12-31', recipients: [] }] });
+        const load = (dir: string, trusted = false) => loadConfig(path.join(dir, 'osa.config.json'), DEFAULT_REFERENCE_DATA, { trusted });
+        const failure = (dir: string, trusted = false): ConfigError => {
+            try {
+                load(dir, trusted);
+            } catch (error) {
+                return error as ConfigError;
+            }
+            throw new Error('expected a ConfigError');
+        };
+
+        it('refuses a data file given as an absolute path or leading out with .., unless trusted', () => {
+            const outside = folder({ 'dac.json': DAC });
+            const absolute = folder({ 'osa.config.json': JSON.stringify({ referenceData: { dacList: path.join(outside, 'dac.json') } }) });
+            expect(failure(absolute)).toMatchObject({ jsonPath: 'referenceData.dacList', detail: expect.stringContaining('is an absolute path') });
+            expect(load(absolute, true).referenceData.dacList.editions.map(e => e.id)).toContain('2026-2027');
+            const parent = folder({ 'dac.json': DAC, 'team/osa.config.json': JSON.stringify({ referenceData: { dacList: '../dac.json' } }) });
+            expect(failure(path.join(parent, 'team'))).toMatchObject({ jsonPath: 'referenceData.dacList', detail: expect.stringContaining('leads outside the configuration\'s folder') });
+            expect(load(path.join(parent, 'team'), true).referenceData.dacList.editions.map(e => e.id)).toContain('2026-2027');
+        });
+
+        it('refuses /dev/zero as a data file without reading it, trusted or not', () => {
+            const dir = folder({ 'osa.config.json': JSON.stringify({ referenceData: { dacList: '/dev/zero' } }) });
+            expect(failure(dir, true)).toMatchObject({ jsonPath: 'referenceData.dacList', detail: expect.stringContaining('not a regular file but a character device') });
+            const linked = folder({ 'osa.config.json': JSON.stringify({ referenceData: { dacList: 'zero.json' } }) });
+            fs.symlinkSync('/dev/zero', path.join(linked, 'zero.json'));
+            expect(failure(linked)).toMatchObject({ detail: expect.stringContaining('outside the workspace') });
+            expect(failure(linked, true)).toMatchObject({ detail: expect.stringContaining('character device') });
+        });
+
+        it('refuses a FIFO configuration and a FIFO data file without blocking', () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-config-'));
+            execFileSync('mkfifo', [path.join(dir, 'osa.config.json')]);
+            expect(failure(dir)).toMatchObject({ jsonPath: '', detail: expect.stringContaining('FIFO') });
+            const data = folder({ 'osa.config.json': JSON.stringify({ referenceData: { dacList: 'dac.json' } }) });
+            execFileSync('mkfifo', [path.join(data, 'dac.json')]);
+            expect(failure(data)).toMatchObject({ jsonPath: 'referenceData.dacList', detail: expect.stringContaining('FIFO') });
+        });
+
+        it('refuses an oversized or non-UTF-8 configuration, naming the line and column', () => {
+            const big = folder({ 'osa.config.json': `{"ignore": [${'"x",'.repeat(300_000)}"x"]}` });
+            expect(failure(big)).toMatchObject({ detail: expect.stringContaining('file is too large') });
+            const latin1 = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-config-'));
+            fs.writeFileSync(path.join(latin1, 'osa.config.json'), Buffer.from('{\n  "ignore": ["Bogot\xe1"]\n}', 'latin1'));
+            expect(failure(latin1)).toMatchObject({ detail: expect.stringContaining('not valid UTF-8 at line 2, column 20') });
+        });
+
+        it('a data file that is JSON but not an object is a configuration error, not a crash', () => {
+            const dir = folder({ 'osa.config.json': JSON.stringify({ referenceData: { dacList: 'dac.json' } }), 'dac.json': 'null' });
+            expect(failure(dir)).toMatchObject({ jsonPath: 'referenceData.dacList', detail: expect.stringContaining('must hold "editions"') });
+        });
     });
 });

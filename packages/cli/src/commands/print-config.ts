@@ -7,10 +7,10 @@ import { ExitCode } from '../exit-codes.js';
  * `osa validate --print-config <file>`: what applies to one file and why: the config file found (or
  * given), the workspace, each rule's severity and where it comes from, ignores, and reference data.
  */
-export function printConfig(file: string, configFile: string | undefined, io: Io): number {
+export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false): number {
     const target = path.resolve(file);
     const root = findWorkspaceRoot(target, process.cwd(), configFile);
-    const checker = new WorkspaceChecker({ configFile });
+    const checker = new WorkspaceChecker({ configFile, trusted });
     let config;
     try {
         config = checker.configAt(path.dirname(target));

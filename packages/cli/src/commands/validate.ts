@@ -7,11 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, collectOsaFiles, findWorkspaceRoot, WorkspaceChecker,
+    ALL_RULES, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, OSA_EXTENSION, WorkspaceChecker,
     type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
-import { ExitCode, UsageError } from '../exit-codes.js';
+import { ExitCode, OutputError, UsageError } from '../exit-codes.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../formatters/index.js';
 import { displayPath } from '../formatters/summary.js';
 import type { Io } from '../main.js';
@@ -35,6 +35,8 @@ const CHUNK_SIZE = 100;
 
 export interface ValidateSettings {
     configFile?: string;
+    /** Configurations may name data files outside their folder (`--allow-outside-data`). */
+    trusted?: boolean;
     jobs: number;
     shard?: { index: number; count: number };
     onProgress?: (done: number, total: number) => void;
@@ -47,10 +49,15 @@ const GLOB_CHARS = /[*?[\]{}]/;
 /** With OSA_TIMING set, phase durations go to stderr: for finding where a slow run spends its time. */
 const timing = process.env.OSA_TIMING ? (label: string) => process.stderr.write(`osa timing: ${label} at ${performance.now().toFixed(0)} ms\n`) : () => undefined;
 
-/** Expands the paths and globs given on the command line into `.osa` files; missing paths become problems. */
-export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: string[]; problems: InputProblem[] } {
+/**
+ * Expands the paths and globs given on the command line into `.osa` files. Missing paths become
+ * problems; a named path that is not an `.osa` file (README.md from `examples/*`, /dev/null) is only
+ * a notice: it was never a programme sheet to check, like the other files a folder walk passes over.
+ */
+export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: string[]; problems: InputProblem[]; notices: InputProblem[] } {
     const files: string[] = [];
     const problems: InputProblem[] = [];
+    const notices: InputProblem[] = [];
     for (const given of paths) {
         if (GLOB_CHARS.test(given)) {
             const matched = expandGlob(given, cwd, problems);
@@ -66,16 +73,22 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd()): { fi
             stat = fs.statSync(resolved);
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            problems.push({ path: resolved, message: code === 'ENOENT' ? 'no such file or directory' : `cannot access: ${code}` });
+            problems.push({
+                path: resolved,
+                message: code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'a symbolic link loop; not followed' : `cannot access: ${code}`
+            });
             continue;
         }
         if (stat.isDirectory()) {
             files.push(...collectOsaFiles(resolved, problems));
+        } else if (!resolved.endsWith(OSA_EXTENSION)) {
+            notices.push({ path: resolved, message: 'skipped: not an .osa file' });
         } else {
+            // Whatever it is (a FIFO, a device, a link), reading it is safe-read's decision, per file.
             files.push(resolved);
         }
     }
-    return { files: [...new Set(files)].sort(), problems };
+    return { files: [...new Set(files)].sort(), problems, notices };
 }
 
 function expandGlob(pattern: string, cwd: string, problems: InputProblem[]): string[] {
@@ -114,7 +127,7 @@ function chunk<T>(items: readonly T[], parts: number): T[][] {
  * Validates the files, one workspace at a time. Workspace rules see every member of the workspace
  * (files of other shards are summarized by parsing alone), so shards and workers do not change results.
  */
-export async function validatePaths(paths: readonly string[], settings: ValidateSettings, cwd = process.cwd()): Promise<ValidationRun> {
+export async function validatePaths(paths: readonly string[], settings: ValidateSettings, cwd = process.cwd()): Promise<ValidationRun & { notices: InputProblem[] }> {
     timing('validation starts');
     const expanded = expandPaths(paths, cwd);
     timing('paths expanded');
@@ -132,7 +145,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             byWorkspace.set(root, [file]);
         }
     }
-    const options: CheckOptions = { configFile: settings.configFile };
+    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted };
     // Workers start first: they load the engine while this thread lists the workspace. This thread
     // works too, so --jobs N means N threads checking files.
     // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
@@ -211,8 +224,10 @@ export async function validatePaths(paths: readonly string[], settings: Validate
         await pool?.close();
     }
     reports.sort((a, b) => a.path.localeCompare(b.path));
-    problems.sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
-    return { reports, problems };
+    // A file can be reported by the walk of a named folder and again by its workspace's listing.
+    const unique = [...new Map(problems.map(p => [`${p.path}\0${p.message}`, p])).values()];
+    unique.sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+    return { reports, problems: unique, notices: expanded.notices };
 }
 
 /** The exit code of a run: 2 for unreadable input, else 1 when findings cross the thresholds. */
@@ -257,18 +272,23 @@ function progressReporter(format: FormatName, io: Io): ((done: number, total: nu
 export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
     const { positional, options, flags } = parseArgs(argv,
         ['format', 'output', 'config', 'fail-level', 'max-warnings', 'jobs', 'shard', 'print-config'],
-        ['color', 'no-color']);
+        ['color', 'no-color', 'allow-outside-data']);
     const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
     const failLevel = choice(options.get('fail-level'), ['error', 'warning', 'info'] as const, 'error', 'fail-level');
     const maxWarnings = wholeNumber(options.get('max-warnings'), 'max-warnings', 0);
     const jobs = wholeNumber(options.get('jobs'), 'jobs', 1) ?? os.availableParallelism();
     const shard = parseShard(options.get('shard'));
     const configFile = options.get('config');
-    if (configFile !== undefined && !fs.existsSync(configFile)) {
-        throw new UsageError(`--config ${configFile}: no such file`);
+    if (configFile !== undefined) {
+        // Checked before anything reads it: `--config /dev/zero` or a FIFO is a usage error, not a hang.
+        const checked = checkRegularFile(configFile, { maxBytes: MAX_CONFIG_BYTES, within: 'anywhere' });
+        if ('problem' in checked) {
+            throw new UsageError(`--config ${configFile}: ${checked.problem}`);
+        }
     }
+    const trusted = flags.has('allow-outside-data');
     if (options.has('print-config')) {
-        return printConfig(options.get('print-config')!, configFile, io);
+        return printConfig(options.get('print-config')!, configFile, io, trusted);
     }
     const output = options.get('output');
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
@@ -276,12 +296,15 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     const progress = progressReporter(format, io);
     const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
-        configFile, jobs, shard, onProgress: progress,
+        configFile, trusted, jobs, shard, onProgress: progress,
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
         onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${displayPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
     });
     if (progress) {
         io.err('\r\x1b[K');
+    }
+    for (const notice of run.notices) {
+        io.err(`osa: ${displayPath(notice.path, process.cwd())}: ${notice.message}\n`);
     }
     for (const problem of run.problems) {
         io.err(`osa: ${displayPath(problem.path, process.cwd())}: ${problem.message}\n`);
@@ -289,10 +312,49 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color });
     timing('report formatted');
     if (output) {
-        fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-        fs.writeFileSync(output, report);
+        writeReport(output, report);
     } else {
         io.out(report);
     }
     return exitCodeOf(run, failLevel, maxWarnings);
+}
+
+/**
+ * Writes the report completely or not at all: into a temporary file next to the target, then renamed
+ * over it, so a reader (or a CI upload step) never sees half a report. A failure is one clear line.
+ */
+export function writeReport(output: string, report: string): void {
+    const target = path.resolve(output);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    try {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(temporary, report, { flag: 'wx' });
+        fs.renameSync(temporary, target);
+    } catch (error) {
+        try {
+            fs.rmSync(temporary, { force: true });
+        } catch {
+            // Nothing was created where nothing can be created.
+        }
+        throw new OutputError(`--output ${output}: cannot write the report: ${describeWriteError(error as NodeJS.ErrnoException, target)}`);
+    }
+}
+
+function describeWriteError(error: NodeJS.ErrnoException, target: string): string {
+    switch (error.code) {
+        case 'ENOTDIR':
+        case 'EEXIST':
+            return `a part of the path ${path.dirname(target)} is a file, not a directory (${error.code})`;
+        case 'EISDIR':
+            return `${target} is a directory; give a file name (EISDIR)`;
+        case 'EACCES':
+        case 'EPERM':
+            return `permission denied (${error.code}); choose a writable location`;
+        case 'EROFS':
+            return `the file system is read-only (${error.code})`;
+        case 'ENOSPC':
+            return `no space left on the device (${error.code})`;
+        default:
+            return error.code ?? error.message;
+    }
 }

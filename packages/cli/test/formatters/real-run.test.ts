@@ -1,6 +1,6 @@
 /**
  * The machine formats on a real run of the built `osa` command: every violation, the real programmes,
- * a waived finding, garbage bytes (syntax errors, a NUL in a message), a folder outside the current
+ * a waived finding, garbage bytes (syntax errors, control characters in a message), a folder outside the current
  * directory and a missing path. SARIF must validate, JUnit must be well-formed, GitHub lines must parse.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,7 +31,8 @@ beforeAll(() => {
     fs.writeFileSync(path.join(outside, 'osa.config.json'), '{}');
     fs.writeFileSync(path.join(outside, 'waived.osa'), '// osa-disable OSA502 -- agreed with MOFA & MOD: "memo <12>"\n'
         + fs.readFileSync(path.join(REPO, 'examples/violations/OSA502-no-framework-coordination.osa'), 'utf-8'));
-    fs.writeFileSync(path.join(outside, 'garbage.osa'), Buffer.from([0, 255, 254, 1, 2, 3, 0x7b, 0x7b, 10, 0x22]));
+    // Control characters and bytes that are not UTF-8 (a NUL would make it a binary file, not parsed).
+    fs.writeFileSync(path.join(outside, 'garbage.osa'), Buffer.from([255, 254, 1, 2, 3, 0x7b, 0x7b, 10, 0x22]));
     args = ['validate', 'examples/violations', 'examples/programmes', outside, 'no/such/file.osa'];
 });
 

@@ -43,6 +43,8 @@ export interface ClientOptions {
     settings?: Record<string, unknown>;
     /** Extra environment for the server process. */
     env?: Record<string, string>;
+    /** Sent in `initialize` (e.g. { trusted: true }, as the VS Code extension does for a trusted workspace). */
+    initializationOptions?: unknown;
 }
 
 export class LspTestClient {
@@ -75,6 +77,7 @@ export class LspTestClient {
             processId: process.pid,
             rootUri: folderUri,
             workspaceFolders: [{ uri: folderUri, name: path.basename(workspaceFolder) }],
+            initializationOptions: options.initializationOptions,
             capabilities: {
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
                 textDocument: {

@@ -10,6 +10,11 @@ import { ConfigError, defaultConfig, findConfigFile, loadConfig, type ResolvedCo
 
 export class ConfigProvider {
     private explicitFile: string | undefined;
+    /**
+     * Whether the workspace is trusted (the CLI's --allow-outside-data, the editor's workspace trust):
+     * only then may a configuration name data files outside its folder.
+     */
+    private trustedWorkspace = false;
     private readonly loaded = new Map<string, ResolvedConfig | ConfigError>();
     private readonly references = new WeakMap<ResolvedConfig, ReferenceData>();
 
@@ -19,6 +24,17 @@ export class ConfigProvider {
     useConfigFile(file: string | undefined): void {
         this.explicitFile = file ? path.resolve(file) : undefined;
         this.loaded.clear();
+    }
+
+    get trusted(): boolean {
+        return this.trustedWorkspace;
+    }
+
+    set trusted(trusted: boolean) {
+        if (trusted !== this.trustedWorkspace) {
+            this.trustedWorkspace = trusted;
+            this.loaded.clear();
+        }
     }
 
     /** Forget loaded files, e.g. after an osa.config.json changed. */
@@ -38,7 +54,9 @@ export class ConfigProvider {
         let config = this.loaded.get(key);
         if (!config) {
             try {
-                config = configFile ? loadConfig(configFile, this.baseData) : defaultConfig(path.dirname(path.resolve(file)), this.baseData);
+                config = configFile
+                    ? loadConfig(configFile, this.baseData, { trusted: this.trustedWorkspace, explicit: configFile === this.explicitFile })
+                    : defaultConfig(path.dirname(path.resolve(file)), this.baseData);
             } catch (error) {
                 if (!(error instanceof ConfigError)) {
                     throw error;

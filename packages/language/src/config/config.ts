@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
+import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import schema from './osa.config.schema.json' with { type: 'json' };
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
@@ -195,14 +196,36 @@ export function forgetConfigLookups(): void {
 const LOOKUP_TTL_MS = 2000;
 const configLookups = new Map<string, { file: string | undefined; at: number }>();
 
-/** Reads, validates and resolves a config file; throws ConfigError naming the file and JSON path. */
-export function loadConfig(file: string, base: ReferenceDataSet): ResolvedConfig {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, 'utf-8');
-    } catch (error) {
-        throw new ConfigError(file, '', `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+export interface LoadOptions {
+    /**
+     * The workspace is trusted: the configuration may name data files outside its folder, and links
+     * may lead anywhere. Untrusted (the default), nothing outside the configuration's folder is read.
+     */
+    trusted?: boolean;
+    /** The user named this file (`--config`): it is read wherever it is, links included. */
+    explicit?: boolean;
+}
+
+/**
+ * Reads a configuration or data file through safe-read; what cannot be read (not a regular file,
+ * too large, binary, not UTF-8, a link leading out) is a ConfigError at `jsonPath`.
+ */
+function readJsonText(file: string, options: ReadOptions, configFile: string, jsonPath: string): string {
+    const read = readTextFile(file, options);
+    const what = file === configFile ? 'cannot read the configuration' : `cannot read ${file}`;
+    if ('problem' in read) {
+        throw new ConfigError(configFile, jsonPath, `${what}: ${read.problem}`);
     }
+    if (read.invalid) {
+        throw new ConfigError(configFile, jsonPath, `${what}: not valid UTF-8 at line ${read.invalid.line}, column ${read.invalid.column}`);
+    }
+    return read.text;
+}
+
+/** Reads, validates and resolves a config file; throws ConfigError naming the file and JSON path. */
+export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOptions = {}): ResolvedConfig {
+    const root = path.dirname(path.resolve(file));
+    const text = readJsonText(file, { maxBytes: MAX_CONFIG_BYTES, within: options.trusted || options.explicit ? 'anywhere' : root }, file, '');
     let contents: unknown;
     try {
         contents = JSON.parse(text);
@@ -211,8 +234,27 @@ export function loadConfig(file: string, base: ReferenceDataSet): ResolvedConfig
     }
     validateAgainstSchema(file, contents);
     const config = contents as OsaConfigFile;
-    const root = path.dirname(path.resolve(file));
-    return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file));
+    return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true));
+}
+
+/**
+ * Where a data file named in a configuration is: relative to the configuration's folder, which it may
+ * not leave unless the workspace is trusted (an untrusted repository must not make the tool read, and
+ * echo parts of, files elsewhere on the machine).
+ */
+export function resolveDataFile(root: string, given: string, trusted: boolean): { file: string } | { refused: string } {
+    const file = path.resolve(root, given);
+    if (trusted) {
+        return { file };
+    }
+    if (path.isAbsolute(given)) {
+        return { refused: `"${given}" is an absolute path; in an untrusted workspace, data files must be inside the configuration's folder (give a relative path, or trust the workspace: --allow-outside-data in the CLI)` };
+    }
+    const relative = path.relative(root, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+        return { refused: `"${given}" leads outside the configuration's folder; in an untrusted workspace, data files must be inside it (move the file, or trust the workspace: --allow-outside-data in the CLI)` };
+    }
+    return { file };
 }
 
 export function defaultConfig(root: string, base: ReferenceDataSet): ResolvedConfig {
@@ -220,21 +262,27 @@ export function defaultConfig(root: string, base: ReferenceDataSet): ResolvedCon
 }
 
 /** The shipped data with the config's entries added; a DAC list file adds or replaces editions by id. */
-function extendReferenceData(base: ReferenceDataSet, config: OsaConfigFile, root: string, file: string): ReferenceDataSet {
+function extendReferenceData(base: ReferenceDataSet, config: OsaConfigFile, root: string, file: string, trusted: boolean): ReferenceDataSet {
     const extra = config.referenceData;
     if (!extra) {
         return base;
     }
     let dacList = base.dacList;
     if (extra.dacList) {
-        const dacFile = path.resolve(root, extra.dacList);
+        const resolved = resolveDataFile(root, extra.dacList, trusted);
+        if ('refused' in resolved) {
+            throw new ConfigError(file, 'referenceData.dacList', resolved.refused);
+        }
+        const dacFile = resolved.file;
+        const text = readJsonText(dacFile, { maxBytes: MAX_DATA_BYTES, within: trusted ? 'anywhere' : root }, file, 'referenceData.dacList');
         let added: DacListData;
         try {
-            added = JSON.parse(fs.readFileSync(dacFile, 'utf-8')) as DacListData;
+            added = JSON.parse(text) as DacListData;
         } catch (error) {
-            throw new ConfigError(file, 'referenceData.dacList', `cannot read ${dacFile}: ${(error as Error).message}`);
+            throw new ConfigError(file, 'referenceData.dacList', `${dacFile} is not valid JSON: ${(error as Error).message}`);
         }
-        if (!Array.isArray(added.editions) || added.editions.some(e => !e.id || !e.effectiveFrom || !e.effectiveTo || !Array.isArray(e.recipients))) {
+        if (typeof added !== 'object' || added === null || !Array.isArray(added.editions)
+            || added.editions.some(e => typeof e !== 'object' || e === null || !e.id || !e.effectiveFrom || !e.effectiveTo || !Array.isArray(e.recipients))) {
             throw new ConfigError(file, 'referenceData.dacList', `${dacFile} must hold "editions", each with id, effectiveFrom, effectiveTo and recipients`);
         }
         const ids = new Set(added.editions.map(e => e.id));

@@ -1,6 +1,7 @@
+import { URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, InitializeParams } from 'vscode-languageserver';
+import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
 import { ALL_RULES } from '../rules/index.js';
 import { programmeRule } from '../rules/rule.js';
 import { createOsaLspServices } from './osa-lsp-module.js';
@@ -20,6 +21,22 @@ const THROWING_RULE = programmeRule({
 /** Starts the OSA language server on an existing connection (stdio, IPC, ...). */
 export function startOsaLanguageServer(connection: Connection): void {
     const rules = process.env.OSA_FAULT_INJECTION === 'throwing-rule' ? [THROWING_RULE, ...ALL_RULES] : ALL_RULES;
-    const { shared } = createOsaLspServices({ connection, ...NodeFileSystem }, { rules });
+    const { shared, Osa } = createOsaLspServices({ connection, ...OsaFileSystem }, { rules });
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const trusted = isTrusted(params);
+        Osa.osa.Config.trusted = trusted;
+        const files = shared.workspace.FileSystemProvider as OsaFileSystemProvider;
+        files.within = trusted ? 'anywhere' : (params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri).fsPath);
+    });
     startLanguageServer(shared);
+}
+
+/**
+ * The server cannot know whether the user trusts the workspace: the client says so in
+ * `initializationOptions.trusted` (the VS Code extension passes workspace trust). Anything else,
+ * a missing option included, is untrusted: nothing outside the workspace is read.
+ */
+function isTrusted(params: InitializeParams): boolean {
+    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    return options?.trusted === true;
 }

@@ -1,12 +1,15 @@
 /**
- * Langium's document validation plus what belongs to every file: the configuration's file ignores,
- * a readable diagnostic for an invalid osa.config.json, and inline suppressions.
+ * Langium's document validation plus what belongs to every file: what reading the file found (a file
+ * that could not be read, bytes that are not UTF-8 or not text), the configuration's file ignores, a
+ * readable diagnostic for an invalid osa.config.json, and inline suppressions.
  */
 import { DefaultDocumentValidator, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError } from '../config/config.js';
+import { OsaFileSystemProvider } from '../io/osa-file-system.js';
+import { binaryProblem, invalidUtf8Message, type TextPosition } from '../io/safe-read.js';
 import { ruleById } from '../rules/index.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
@@ -17,12 +20,25 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     suppressionsInValidation = true;
     private readonly suppressed = new WeakMap<LangiumDocument, SuppressedFinding[]>();
 
+    private readonly files: LangiumCoreServices['shared']['workspace']['FileSystemProvider'];
+
     constructor(services: LangiumCoreServices, private readonly configs: () => ConfigProvider) {
         super(services);
+        this.files = services.shared.workspace.FileSystemProvider;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const file = document.uri.fsPath;
+        const issue = this.files instanceof OsaFileSystemProvider ? this.files.issueOf(document) : undefined;
+        if (issue?.problem) {
+            return [fileDiagnostic(`This file was not checked: ${issue.problem}.`)];
+        }
+        // Text with a NUL byte (from disk, or opened in an editor) is not a programme sheet: one finding, not a flood of syntax errors.
+        const nul = document.textDocument.getText().indexOf('\0');
+        if (nul >= 0) {
+            const at = document.textDocument.positionAt(nul);
+            return [fileDiagnostic(`This file was not checked: ${binaryProblem({ line: at.line + 1, column: at.character + 1 })}.`)];
+        }
         try {
             if (this.configs().configFor(file).isFileIgnored(file)) {
                 this.suppressed.delete(document);
@@ -41,6 +57,9 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             throw error;
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        if (issue?.invalid) {
+            diagnostics.unshift(invalidUtf8Diagnostic(issue.invalid));
+        }
         if (!this.suppressionsInValidation) {
             return diagnostics;
         }
@@ -53,4 +72,14 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     suppressedFindings(document: LangiumDocument): readonly SuppressedFinding[] {
         return this.suppressed.get(document) ?? [];
     }
+}
+
+function fileDiagnostic(message: string): Diagnostic {
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa', message };
+}
+
+/** An error: the text checked is not the text written, so every other finding about it is in doubt. */
+function invalidUtf8Diagnostic(at: TextPosition): Diagnostic {
+    const start = { line: at.line - 1, character: at.column - 1 };
+    return { range: { start, end: { line: start.line, character: start.character + 1 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa', message: invalidUtf8Message(at) };
 }

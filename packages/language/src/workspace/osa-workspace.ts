@@ -16,10 +16,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME, ConfigError, findConfigFile, type ResolvedConfig } from '../config/config.js';
+import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
+import { describeKind, MAX_SOURCE_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
+import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
 import { applySuppressions } from '../validation/suppressions.js';
@@ -32,8 +34,15 @@ export { CONFIG_FILE_NAME };
 export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
 
 export const OSA_EXTENSION = '.osa';
-/** Files above this size are refused with a clear message instead of exhausting memory. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Files above this size are refused unread, with a clear message, instead of exhausting memory. */
+export const MAX_FILE_BYTES = MAX_SOURCE_BYTES;
+/** The per-file message for a bug in osa met while checking that file. */
+export function internalErrorMessage(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = process.env.OSA_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    return `internal error while checking this file: ${message}. This is a bug in osa, not in the file; please report it at ${REPORT_BUGS_URL} with the file (set OSA_DEBUG=1 for the stack trace)${stack}`;
+}
+
 /** Files checked per batch before their syntax trees are dropped. */
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -76,6 +85,9 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
                 }
             } else if (entry.isFile() && entry.name.endsWith(OSA_EXTENSION)) {
                 found.push(full);
+            } else if (entry.name.endsWith(OSA_EXTENSION) && !entry.isSymbolicLink()) {
+                // A FIFO, socket or device named like a programme: never opened, but not silently dropped.
+                problems.push({ path: full, message: `not a regular file but ${kindOf(full)}; only regular files are read` });
             }
         }
     };
@@ -83,17 +95,21 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
     return found.sort();
 }
 
-/** Reads a file as UTF-8 text, refusing what cannot be a programme sheet. */
-export function readSource(file: string): { text: string } | { problem: string } {
+function kindOf(file: string): string {
     try {
-        const stat = fs.statSync(file);
-        if (stat.size > MAX_FILE_BYTES) {
-            return { problem: `file is too large (${(stat.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB)` };
-        }
-        return { text: fs.readFileSync(file, 'utf-8') };
-    } catch (error) {
-        return { problem: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+        return describeKind(fs.lstatSync(file));
+    } catch {
+        return 'something else';
     }
+}
+
+/**
+ * Reads a file as UTF-8 text, refusing what cannot be a programme sheet (see io/safe-read.ts): not a
+ * regular file, over the size limit, binary, or a link leading out of `within`.
+ */
+export function readSource(file: string, within?: ReadOptions['within']): { text: string } | { problem: string } {
+    const read = readTextFile(file, { maxBytes: MAX_FILE_BYTES, within });
+    return 'problem' in read ? { problem: read.problem } : { text: read.text };
 }
 
 function severityOf(diagnostic: Diagnostic): Severity {
@@ -172,6 +188,8 @@ export interface WorkspacePlan {
 export interface CheckOptions extends OsaModuleOptions {
     /** The `--config` file, overriding discovery. */
     configFile?: string;
+    /** Configurations may name data files outside their folder (`--allow-outside-data`). */
+    trusted?: boolean;
     batchSize?: number;
 }
 
@@ -182,7 +200,7 @@ export interface CheckOptions extends OsaModuleOptions {
 export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false): WorkspaceFiles {
     const members = collectOsaFiles(root, problems, !explicitConfig).filter(f => !config.isFileIgnored(f));
     const definitions = members.filter(f => {
-        const source = readSource(f);
+        const source = readSource(f, root);
         return 'text' in source && declaresDefinitions(source.text);
     });
     return { root, configFile: config.file, members, definitions };
@@ -194,11 +212,14 @@ export function listWorkspace(root: string, config: ResolvedConfig, problems: In
  */
 export class WorkspaceChecker {
     private readonly services: ReturnType<typeof createOsaServices>;
+    private readonly files: OsaFileSystemProvider;
 
     constructor(private readonly options: CheckOptions = {}) {
-        this.services = createOsaServices(NodeFileSystem, options);
+        this.services = createOsaServices(OsaFileSystem, options);
+        this.files = this.services.shared.workspace.FileSystemProvider as OsaFileSystemProvider;
         const { shared, Osa } = this.services;
         Osa.osa.Config.useConfigFile(options.configFile);
+        Osa.osa.Config.trusted = options.trusted === true;
         Osa.osa.RuleRunner.workspaceRulesInValidation = false;
         Osa.validation.DocumentValidator.suppressionsInValidation = false;
         shared.workspace.IndexManager.indexReferences = false;
@@ -259,7 +280,7 @@ export class WorkspaceChecker {
         const problems: InputProblem[] = [];
         const checked: CheckedFile[] = [];
         const load = (file: string): LangiumDocument | undefined => {
-            const source = readSource(file);
+            const source = this.files.readSource(URI.file(file), workspace.root);
             if ('problem' in source) {
                 problems.push({ path: file, message: source.problem });
                 return undefined;
@@ -279,15 +300,43 @@ export class WorkspaceChecker {
         const rest = files.filter(f => !definitionSet.has(f));
         const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
         for (let i = 0; i < rest.length; i += batchSize) {
-            const batch = rest.slice(i, i + batchSize).map(load).filter((d): d is LangiumDocument => d !== undefined);
-            await shared.workspace.DocumentBuilder.build(batch, { validation: true });
-            batch.forEach(collect);
+            const names = rest.slice(i, i + batchSize);
+            const batch = names.map(load).filter((d): d is LangiumDocument => d !== undefined);
+            try {
+                await this.build(batch);
+                batch.forEach(collect);
+            } catch (error) {
+                // A bug in osa, not in the files: find the file(s) it happens on, report them, check the rest.
+                shared.workspace.DocumentBuilder.forget(batch.map(d => d.uri));
+                for (const file of names) {
+                    const document = load(file);
+                    if (!document) {
+                        continue;
+                    }
+                    try {
+                        await this.build([document]);
+                        collect(document);
+                    } catch (failure) {
+                        problems.push({ path: file, message: internalErrorMessage(failure ?? error) });
+                    }
+                    shared.workspace.DocumentBuilder.forget([document.uri]);
+                }
+            }
             shared.workspace.DocumentBuilder.forget(batch.map(d => d.uri));
+            this.files.forget(batch.map(d => d.uri));
             onProgress?.(Math.min(i + batchSize, rest.length));
         }
         checked.sort((a, b) => a.path.localeCompare(b.path));
         // Problems of files not asked for (definitions only) are reported by whoever checks them.
         return { checked, problems: problems.filter(p => wanted.has(p.path)) };
+    }
+
+    private build(documents: LangiumDocument[]): Promise<void> {
+        // Fault injection for tests only: proves that a bug met on one file is reported on that file.
+        if (process.env.OSA_FAULT_INJECTION === 'failing-build' && documents.some(d => d.textDocument.getText().includes('OSA_FAULT_INJECTION'))) {
+            return Promise.reject(new Error('injected fault'));
+        }
+        return this.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     }
 
     private loadedWorkspace: { root: string; documents: LangiumDocument[] } | undefined;
@@ -308,6 +357,7 @@ export class WorkspaceChecker {
     release(): void {
         if (this.loadedWorkspace) {
             this.services.shared.workspace.DocumentBuilder.forget(this.loadedWorkspace.documents.map(d => d.uri));
+            this.files.forget(this.loadedWorkspace.documents.map(d => d.uri));
             this.loadedWorkspace = undefined;
         }
     }

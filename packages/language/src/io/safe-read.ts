@@ -1,0 +1,278 @@
+/**
+ * The one way OSA reads a file from a workspace: `.osa` files, osa.config.json, the data files a
+ * configuration names and `--config`, in the CLI, the workspace listing and the language server alike.
+ *
+ * Everything in a repository under check is hostile input: a FIFO named `x.osa` would block a plain
+ * read forever, `/dev/zero` would fill memory, a symbolic link could pull in a file from anywhere. So
+ * the type and size are checked before reading (lstat/stat), the file is opened non-blocking and
+ * checked again on the descriptor (a FIFO swapped in between cannot block), and at most the limit plus
+ * one byte is read. Bytes that are not UTF-8 text are reported, never silently replaced.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Largest `.osa` file read. */
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
+/** Largest osa.config.json read: real ones are a few kilobytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Largest reference-data file a configuration may name (the shipped DAC list is about 60 KB). */
+export const MAX_DATA_BYTES = 8 * 1024 * 1024;
+
+export interface ReadOptions {
+    /** Files larger than this are refused unread. */
+    maxBytes: number;
+    /**
+     * Symbolic links are followed only to files inside one of these folders (the workspace). Absent or
+     * empty: a symbolic link is not followed at all. 'anywhere' follows links anywhere (trusted input).
+     */
+    within?: string | readonly string[] | 'anywhere';
+}
+
+export type ReadFailure = {
+    problem: string;
+    reason: 'missing' | 'not-regular' | 'too-large' | 'link-refused' | 'unreadable';
+};
+
+export type ReadResult = { bytes: Buffer } | ReadFailure;
+
+/** What kind of thing a stat describes, in words for a message ("a FIFO", "a directory"). */
+export function describeKind(stat: fs.Stats): string {
+    if (stat.isFile()) return 'a regular file';
+    if (stat.isDirectory()) return 'a directory';
+    if (stat.isFIFO()) return 'a FIFO (named pipe)';
+    if (stat.isSocket()) return 'a socket';
+    if (stat.isCharacterDevice()) return 'a character device';
+    if (stat.isBlockDevice()) return 'a block device';
+    if (stat.isSymbolicLink()) return 'a symbolic link';
+    return 'not a regular file';
+}
+
+function mib(bytes: number): string {
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function tooLarge(size: number | undefined, maxBytes: number): ReadFailure {
+    const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes} bytes`;
+    return { reason: 'too-large', problem: `file is too large (${size === undefined ? 'more than the limit' : mib(size)}; the limit is ${limit})` };
+}
+
+function errorCode(error: unknown): string {
+    return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+function isInside(file: string, folder: string): boolean {
+    const relative = path.relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function realFolder(folder: string): string {
+    try {
+        return fs.realpathSync.native(folder);
+    } catch {
+        return path.resolve(folder);
+    }
+}
+
+/**
+ * Where reading `file` would actually go: the file itself, or a symbolic link's target when the
+ * options allow following it. Checks the type and size without opening anything.
+ */
+export function checkRegularFile(file: string, options: ReadOptions): { path: string; size: number } | ReadFailure {
+    let lstat: fs.Stats;
+    try {
+        lstat = fs.lstatSync(file);
+    } catch (error) {
+        const code = errorCode(error);
+        return code === 'ENOENT'
+            ? { reason: 'missing', problem: 'no such file or directory' }
+            : { reason: 'unreadable', problem: `cannot access: ${code}` };
+    }
+    const link = lstat.isSymbolicLink();
+    const within = options.within;
+    const folders = within === undefined ? [] : within === 'anywhere' ? undefined : typeof within === 'string' ? [within] : within;
+    let target = file;
+    let stat = lstat;
+    // With a workspace to stay in, the real path is checked too: a linked folder on the way could lead out.
+    if (link || (folders && folders.length > 0)) {
+        try {
+            target = fs.realpathSync.native(file);
+            stat = link ? fs.statSync(target) : lstat;
+        } catch (error) {
+            const code = errorCode(error);
+            return {
+                reason: 'link-refused',
+                problem: code === 'ELOOP' ? 'a symbolic link loop; not followed' : `a symbolic link to a missing file (${code}); not followed`
+            };
+        }
+    }
+    if (folders && (folders.length === 0 ? link : !folders.some(folder => isInside(target, realFolder(folder))))) {
+        return {
+            reason: 'link-refused',
+            problem: folders.length === 0
+                ? `a symbolic link (to ${target}); not followed here`
+                : `${link ? 'a symbolic link' : 'a path through a linked folder'} leading outside the workspace (to ${target}); not followed: files outside the workspace are read only when it is trusted`
+        };
+    }
+    if (!stat.isFile()) {
+        return { reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` };
+    }
+    if (stat.size > options.maxBytes) {
+        return tooLarge(stat.size, options.maxBytes);
+    }
+    return { path: target, size: stat.size };
+}
+
+/** Reads a regular file of at most `maxBytes` bytes; anything else is a failure with a clear message. */
+export function readRegularFile(file: string, options: ReadOptions): ReadResult {
+    const checked = checkRegularFile(file, options);
+    if ('problem' in checked) {
+        return checked;
+    }
+    let fd: number;
+    try {
+        // Non-blocking, and not through a link swapped in since the check: opening a FIFO this way
+        // returns at once, and the descriptor's own type is checked before any read.
+        fd = fs.openSync(checked.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
+    } catch (error) {
+        const code = errorCode(error);
+        return code === 'ELOOP'
+            ? { reason: 'link-refused', problem: 'became a symbolic link while being read; not followed' }
+            : { reason: 'unreadable', problem: `cannot read file: ${code}` };
+    }
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile()) {
+            return { reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` };
+        }
+        if (stat.size > options.maxBytes) {
+            return tooLarge(stat.size, options.maxBytes);
+        }
+        return readAtMost(fd, stat.size, options.maxBytes);
+    } catch (error) {
+        return { reason: 'unreadable', problem: `cannot read file: ${errorCode(error)}` };
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
+/** Reads up to `maxBytes` + 1 bytes: one byte more tells a file that grew past the limit since the stat. */
+function readAtMost(fd: number, size: number, maxBytes: number): ReadResult {
+    let buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+        const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0) {
+            return { bytes: buffer.subarray(0, length) };
+        }
+        length += read;
+        if (length > maxBytes) {
+            return tooLarge(undefined, maxBytes);
+        }
+        if (length === buffer.length) {
+            // The file grew while being read but may still fit: make room, never beyond the limit plus one.
+            const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+            buffer.copy(bigger, 0, 0, length);
+            buffer = bigger;
+        }
+    }
+}
+
+/** A 1-based position in a text, columns counted in UTF-16 code units as editors count them. */
+export interface TextPosition {
+    line: number;
+    column: number;
+}
+
+export type DecodedText =
+    /** Valid UTF-8, or text with `invalid` marking the first byte that is not (the rest decoded with U+FFFD). */
+    | { text: string; invalid?: TextPosition }
+    /** A NUL byte: not a text file at all. */
+    | { binary: TextPosition };
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Decodes UTF-8 bytes, telling where a NUL byte or the first invalid sequence is. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        return { binary: positionOf(bytes, nul) };
+    }
+    try {
+        return { text: strict.decode(bytes) };
+    } catch {
+        return { text: lenient.decode(bytes), invalid: positionOf(bytes, firstInvalidByte(bytes)) };
+    }
+}
+
+/** The line and column of byte `offset`: the bytes before it on its line are valid UTF-8. */
+function positionOf(bytes: Uint8Array, offset: number): TextPosition {
+    // (lastIndexOf counts a negative start from the end, so offset 0 needs its own case.)
+    const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < lineStart; i = bytes.indexOf(0x0a, i + 1)) {
+        line++;
+    }
+    return { line, column: lenient.decode(bytes.subarray(lineStart, offset)).length + 1 };
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+export function firstInvalidByte(bytes: Uint8Array): number {
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        let need: number;
+        let min = 0x80;
+        let max = 0xbf;
+        if (b < 0x80) {
+            i++;
+            continue;
+        } else if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            // No overlong forms (E0 A0..) and no UTF-16 surrogates (ED 80..9F).
+            if (b === 0xe0) min = 0xa0;
+            if (b === 0xed) max = 0x9f;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0) min = 0x90;
+            if (b === 0xf4) max = 0x8f;
+        } else {
+            return i;
+        }
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            const lo = k === 1 ? min : 0x80;
+            const hi = k === 1 ? max : 0xbf;
+            if (c === undefined || c < lo || c > hi) {
+                return i;
+            }
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+
+export type TextResult = { text: string; invalid?: TextPosition } | ReadFailure | { binary: TextPosition; problem: string };
+
+/** Reads a regular file as UTF-8 text (see readRegularFile and decodeText). */
+export function readTextFile(file: string, options: ReadOptions): TextResult {
+    const read = readRegularFile(file, options);
+    if ('problem' in read) {
+        return read;
+    }
+    const decoded = decodeText(read.bytes);
+    if ('binary' in decoded) {
+        return { binary: decoded.binary, problem: binaryProblem(decoded.binary) };
+    }
+    return decoded;
+}
+
+export function binaryProblem(at: TextPosition): string {
+    return `a binary file, not text (a NUL byte at line ${at.line}, column ${at.column})`;
+}
+
+export function invalidUtf8Message(at: TextPosition): string {
+    return `The file is not valid UTF-8 at line ${at.line}, column ${at.column}: the bytes there were read as the replacement character U+FFFD, so names and text may not be what the author wrote. Save the file as UTF-8.`;
+}
