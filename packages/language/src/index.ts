@@ -20,3 +20,4 @@ export * from './validation/document-validator.js';
 export * from './workspace/summary.js';
 export * from './workspace/report.js';
 export * from './reference/editions.js';
+export * from './util/neutralise.js';
