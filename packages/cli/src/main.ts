@@ -5,6 +5,7 @@
 import '@osa-policy/language/compat';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
+import { neutralise } from '@osa-policy/language/neutralise';
 
 export const HELP = `osa ${TOOL_VERSION}: check OSA programme files against Japan's OSA Implementation Guidelines
 
@@ -73,8 +74,9 @@ export async function main(argv: readonly string[], io: Io = {
                 throw new UsageError(`unknown command "${command}"`);
         }
     } catch (error) {
+        // Messages can quote arguments and file names: show their control characters escaped.
         if (error instanceof UsageError) {
-            io.err(`osa: ${error.message}\nRun \`osa --help\` for usage.\n`);
+            io.err(`osa: ${neutralise(error.message)}\nRun \`osa --help\` for usage.\n`);
             return ExitCode.UsageOrIo;
         }
         io.err(`osa: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);

@@ -4,7 +4,9 @@
  * text is attacker-controlled in CI and in untrusted workspaces: a newline can forge a line of output
  * (a GitHub workflow command such as `::error file=...::`), ESC starts terminal control sequences
  * (colours, cursor moves, OSC-8 hyperlinks, window titles), CR overwrites what a reader sees, and
- * bidirectional controls reorder what is displayed (trojan source).
+ * bidirectional controls reorder what is displayed (trojan source). CI runners also act on commands
+ * inside a line: GitHub's runner on a legacy `##[command]` anywhere in it (`##[add-mask]`,
+ * `##[stop-commands]`, which would switch off every later annotation), Azure Pipelines on `##vso[`.
  *
  * Each function makes such characters visible instead of dropping them, so that a reader sees that
  * something odd is in the file. Backslashes are not doubled: text that already reads `\n` stays as it
@@ -24,6 +26,9 @@ const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** The legacy in-line log commands: GitHub's `##[name]` and Azure Pipelines' `##vso[area.action]`. */
+const LOG_COMMAND = /##(?=\[|vso\[)/gi;
+
 /** `\x1b` for a character below U+0100 that is ASCII, `\u009b` and `\u202e` for the rest. */
 export function codePointEscape(character: string): string {
     const code = character.codePointAt(0)!;
@@ -36,10 +41,20 @@ export function codePointEscape(character: string): string {
 /**
  * Text safe to print on a terminal or into a CI log: every control character, bidirectional control
  * and line separator is shown as an escape (`\n`, `\r`, `\t`, `\x1b`, `\x7f`, `\u009b`, `\u202e`), so
- * the text stays on one line and starts no escape sequence.
+ * the text stays on one line and starts no escape sequence, and the second `#` of an in-line log
+ * command is shown as `\x23` (`#\x23[error]`).
  */
-export function escapeControls(text: string): string {
-    return text.replace(UNSAFE, c => NAMED[c] ?? codePointEscape(c));
+export function neutralise(text: string): string {
+    return text.replace(UNSAFE, c => NAMED[c] ?? codePointEscape(c)).replace(LOG_COMMAND, '#\\x23');
+}
+
+/**
+ * `neutralise` for text that starts a line of output (a file name at the start of a stylish line): a
+ * runner takes a line that starts with `::`, after any white space, for a workflow command, so that
+ * first colon is shown as `\x3a` too.
+ */
+export function neutraliseLineStart(text: string): string {
+    return neutralise(text).replace(/^(\s*):(?=:)/, '$1\\x3a');
 }
 
 // Every ASCII punctuation character: CommonMark lets a backslash escape each of them, and between them
@@ -49,9 +64,9 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /**
  * Text for a markdown hover or message, shown literally: markdown-active characters are
- * backslash-escaped and control characters made visible as in `escapeControls`. Not for inside a
+ * backslash-escaped and control characters made visible as in `neutralise`. Not for inside a
  * code span, where backslashes are literal.
  */
-export function escapeMarkdown(text: string): string {
-    return escapeControls(text.replace(MARKDOWN_PUNCTUATION, '\\$&'));
+export function neutraliseMarkdown(text: string): string {
+    return neutralise(text.replace(MARKDOWN_PUNCTUATION, '\\$&'));
 }
