@@ -3,6 +3,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Connection } from 'vscode-languageserver';
 import { ALL_RULES } from '../rules/index.js';
 import { programmeRule } from '../rules/rule.js';
+import { neutraliseOutgoingDiagnostics } from './diagnostic-text.js';
 import { createOsaLspServices } from './osa-lsp-module.js';
 
 /**
@@ -19,6 +20,7 @@ const THROWING_RULE = programmeRule({
 
 /** Starts the OSA language server on an existing connection (stdio, IPC, ...). */
 export function startOsaLanguageServer(connection: Connection): void {
+    neutraliseOutgoingDiagnostics(connection);
     const rules = process.env.OSA_FAULT_INJECTION === 'throwing-rule' ? [THROWING_RULE, ...ALL_RULES] : ALL_RULES;
     const { shared } = createOsaLspServices({ connection, ...NodeFileSystem }, { rules });
     startLanguageServer(shared);
