@@ -1,7 +1,8 @@
 /**
  * Text from a file is never a command. Every payload below is written into real .osa files, as an
  * item name (OSA304 and OSA503 quote it), a beneficiary name (OSA102 quotes it), a suppression
- * reason and a file name, and the real `osa validate` runs them through every format:
+ * reason and a file name (and a parse error quotes a string with a forged annotation), and the real
+ * `osa validate` runs them through every format:
  *   - stylish (plain and coloured) and github: no raw control character, bidirectional control or
  *     line separator (only osa's own line breaks and colours), one line per finding, no line that
  *     a CI runner would take for a workflow command, no in-line legacy command (`##[`, `##vso[`);
@@ -86,6 +87,8 @@ beforeAll(() => {
         fs.writeFileSync(file, text);
         files.push(file);
     });
+    // A parse error quotes the token it found: here a string with a raw line break and a forged annotation.
+    fs.writeFileSync(path.join(dir, 'syntax.osa'), 'programme SYNTAX {\n    modality "x\n::error file=README.md,line=1::forged by a parse error"\n}\n');
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -154,6 +157,7 @@ describe('hostile text through every format of the real CLI', () => {
             expect(plain).toContain('"radar\\n::error file=README.md,line=1::forged annotation" is defense equipment');
             expect(plain).toContain('"\\x1b[31mred\\x1b[0m"');
             expect(plain).toContain('\n\\x3a:error file=README.md,line=1::forged by a file name.osa:');
+            expect(plain).toMatch(/^syntax\.osa:2:14 {2}error {2}.*but found: '"x\\n::error file=README\.md,line=1::forged by a parse error"'/m);
         });
     }
 
