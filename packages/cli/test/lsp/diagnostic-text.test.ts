@@ -33,7 +33,8 @@ describe('diagnostic text from the server', () => {
         const name = '\u001b[31mradar\u001b]8;;http://x\u0007link\u001b]8;;\u0007 \u009b2J\u007f \u202eevil\u2066 \rover';
         expect(example).toContain('"Long-range air surveillance radar"');
         const file = path.join(dir, 'radar.osa');
-        fs.writeFileSync(file, example.replace('"Long-range air surveillance radar"', `"${name}"`));
+        // A string may not span lines, so the CR is written as an escape; the rest are raw bytes in the file.
+        fs.writeFileSync(file, example.replace('"Long-range air surveillance radar"', `"${name.replace('\r', '\\r')}"`));
 
         client = await LspTestClient.start(dir);
         await client.open(file);
