@@ -6,6 +6,7 @@ import '@osa-policy/language/compat';
 import { REPORT_BUGS_URL } from '@osa-policy/language/report-bugs';
 import { ExitCode, OutputError, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
+import { neutralise } from '@osa-policy/language/neutralise';
 
 export const HELP = `osa ${TOOL_VERSION}: check OSA programme files against Japan's OSA Implementation Guidelines
 
@@ -78,12 +79,13 @@ export async function main(argv: readonly string[], io: Io = {
                 throw new UsageError(`unknown command "${command}"`);
         }
     } catch (error) {
+        // Messages can quote arguments and file names: show their control characters escaped.
         if (error instanceof UsageError) {
-            io.err(`osa: ${error.message}\nRun \`osa --help\` for usage.\n`);
+            io.err(`osa: ${neutralise(error.message)}\nRun \`osa --help\` for usage.\n`);
             return ExitCode.UsageOrIo;
         }
         if (error instanceof OutputError) {
-            io.err(`osa: ${error.message}\n`);
+            io.err(`osa: ${neutralise(error.message)}\n`);
             return ExitCode.UsageOrIo;
         }
         io.err(internalErrorText(error));
@@ -98,7 +100,7 @@ export async function main(argv: readonly string[], io: Io = {
 export function internalErrorText(error: unknown, file?: string): string {
     const message = error instanceof Error ? error.message : String(error);
     const stack = process.env.OSA_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-    return `osa: internal error${file ? ` while checking ${file}` : ''}: ${message}\n`
+    return `osa: internal error${file ? ` while checking ${neutralise(file)}` : ''}: ${neutralise(message)}\n`
         + `This is a bug in osa, not in your files. Please report it at ${REPORT_BUGS_URL} with the command you ran`
         + `${file ? ' and the file' : ''} (set OSA_DEBUG=1 to include the stack trace).${stack}\n`;
 }

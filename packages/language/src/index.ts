@@ -9,6 +9,7 @@ export { DEFAULT_REFERENCE_DATA } from './reference/default-data.js';
 export * from './rules/index.js';
 export * from './rules/docs.js';
 export * from './vocabulary.js';
+export * from './util/neutralise.js';
 export * from './validation/rule-runner.js';
 export { LANGUAGE_CODE } from './validation/language-checks.js';
 export * from './workspace/workspace-view.js';

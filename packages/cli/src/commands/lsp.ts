@@ -1,4 +1,4 @@
-import { startOsaLanguageServer } from '@osa-policy/language/lsp';
+import { MessageFramingGuard, startOsaLanguageServer } from '@osa-policy/language/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { UsageError } from '../exit-codes.js';
 
@@ -10,7 +10,10 @@ export function runLsp(argv: readonly string[]): Promise<number> {
     if (argv.length !== 1 || argv[0] !== '--stdio') {
         throw new UsageError('lsp takes --stdio (the server speaks LSP over standard input and output)');
     }
-    startOsaLanguageServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+    // Malformed framing is reported on stderr and skipped, so the server never waits on it (message-framing.ts).
+    const guard = new MessageFramingGuard(line => process.stderr.write(`osa lsp: ${line}\n`));
+    process.stdin.on('error', error => guard.destroy(error));
+    startOsaLanguageServer(createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout));
     // The connection ends the process on `exit`; until then this promise stays pending.
     return new Promise<number>(() => undefined);
 }

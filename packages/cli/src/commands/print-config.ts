@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ALL_RULES, ConfigError, dataEditions, findWorkspaceRoot, WorkspaceChecker } from '@osa-policy/language';
+import { ALL_RULES, ConfigError, dataEditions, neutralise, findWorkspaceRoot, WorkspaceChecker } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -16,7 +16,7 @@ export function printConfig(file: string, configFile: string | undefined, io: Io
         config = checker.configAt(path.dirname(target));
     } catch (error) {
         if (error instanceof ConfigError) {
-            io.err(`osa: invalid configuration: ${error.message}\n`);
+            io.err(`osa: invalid configuration: ${neutralise(error.message)}\n`);
             return ExitCode.UsageOrIo;
         }
         throw error;

@@ -7,13 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, OSA_EXTENSION, WorkspaceChecker,
+    ALL_RULES, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
     type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
 import { ExitCode, OutputError, UsageError } from '../exit-codes.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../formatters/index.js';
-import { displayPath } from '../formatters/summary.js';
+import { textPath } from '../formatters/summary.js';
 import type { Io } from '../main.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { TOOL_VERSION } from '../version.js';
@@ -298,16 +298,16 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
         configFile, trusted, jobs, shard, onProgress: progress,
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
-        onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${displayPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
+        onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
     });
     if (progress) {
         io.err('\r\x1b[K');
     }
     for (const notice of run.notices) {
-        io.err(`osa: ${displayPath(notice.path, process.cwd())}: ${notice.message}\n`);
+        io.err(`osa: ${textPath(notice.path, process.cwd())}: ${neutralise(notice.message)}\n`);
     }
     for (const problem of run.problems) {
-        io.err(`osa: ${displayPath(problem.path, process.cwd())}: ${problem.message}\n`);
+        io.err(`osa: ${textPath(problem.path, process.cwd())}: ${neutralise(problem.message)}\n`);
     }
     const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color });
     timing('report formatted');

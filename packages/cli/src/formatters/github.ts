@@ -19,11 +19,13 @@
  *   prints nothing.
  *
  * Escaping follows the runner: in the message `%` → `%25`, CR → `%0D`, LF → `%0A`; in property
- * values additionally `:` → `%3A` and `,` → `%2C`.
+ * values additionally `:` → `%3A` and `,` → `%2C`. Before that, control characters in messages and
+ * paths (repository text) are shown escaped (`\n`, `\x1b`): the only line breaks in an annotation are
+ * the ones separating related locations, and no escape sequence reaches the log.
  */
-import type { ReportedDiagnostic, Severity } from '@osa-policy/language';
+import { neutralise, type ReportedDiagnostic, type Severity } from '@osa-policy/language';
 import type { Formatter } from './format.js';
-import { displayPath } from './summary.js';
+import { textPath } from './summary.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -41,14 +43,14 @@ function command(name: string, properties: Record<string, string | number>, mess
 }
 
 export const formatGithub: Formatter = (run, context) => {
-    const shown = (file: string) => displayPath(file, context.cwd);
+    const shown = (file: string) => textPath(file, context.cwd);
     const lines: string[] = [];
     const annotation = (file: string, d: ReportedDiagnostic): string => {
         const { start, end } = d.range;
         const oneLine = start.line === end.line;
         const message = [
-            d.message,
-            ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${r.message}`)
+            neutralise(d.message),
+            ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${neutralise(r.message)}`)
         ].join('\n');
         return command(COMMAND[d.severity], {
             file: shown(file),
@@ -65,7 +67,7 @@ export const formatGithub: Formatter = (run, context) => {
         }
     }
     for (const problem of run.problems) {
-        lines.push(command('error', { file: shown(problem.path) }, problem.message));
+        lines.push(command('error', { file: shown(problem.path) }, neutralise(problem.message)));
     }
     return lines.length > 0 ? lines.join('\n') + '\n' : '';
 };

@@ -23,15 +23,17 @@
  *   suite of its own named after the path, with one test case (classname `osa`, name
  *   `input problem`) holding an <error message="MESSAGE" type="input"/>; these count as `errors`.
  *
- * Text is escaped (& < > " ' as entities; tabs, carriage returns and newlines in attributes as
- * character references) and characters XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C,
- * U+000E–U+001F, lone surrogates, U+FFFE, U+FFFF) are dropped. There are no timestamps, times or host
- * names: the same run gives the same bytes.
+ * Messages, reasons and paths are repository text: their control characters are shown escaped
+ * (`\n`, `\x1b`), as in the terminal formats, since CI systems print these texts in logs and pages.
+ * Then text is escaped for XML (& < > " ' as entities; tabs, carriage returns and newlines in
+ * attributes as character references), and any character XML 1.0 forbids that is left (lone
+ * surrogates, U+FFFE, U+FFFF) is shown as `\uXXXX`. There are no timestamps, times or host names:
+ * the same run gives the same bytes.
  */
-import type { ReportedDiagnostic } from '@osa-policy/language';
+import { codePointEscape, neutralise, type ReportedDiagnostic } from '@osa-policy/language';
 import type { Formatter } from './format.js';
 import { docsUrlOf } from './rule-docs.js';
-import { displayPath } from './summary.js';
+import { textPath } from './summary.js';
 
 const NAME_LENGTH = 80;
 
@@ -40,7 +42,7 @@ const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text safe for both element content and attribute values (double- or single-quoted). */
 export function escapeXml(text: string, attribute = false): string {
-    const escaped = text.replace(ILLEGAL_XML, '')
+    const escaped = text.replace(ILLEGAL_XML, codePointEscape)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -93,21 +95,21 @@ interface Counts {
 }
 
 export const formatJunit: Formatter = (run, context) => {
-    const shown = (file: string) => displayPath(file, context.cwd);
+    const shown = (file: string) => textPath(file, context.cwd);
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const suites: XmlElement[] = [];
 
     const details = (file: string, d: ReportedDiagnostic): string => [
         `${shown(file)}:${d.range.start.line}:${d.range.start.column}`,
         `${d.severity} ${d.rule}${d.clause ? ` (${d.clause})` : ''}`,
-        d.message,
-        ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${r.message}`),
+        neutralise(d.message),
+        ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${neutralise(r.message)}`),
         ...[docsUrlOf(d.rule, context.rules)].filter(url => url !== undefined).map(url => `docs: ${url}`)
     ].join('\n');
 
     const testcase = (file: string, d: ReportedDiagnostic, child: XmlElement) => element('testcase', {
         classname: d.rule,
-        name: `${d.range.start.line}:${d.range.start.column} ${d.rule} ${firstLine(d.message)}`,
+        name: `${d.range.start.line}:${d.range.start.column} ${d.rule} ${firstLine(neutralise(d.message))}`,
         file: shown(file)
     }, [child]);
 
@@ -120,13 +122,13 @@ export const formatJunit: Formatter = (run, context) => {
                 cases.push(testcase(report.path, d, element('system-out', {}, details(report.path, d))));
             } else {
                 counts.failures++;
-                cases.push(testcase(report.path, d, element('failure', { message: d.message, type: d.severity }, details(report.path, d))));
+                cases.push(testcase(report.path, d, element('failure', { message: neutralise(d.message), type: d.severity }, details(report.path, d))));
             }
         }
         for (const s of report.suppressed) {
             counts.tests++;
             counts.skipped++;
-            cases.push(testcase(report.path, s, element('skipped', { message: `suppressed (${s.suppression.kind}): ${s.suppression.reason}` })));
+            cases.push(testcase(report.path, s, element('skipped', { message: `suppressed (${s.suppression.kind}): ${neutralise(s.suppression.reason)}` })));
         }
         if (cases.length === 0) {
             counts.tests++;
@@ -142,7 +144,7 @@ export const formatJunit: Formatter = (run, context) => {
         const counts: Counts = { tests: problems.length, failures: 0, errors: problems.length, skipped: 0 };
         suites.push(element('testsuite', { name: shown(file), ...counts }, problems.map(p => element('testcase', {
             classname: 'osa', name: 'input problem', file: shown(file)
-        }, [element('error', { message: p.message, type: 'input' })]))));
+        }, [element('error', { message: neutralise(p.message), type: 'input' })]))));
         add(total, counts);
     }
 

@@ -1,6 +1,6 @@
-import type { Severity } from '@osa-policy/language';
+import { neutralise, type Severity } from '@osa-policy/language';
 import type { Formatter } from './format.js';
-import { displayPath, summarize } from './summary.js';
+import { summarize, textPath } from './summary.js';
 
 /** Plain ANSI SGR codes, each closed by its own reset so that styles nest. */
 const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
@@ -18,15 +18,17 @@ const SEVERITY_COLOUR: Record<Severity, (text: string) => string> = { error: red
  * One line per finding: `path:line:col  severity  message  ID (§clause)`, then a summary. With colour
  * the line keeps that shape: the path is bold, the severity red / yellow / cyan, the rule id dim, and
  * the summary red when there are errors or input problems, yellow when there are warnings, else green.
+ * Messages and paths are repository text: their control characters are shown escaped, so a file
+ * can neither start a line of its own (a forged CI annotation) nor send terminal escape sequences.
  */
 export const formatStylish: Formatter = (run, context) => {
     const c = context.color;
     const lines: string[] = [];
     for (const report of run.reports) {
         for (const d of report.diagnostics) {
-            const where = `${(c ? bold : plain)(displayPath(report.path, context.cwd))}:${d.range.start.line}:${d.range.start.column}`;
+            const where = `${(c ? bold : plain)(textPath(report.path, context.cwd))}:${d.range.start.line}:${d.range.start.column}`;
             const id = d.clause ? `${d.rule} (${d.clause})` : d.rule;
-            lines.push(`${where}  ${(c ? SEVERITY_COLOUR[d.severity] : plain)(d.severity)}  ${d.message}  ${(c ? dim : plain)(id)}`);
+            lines.push(`${where}  ${(c ? SEVERITY_COLOUR[d.severity] : plain)(d.severity)}  ${neutralise(d.message)}  ${(c ? dim : plain)(id)}`);
         }
     }
     const s = summarize(run.reports);

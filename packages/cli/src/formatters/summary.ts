@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileReport } from '@osa-policy/language';
+import { neutraliseLineStart, type FileReport } from '@osa-policy/language';
 
 export interface Summary {
     files: number;
@@ -23,4 +23,9 @@ export function displayPath(file: string, cwd: string): string {
     const relative = path.relative(cwd, file);
     const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
     return shown.split(path.sep).join('/');
+}
+
+/** `displayPath` for text formats: a file name is repository text, neutralised like a message (and never starts a workflow command). */
+export function textPath(file: string, cwd: string): string {
+    return neutraliseLineStart(displayPath(file, cwd));
 }

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { ALL_RULES, type ValidationRun } from '@osa-policy/language';
+import { ALL_RULES, neutralise, type ValidationRun } from '@osa-policy/language';
 import { describe, expect, it } from 'vitest';
 import { FORMATTERS, type FormatContext } from '../../src/formatters/index.js';
 import { CLEAN, context, CWD, FINDINGS, FULL_RUN, PROBLEMS, RULES, RUNS } from './fixtures.js';
@@ -249,8 +249,10 @@ describe('junit', () => {
         expect(cases[0].attributes.name).toBe('5:15 OSA101 The recipient "XYZ" is not on the DAC List of ODA Recipients for FY2024 & so…');
         expect(cases[0].attributes.file).toBe('programmes/OSA-FY2024-IDN.osa');
         const failure = findAll(cases[0], 'failure')[0];
-        expect(failure.attributes).toEqual({ message: FINDINGS.diagnostics[0].message, type: 'error' });
-        expect(textOf(failure)).toContain(FINDINGS.diagnostics[0].message);
+        // Its line break is repository text: shown as \n, like every control character.
+        expect(failure.attributes).toEqual({ message: neutralise(FINDINGS.diagnostics[0].message), type: 'error' });
+        expect(failure.attributes.message).toContain('§2(1).\\nDeclare');
+        expect(textOf(failure)).toContain(neutralise(FINDINGS.diagnostics[0].message));
         expect(findAll(cases[2], 'failure')[0].attributes.type).toBe('warning');
         expect(findAll(cases[4], 'failure')).toEqual([]);
         expect(textOf(findAll(cases[4], 'system-out')[0])).toContain(FINDINGS.diagnostics[4].message);
@@ -262,11 +264,11 @@ describe('junit', () => {
         expect(root.attributes).toEqual({ name: 'osa', tests: '11', failures: '6', errors: '2', skipped: '1' });
     });
 
-    it('drops characters XML 1.0 forbids and keeps the rest', () => {
+    it('shows control characters and the characters XML 1.0 forbids as escapes, and keeps the rest', () => {
         const root = junit(RUNS['control-characters']);
         const failure = findAll(root, 'failure')[0];
-        expect(failure.attributes.message).toBe('unexpected character: -><- at offset: 0, skipped 1 characters. '
-            + ' lone  surrogate, kept: tab\there, \u{1F6A2} ship, ß, 日本');
+        expect(failure.attributes.message).toBe('unexpected character: ->\\x00<- at offset: 0, skipped 1 characters. '
+            + '\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\x0b\\x0c\\x0e\\x1f\\ufffe\\uffff lone \\ud800 surrogate, kept: tab\\there, \u{1F6A2} ship, ß, 日本');
     });
 });
 
@@ -308,7 +310,8 @@ describe('github', () => {
         expect(commands[0]).toEqual({
             command: 'error',
             properties: { file, line: '5', col: '15', endLine: '5', endColumn: '18', title: 'OSA101 (§2(1))' },
-            message: FINDINGS.diagnostics[0].message
+            // A line break inside a message is repository text: shown as \n, never a second line.
+            message: neutralise(FINDINGS.diagnostics[0].message)
         });
         expect(commands[1].message).toBe(`${FINDINGS.diagnostics[1].message}\n`
             + 'related: shared/templates & notes, v1#2.osa:3:10 The template \'StandardExchangeOfNotes\' is declared here\n'
@@ -323,20 +326,20 @@ describe('github', () => {
         expect(commands.some(c => c.properties.title?.startsWith('OSA601'))).toBe(false);
     });
 
-    it('escapes % and line breaks in messages, and also : and , in properties', () => {
+    it('escapes % in messages, and also : and , in properties; shows line breaks of repository text as \\r\\n', () => {
         const run: ValidationRun = {
             reports: [{
-                path: `${CWD}/a:b,c%d.osa`, suppressed: [],
+                path: `${CWD}/a:b,c%d\n.osa`, suppressed: [],
                 diagnostics: [{ rule: 'OSA101', severity: 'info', clause: '§2(1)', message: '100%\r\n: , done', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }]
             }],
             problems: []
         };
         const line = FORMATTERS.github(run, context());
-        expect(line).toBe('::notice file=a%3Ab%2Cc%25d.osa,line=1,col=1,endLine=1,endColumn=2,title=OSA101 (§2(1))::100%25%0D%0A: , done\n');
+        expect(line).toBe('::notice file=a%3Ab%2Cc%25d\\n.osa,line=1,col=1,endLine=1,endColumn=2,title=OSA101 (§2(1))::100%25\\r\\n: , done\n');
         expect(parseCommand(line.trimEnd())).toEqual({
             command: 'notice',
-            properties: { file: 'a:b,c%d.osa', line: '1', col: '1', endLine: '1', endColumn: '2', title: 'OSA101 (§2(1))' },
-            message: '100%\r\n: , done'
+            properties: { file: 'a:b,c%d\\n.osa', line: '1', col: '1', endLine: '1', endColumn: '2', title: 'OSA101 (§2(1))' },
+            message: '100%\\r\\n: , done'
         });
     });
 
@@ -353,7 +356,7 @@ describe('stylish', () => {
 
     it('keeps the one-line-per-finding shape and adds the suppressed count', () => {
         const lines = FORMATTERS.stylish(FULL_RUN, context()).split('\n');
-        expect(lines[0]).toBe('programmes/OSA-FY2024-IDN.osa:5:15  error  ' + FINDINGS.diagnostics[0].message.split('\n')[0]);
+        expect(lines[0]).toBe('programmes/OSA-FY2024-IDN.osa:5:15  error  ' + FINDINGS.diagnostics[0].message.replace('\n', '\\n') + '  OSA101 (§2(1))');
         expect(lines).toContain('programmes/OSA-FY2024-IDN.osa:20:5  info  ' + FINDINGS.diagnostics[4].message + '  OSA502 (§4(2))');
         expect(lines.at(-2)).toBe('3 files checked: 4 errors, 2 warnings, 1 info, 1 suppressed, 2 input problems');
         expect(FORMATTERS.stylish(RUNS.clean, context())).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');

@@ -2,3 +2,4 @@ import '../node-compat.js';
 
 export * from './osa-lsp-module.js';
 export * from './start-server.js';
+export * from './message-framing.js';

@@ -4,6 +4,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
 import { ALL_RULES } from '../rules/index.js';
 import { programmeRule } from '../rules/rule.js';
+import { neutraliseOutgoingDiagnostics } from './diagnostic-text.js';
 import { createOsaLspServices } from './osa-lsp-module.js';
 
 /**
@@ -20,6 +21,7 @@ const THROWING_RULE = programmeRule({
 
 /** Starts the OSA language server on an existing connection (stdio, IPC, ...). */
 export function startOsaLanguageServer(connection: Connection): void {
+    neutraliseOutgoingDiagnostics(connection);
     const rules = process.env.OSA_FAULT_INJECTION === 'throwing-rule' ? [THROWING_RULE, ...ALL_RULES] : ALL_RULES;
     const { shared, Osa } = createOsaLspServices({ connection, ...OsaFileSystem }, { rules });
     shared.lsp.LanguageServer.onInitialize(params => {
