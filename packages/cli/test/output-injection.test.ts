@@ -82,7 +82,7 @@ beforeAll(() => {
         text = replace(text, 'beneficiary "Royal Thai Air Force" kind armed-forces', `beneficiary "${literal(p)}"`);
         // OSA503 (no transfer-scheme coordination) also quotes the item; it is waived with the payload as reason.
         text = replace(text, '    coordination transfer-scheme\n', '');
-        text = `// osa-disable OSA503 -- waived: ${p.text.replace(/[\r\n]/g, ' ')}\n${text}`;
+        text = `// osa-disable OSA503 -- waived: ${p.text.replace(/[\r\n\0]/g, ' ')}\n${text}`;
         const file = path.join(dir, name);
         fs.writeFileSync(file, text);
         files.push(file);
@@ -120,7 +120,7 @@ describe('hostile text through every format of the real CLI', () => {
             expect(messages.some(m => m.includes(`"${p.text}" is defense equipment`)), p.name).toBe(true);
             expect(messages.some(m => m.includes(`The beneficiary "${p.text}"`)), p.name).toBe(true);
             const reasons = json.files.flatMap(f => f.suppressed.map(s => s.suppression.reason));
-            expect(reasons.some(r => r.includes(p.text.replace(/[\r\n]/g, ' '))), p.name).toBe(true);
+            expect(reasons.some(r => r.includes(p.text.replace(/[\r\n\0]/g, ' '))), p.name).toBe(true);
         }
         // The duplicate programme id points at every other file: file names travel as related paths too.
         const payloadFiles = json.files.filter(f => files.some(file => path.basename(file) === f.path));
