@@ -4,6 +4,7 @@
  * designations, each with dates and sources. The data are those of the document's configuration, as
  * the rules use them.
  */
+import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import type { LangiumDocument } from 'langium';
 import type { Operation, Programme } from '../generated/ast.js';
 import { fiscalYearOf, operationLeadOf } from '../model/facts.js';
@@ -38,8 +39,15 @@ function longDate(iso: string): string {
     return `${day} ${months[month - 1]} ${year}`;
 }
 
+/** A source as a link: only http(s) addresses become links (the data may come from a workspace's configuration). */
 function link(url: string | undefined): string {
-    return url ? `[${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}](${url})` : 'no source recorded';
+    if (!url) {
+        return 'no source recorded';
+    }
+    if (!/^https?:\/\/[^\s]+$/.test(url)) {
+        return md(url);
+    }
+    return `[${md(url.replace(/^https?:\/\//, '').replace(/\/$/, ''))}](${encodeURI(decodeURI(url)).replace(/[()]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
 /** The span the rules check a programme over (checkedSpan), with a label for the hover. */
@@ -66,14 +74,14 @@ function embargoLine(embargo: Embargo, reference: ReferenceData, spanEnd: string
         : embargo.renewalChecked || embargo.until >= spanEnd
             ? `until ${embargo.until}`
             : `recorded expiry ${embargo.until}, renewal not checked, so presumed still in force`;
-    return `- **${embargo.id}** (${embargo.target}): scope *${embargo.scope.replace(/_/g, ' ')}*${scope ? ` (${scope})` : ''}; `
+    return `- **${md(embargo.id)}** (${md(embargo.target)}): scope *${embargo.scope.replace(/_/g, ' ')}*${scope ? ` (${scope})` : ''}; `
         + `${binding ? 'covers the government: **OSA301**' : 'does not cover the government'}. `
         + `Res. ${embargo.resolutions.join(', ')}; from ${embargo.from}, ${until}. Source: ${link(embargo.sources[0])}`;
 }
 
 function designationLine(entry: DatedDesignation, what: string): string {
     const until = entry.until === null ? '' : ` until ${entry.until}`;
-    return `- ${what} **since ${entry.from}**${until}: ${entry.basis} Source: ${link(entry.sources[0])}`;
+    return `- ${what} **since ${entry.from}**${until}: ${md(entry.basis)} Source: ${link(entry.sources[0])}`;
 }
 
 /** Markdown for the hover on a recipient code in `programme`. */
@@ -81,7 +89,7 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
     const country = reference.country(code);
     if (!country) {
         const suggestions = reference.suggestCountries(code);
-        return `**${code}** is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1) (OSA105).`
+        return `**${md(code)}** is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1) (OSA105).`
             + (suggestions.length > 0
                 ? `\n\nDid you mean ${suggestions.map(c => `\`${c.alpha3}\` (${c.name})`).join(' or ')}?`
                 : '\n\nUse the three-letter ISO 3166-1 code, e.g. `PHL` for the Philippines.');
@@ -98,12 +106,12 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
         const category = status.recipient!.category;
         dac += `listed as **${category}** (${DAC_CATEGORY_NAMES[category]}).`;
     } else if (status.graduatedBy) {
-        dac += `**not listed**: graduated on ${status.graduatedBy.effective} (${status.graduatedBy.review}); OSA101.`;
+        dac += `**not listed**: graduated on ${status.graduatedBy.effective} (${md(status.graduatedBy.review)}); OSA101.`;
     } else {
         dac += '**not listed**; OSA101 (an exception may be recorded: OSA goes to developing countries *in principle*).';
     }
     dac += status.covered
-        ? `  \nEdition **${edition.id}** (*${edition.title}*), in force ${edition.effectiveFrom} to ${edition.effectiveTo}.`
+        ? `  \nEdition **${md(edition.id)}** (*${md(edition.title)}*), in force ${edition.effectiveFrom} to ${edition.effectiveTo}.`
         : `  \nNo edition is in force on ${span.dacDate}: the nearest, **${edition.id}** (in force ${edition.effectiveFrom} to ${edition.effectiveTo}), stands in for it (OSA100).`;
     if (status.appliedGraduations.length > 0) {
         dac += ` Graduations applied since: ${status.appliedGraduations.map(g => `${g.iso3} ${g.effective}`).join(', ')}.`;
@@ -114,7 +122,7 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
     sections.push(graduations.length === 0
         ? '**Graduation records**: none.'
         : ['**Graduation records**:', ...graduations.map(g =>
-            `- ${g.effective ?? 'not dated'}, ${g.status} (${g.review})${g.note ? `. ${g.note}` : ''} Source: ${link(g.sources[0])}`)].join('\n'));
+            `- ${g.effective ?? 'not dated'}, ${md(g.status)} (${md(g.review)})${g.note ? `. ${md(g.note)}` : ''} Source: ${link(g.sources[0])}`)].join('\n'));
 
     // §3(1): embargoes and designations over the span the rules check.
     const embargoes = reference.embargoesDuring(code, span.start, span.end);
@@ -148,7 +156,7 @@ export function operationHover(reference: ReferenceData, operation: Operation): 
     if (written.kind === 'text' || written.kind === 'unterminated-text') {
         const lead = operationLeadOf(operation);
         return [
-            `**${written.value}**: a peace operation outside the UN${lead ? `, led by ${lead}` : ''}.`,
+            `**${md(written.value)}**: a peace operation outside the UN${lead ? `, led by ${md(lead)}` : ''}.`,
             '',
             'Field (c) is international peace cooperation, such as capacity for UN peacekeeping operations (§2(2)(c)); '
             + 'OSA206 reports an operation outside the UN unless an exception records the decision.'
@@ -158,7 +166,7 @@ export function operationHover(reference: ReferenceData, operation: Operation): 
     if (!found) {
         const suggestions = reference.suggestPeaceOperations(written.value);
         return [
-            `**${written.value}** is not a UN peace operation in the reference data (as of ${reference.data.peaceOperations.meta.asOf}).`,
+            `**${md(written.value)}** is not a UN peace operation in the reference data (as of ${reference.data.peaceOperations.meta.asOf}).`,
             '',
             suggestions.length > 0
                 ? `Did you mean ${suggestions.map(o => `\`${o.id}\` (${o.name})`).join(' or ')}?`

@@ -3,6 +3,7 @@
  * diagnostics), what an agreement template or budget envelope declares, what a rule id in an
  * `exception` means.
  */
+import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import { AstUtils, DocumentState, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { AgreementTemplate, BudgetEnvelope, Exception, Programme } from '../generated/ast.js';
@@ -98,7 +99,7 @@ function fileIgnored(services: OsaLspServices, document: LangiumDocument): boole
 export function programmeHover(services: OsaLspServices, programme: Programme): string {
     const document = AstUtils.getDocument(programme);
     const title = titleOf(programme);
-    const lines: string[] = [`**Programme ${programme.name}**${title ? ` — *${title}*` : ''}`];
+    const lines: string[] = [`**Programme ${md(programme.name)}**${title ? ` — *${md(title)}*` : ''}`];
     const facts: string[] = [];
     const fiscalYear = fiscalYearOf(programme);
     if (fiscalYear !== undefined) {
@@ -107,7 +108,7 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
     const recipient = recipientOf(programme);
     if (recipient) {
         const country = referenceForDocument(services, document).country(recipient);
-        facts.push(country ? `${recipient} (${country.name})` : recipient);
+        facts.push(country ? `${md(recipient)} (${md(country.name)})` : md(recipient));
     }
     const amount = amountOf(programme);
     if (amount) {
@@ -133,7 +134,7 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
             const code = typeof diagnostic.code === 'string' || typeof diagnostic.code === 'number' ? String(diagnostic.code) : 'syntax';
             const rule = ruleById(code);
             const what = rule ? `**${rule.id}** \`${rule.name}\` (${rule.clause})` : `**${code}**`;
-            lines.push(`- ${SEVERITY_NAMES[diagnostic.severity ?? 1]} ${what}, line ${diagnostic.range.start.line + 1}: ${firstSentence(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value)}`);
+            lines.push(`- ${SEVERITY_NAMES[diagnostic.severity ?? 1]} ${what}, line ${diagnostic.range.start.line + 1}: ${md(firstSentence(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value))}`);
         }
     }
     return lines.join('\n');
@@ -144,7 +145,7 @@ const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as ClauseName[]).filter(c => CLAU
 /** Markdown for the hover on an agreement template (its name, or a `uses` reference to it). */
 export function templateHover(services: OsaLspServices, template: AgreementTemplate): string {
     const title = titleOf(template);
-    const lines: string[] = [`**Agreement template ${template.name}**${title ? ` — *${title}*` : ''}`];
+    const lines: string[] = [`**Agreement template ${md(template.name)}**${title ? ` — *${md(title)}*` : ''}`];
     const kind = agreementKindOf(template);
     if (kind) {
         lines.push('', `Kind: ${kind}`);
@@ -176,7 +177,7 @@ export function templateHover(services: OsaLspServices, template: AgreementTempl
 
 /** Markdown for the hover on a budget envelope: what it declares and what the fiscal year's programmes commit. */
 export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope): string {
-    const lines: string[] = [`**Budget envelope ${envelope.name}**`];
+    const lines: string[] = [`**Budget envelope ${md(envelope.name)}**`];
     const declared: string[] = [];
     const fiscalYear = fiscalYearOf(envelope);
     const amount = amountOf(envelope);
@@ -189,7 +190,7 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
     }
     lines.push('', declared.length > 0 ? declared.join(' · ') : 'Declares no fiscal year or amount.');
     for (const source of writtenValues(envelope, 'sources')) {
-        lines.push('', `Source: ${source.value}`);
+        lines.push('', `Source: ${md(source.value)}`);
     }
     if (fiscalYear === undefined || !amount) {
         return lines.join('\n');
@@ -211,7 +212,7 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
             : `**${formatAmount(committed - budget, currency)} over** the envelope (OSA601).`));
     const shown = programmes.slice(0, 12);
     for (const programme of shown) {
-        lines.push(`- ${programme.name}: ${formatAmount(programme.amount!.value, currency)}`);
+        lines.push(`- ${md(programme.name)}: ${formatAmount(programme.amount!.value, currency)}`);
     }
     if (programmes.length > shown.length) {
         lines.push(`- … and ${programmes.length - shown.length} more`);
@@ -242,7 +243,7 @@ export function exceptionRuleHover(exception: Exception): string {
     if (!rule) {
         const suggestions = ALL_RULES.map(r => ({ r, d: editDistance(written.toUpperCase(), r.id) }))
             .filter(x => x.d <= 1).map(x => x.r.id);
-        return `**${written}** is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`
+        return `**${md(written)}** is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`
             + (suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '');
     }
     const lines = [ruleMarkdown(rule)];

@@ -3,6 +3,7 @@
  * src/vocabulary.ts, with the clause that governs each term and the rule that reports its misuse) and
  * the main keywords. Hover and completion explain a term with the same text.
  */
+import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import {
     ACTIVITIES, AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
     DEFENSE_PURPOSES, FIELDS, ITEM_CATEGORIES, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, suggestTerms, VOCABULARIES,
@@ -175,7 +176,7 @@ export function unknownTermMarkdown(vocabulary: VocabularyId, written: string): 
     const { label } = VOCABULARIES[vocabulary];
     const suggestions = suggestTerms(vocabulary, written);
     return [
-        `**${written}** is not a known ${label}, so the rules cannot decide on it.`,
+        `**${md(written)}** is not a known ${label}, so the rules cannot decide on it.`,
         '',
         suggestions.length > 0
             ? `Did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`

@@ -1,4 +1,5 @@
 /** Hovers: country facts, vocabulary meanings with their clause, a programme's compliance summary. */
+import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
@@ -108,7 +109,7 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
     }
 
     protected unresolved(what: string, name: string | undefined): string | undefined {
-        return name ? `No ${what} named **${name}** is declared in the workspace.` : undefined;
+        return name ? `No ${what} named **${md(name)}** is declared in the workspace.` : undefined;
     }
 
     protected hoverFor(content: string, leaf?: CstNode): Hover | undefined {

@@ -70,3 +70,16 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 export function neutraliseMarkdown(text: string): string {
     return neutralise(text.replace(MARKDOWN_PUNCTUATION, '\\$&'));
 }
+
+// The punctuation that starts an inline construct in the middle of a line: emphasis, code, links,
+// images, autolinks, raw HTML, entities, hard breaks and VS Code's `$(icon)`. Hyphens, dots, commas,
+// colons, slashes and the like are inert there, so names and dates stay as they are written.
+const INLINE_MARKDOWN_PUNCTUATION = /[!"#$&'()*<>[\\\]_`{|}~]/g;
+
+/**
+ * Like `neutraliseMarkdown`, for text placed in the middle of a line of a hover (after a word, inside
+ * emphasis): only the characters that can start an inline construct there are escaped.
+ */
+export function neutraliseMarkdownInline(text: string): string {
+    return neutralise(text.replace(INLINE_MARKDOWN_PUNCTUATION, '\\$&'));
+}

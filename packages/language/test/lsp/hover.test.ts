@@ -347,3 +347,17 @@ describe('hover on names', () => {
         expect(await hoverAt(programme({ fiscalYear: 'fiscal-year 20<|>24' }))).toContain('1 April 2024 to 31 March 2025');
     });
 });
+
+describe('hovers show text from files as text', () => {
+    it('a title with a markdown link, an image, HTML and terminal escapes renders inert', async () => {
+        await addFile('templates.osa', STANDARD_TEMPLATE);
+        const payload = '[click](http://evil.example) ![x](http://evil.example/x.png) <img src=x onerror=alert(1)> \\u001b]8;;http://x\\u0007';
+        const markdown = (await hoverAt(programme({ id: 'TEST-<|>2024-001', title: `title "${payload.replace(/\\u001b/g, '\u001b').replace(/\\u0007/g, '\u0007')}"` })))!;
+        expect(markdown).toBeDefined();
+        expect(markdown).not.toMatch(/\]\(http/);
+        expect(markdown).not.toMatch(/(?<!\\)<img/);
+        expect(markdown).toContain('\\<img');
+        expect(markdown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+        expect(markdown).toContain('\\[click\\]');
+    });
+});
