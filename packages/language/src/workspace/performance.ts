@@ -5,7 +5,8 @@
  */
 import {
     DefaultDocumentBuilder, DefaultIndexManager, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
-    type AstNode, type BuildOptions, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope, type URI
+    WorkspaceCache, type AstNode, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
+    type ReferenceInfo, type Scope, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
@@ -21,8 +22,21 @@ export class OsaScopeComputation extends DefaultScopeComputation {
  * the declaration in the file whose URI sorts first (by code unit, not locale), then the first in that file.
  */
 export class OsaScopeProvider extends DefaultScopeProvider {
+    /**
+     * Langium drops its global scopes when an update starts. A request answered between that moment and the
+     * indexing of the changed files (the build yields between documents) would fill the cache from the old
+     * index, and the files linked later in the same build would keep a stale link (seen after a rename across
+     * files). This cache is dropped once every document of the build is indexed, just before linking.
+     */
+    private readonly indexedScopes: WorkspaceCache<string, Scope>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.indexedScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return this.globalScopeCache.get(referenceType, () => {
+        return this.indexedScopes.get(referenceType, () => {
             const elements = this.indexManager.allElements(referenceType).toArray();
             const order = (uri: URI) => uri.toString();
             const sorted = elements
