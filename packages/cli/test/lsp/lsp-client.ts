@@ -114,7 +114,7 @@ export class LspTestClient {
             return Promise.resolve(latest.diagnostics);
         }
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; latest: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map(d => d.code))}`)), timeoutMs);
+            const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; latest: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map(d => [d.code, d.message.slice(0, 160)]))}`)), timeoutMs);
             this.waiters.push({ uri, predicate, resolve: d => { clearTimeout(timer); resolve(d); } });
         });
     }
