@@ -66,11 +66,13 @@ export class OsaLanguageChecks {
 
     checks(): ValidationChecks<OsaAstType> {
         const generic = (node: AstNode, accept: ValidationAcceptor) => this.checkProperties(node, accept);
+        // The generic property checks, then a declaration's own.
+        const and = <N extends AstNode>(own: (node: N, accept: ValidationAcceptor) => void) => (node: N, accept: ValidationAcceptor) => {
+            generic(node, accept);
+            own(node, accept);
+        };
         return {
-            Programme: (node, accept) => {
-                generic(node, accept);
-                this.checkProgramme(node, accept);
-            },
+            Programme: and((node, accept) => this.checkProgramme(node, accept)),
             Beneficiary: generic,
             Amount: (node, accept) => {
                 generic(node, accept);
@@ -99,10 +101,7 @@ export class OsaLanguageChecks {
             },
             FieldDeclaration: generic,
             Activity: generic,
-            Operation: (node, accept) => {
-                generic(node, accept);
-                this.checkOperation(node, accept);
-            },
+            Operation: and((node, accept) => this.checkOperation(node, accept)),
             Item: (node, accept) => {
                 generic(node, accept);
                 if (node.categories.length === 0 && !isStated(node, 'categories')) {
@@ -122,21 +121,12 @@ export class OsaLanguageChecks {
                     });
                 }
             },
-            Agreement: (node, accept) => {
-                generic(node, accept);
-                this.checkAgreement(node, accept);
-            },
+            Agreement: and((node, accept) => this.checkAgreement(node, accept)),
             AgreementTemplate: (node: AgreementTemplate, accept) => generic(node, accept),
             Clause: generic,
             Coordination: generic,
-            Exception: (node, accept) => {
-                generic(node, accept);
-                this.checkException(node, accept);
-            },
-            BudgetEnvelope: (node, accept) => {
-                generic(node, accept);
-                this.checkEnvelope(node, accept);
-            },
+            Exception: and((node, accept) => this.checkException(node, accept)),
+            BudgetEnvelope: and((node, accept) => this.checkEnvelope(node, accept)),
             ExchangeRate: (node, accept) => {
                 generic(node, accept);
                 if (node.rate === undefined) {
