@@ -65,12 +65,31 @@ function isInside(file: string, folder: string): boolean {
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/**
+ * Real paths of folders, cached for a moment: a run reads thousands of files from a few folders, and a
+ * realpath per file cost a sizeable share of a large run. The cache is small and short-lived, so a folder
+ * replaced by a link is seen again within a second.
+ */
+const realFolders = new Map<string, { real: string; at: number }>();
+const REAL_FOLDER_TTL_MS = 1000;
+
 function realFolder(folder: string): string {
-    try {
-        return fs.realpathSync.native(folder);
-    } catch {
-        return path.resolve(folder);
+    const now = Date.now();
+    const cached = realFolders.get(folder);
+    if (cached && now - cached.at < REAL_FOLDER_TTL_MS) {
+        return cached.real;
     }
+    let real: string;
+    try {
+        real = fs.realpathSync.native(folder);
+    } catch {
+        real = path.resolve(folder);
+    }
+    if (realFolders.size > 1000) {
+        realFolders.clear();
+    }
+    realFolders.set(folder, { real, at: now });
+    return real;
 }
 
 /**
@@ -95,7 +114,8 @@ export function checkRegularFile(file: string, options: ReadOptions): { path: st
     // With a workspace to stay in, the real path is checked too: a linked folder on the way could lead out.
     if (link || (folders && folders.length > 0)) {
         try {
-            target = fs.realpathSync.native(file);
+            // A file that is not a link is where its folder really is: one cached realpath per folder.
+            target = link ? fs.realpathSync.native(file) : path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
             stat = link ? fs.statSync(target) : lstat;
         } catch (error) {
             const code = errorCode(error);

@@ -3,7 +3,7 @@
  * tells which token a value was written as and decodes it into what the property takes, or says why it cannot.
  * The language checks report the problems; the accessors in ./programme.ts return only values that decode.
  */
-import { GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 
 /** How a value was written: a quoted text, a text missing its closing quote, a name, a number or a date. */
 export type TokenKind = 'text' | 'unterminated-text' | 'name' | 'number' | 'date';
@@ -19,27 +19,83 @@ export interface WrittenValue {
     cst: CstNode;
 }
 
-const cache = new WeakMap<AstNode, Map<string, WrittenValue[]>>();
+const EMPTY: readonly WrittenValue[] = Object.freeze([]);
+const written = new WeakMap<AstNode, Map<string, WrittenValue[]>>();
+const cstByFeature = new WeakMap<AstNode, Map<string, CstNode[]>>();
+/** The assignment feature a grammar element belongs to (null: none); grammar elements are shared, so computed once. */
+const featureOfGrammarElement = new WeakMap<object, string | null>();
 
-/** Every value written for `feature` of `node`, in source order (several when a property is repeated). */
-export function writtenValues(node: AstNode, feature: string): WrittenValue[] {
-    let byFeature = cache.get(node);
+function featureOf(cst: CstNode): string | null {
+    const source = cst.grammarSource;
+    if (!source) {
+        return null;
+    }
+    let feature = featureOfGrammarElement.get(source);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        featureOfGrammarElement.set(source, feature);
+    }
+    return feature;
+}
+
+/**
+ * The CST nodes of every property of `node`, by feature, in one walk of its own CST (not its children's):
+ * what Langium's findNodesForProperty gives for one feature, for all of them at once.
+ */
+function cstNodesByFeature(node: AstNode): Map<string, CstNode[]> {
+    let byFeature = cstByFeature.get(node);
     if (!byFeature) {
         byFeature = new Map();
-        cache.set(node, byFeature);
+        const visit = (composite: CstNode) => {
+            if (!isCompositeCstNode(composite)) {
+                return;
+            }
+            for (const child of composite.content) {
+                const feature = featureOf(child);
+                if (feature !== null) {
+                    const list = byFeature!.get(feature);
+                    if (list) {
+                        list.push(child);
+                    } else {
+                        byFeature!.set(feature, [child]);
+                    }
+                } else if (child.astNode === node) {
+                    visit(child);
+                }
+            }
+        };
+        if (node.$cstNode) {
+            visit(node.$cstNode);
+        }
+        cstByFeature.set(node, byFeature);
+    }
+    return byFeature;
+}
+
+/** Every value written for `feature` of `node`, in source order (several when a property is repeated). */
+export function writtenValues(node: AstNode, feature: string): readonly WrittenValue[] {
+    const raw = (node as unknown as Record<string, unknown>)[feature];
+    if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
+        return EMPTY;
+    }
+    let byFeature = written.get(node);
+    if (!byFeature) {
+        byFeature = new Map();
+        written.set(node, byFeature);
     }
     let values = byFeature.get(feature);
     if (!values) {
-        const raw = (node as unknown as Record<string, unknown>)[feature];
-        const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-        const cstNodes = GrammarUtils.findNodesForProperty(node.$cstNode, feature);
+        const list = Array.isArray(raw) ? raw : [raw];
+        const cstNodes = cstNodesByFeature(node).get(feature) ?? [];
         values = [];
-        list.forEach((value, index) => {
+        for (let index = 0; index < list.length; index++) {
+            const value = list[index];
             const cst = cstNodes[index];
             if (typeof value === 'string' && cst) {
-                values!.push({ value: value.startsWith('"') && tokenKind(cst) === 'unterminated-text' ? value.slice(1) : value, kind: tokenKind(cst), cst });
+                const kind = tokenKind(cst);
+                values.push({ value: value.startsWith('"') && kind === 'unterminated-text' ? value.slice(1) : value, kind, cst });
             }
-        });
+        }
         byFeature.set(feature, values);
     }
     return values;
