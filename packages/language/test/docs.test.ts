@@ -19,7 +19,7 @@ import { ruleDocsPath } from '../src/rules/docs.js';
 import { ALL_RULES, type Rule } from '../src/rules/index.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../src/validation/suppressions.js';
-import type { ReportedDiagnostic } from '../src/workspace/osa-workspace.js';
+import type { ReportedDiagnostic } from '../src/engine/workspace-checker.js';
 import { validateWorkspaceSources } from './helpers.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

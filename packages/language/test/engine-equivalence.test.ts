@@ -9,7 +9,7 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
 import { createOsaServices } from '../src/osa-module.js';
-import { byPosition, collectOsaFiles, findWorkspaceRoot, readSource, toReportedDiagnostic, validateWorkspace } from '../src/workspace/osa-workspace.js';
+import { byPosition, collectOsaFiles, findWorkspaceRoot, readSource, toReportedDiagnostic, validateWorkspace } from '../src/engine/workspace-checker.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
 

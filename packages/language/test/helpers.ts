@@ -5,7 +5,7 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { expect } from 'vitest';
 import { createOsaServices, type OsaModuleOptions } from '../src/osa-module.js';
-import { toReportedDiagnostic, type ReportedDiagnostic } from '../src/workspace/osa-workspace.js';
+import { toReportedDiagnostic, type ReportedDiagnostic } from '../src/engine/workspace-checker.js';
 
 export const WORKSPACE = '/workspace';
 

@@ -4,7 +4,7 @@ import {
     expectFindings, markedText, validateWorkspaceSources, WORKSPACE,
     type ExpectedFinding, type InvalidRuleCase, type RuleCase, type ValidatedFile
 } from '../helpers.js';
-import type { ReportedDiagnostic } from '../../src/workspace/osa-workspace.js';
+import type { ReportedDiagnostic } from '../../src/engine/workspace-checker.js';
 
 /** A related location a finding must carry (e.g. the template that lacks a clause, the other programme). */
 export interface ExpectedRelated {

@@ -26,9 +26,9 @@ import { ruleById } from '../rules/index.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
 import { applySuppressions } from '../validation/suppressions.js';
 import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity } from './report.js';
-import type { DocumentSummary } from './summary.js';
-import { summarizeDocument } from './summary.js';
-import { WorkspaceView } from './workspace-view.js';
+import type { DocumentSummary } from '../workspace/summary.js';
+import { summarizeDocument } from '../workspace/summary.js';
+import { WorkspaceView } from '../workspace/workspace-view.js';
 
 export { CONFIG_FILE_NAME };
 export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
