@@ -33,13 +33,25 @@ export function at(node: AstNode, property: string, index = 0): At {
     return { node, property, index };
 }
 
+/** Decoded first values by node and feature: rules ask for the same facts many times (periods, years). */
+const decodedCache = new WeakMap<AstNode, Map<string, unknown>>();
+const NOT_DECODED = Symbol('not decoded');
+
 function decodedFirst<T>(node: AstNode, feature: string, decode: (w: WrittenValue) => Decoded<T>): T | undefined {
-    const written = firstValue(node, feature);
-    if (!written) {
-        return undefined;
+    let byFeature = decodedCache.get(node);
+    if (!byFeature) {
+        byFeature = new Map();
+        decodedCache.set(node, byFeature);
     }
-    const decoded = decode(written);
-    return decoded.ok ? decoded.value : undefined;
+    const cached = byFeature.get(feature);
+    if (cached !== undefined) {
+        return cached === NOT_DECODED ? undefined : cached as T;
+    }
+    const written = firstValue(node, feature);
+    const decoded = written ? decode(written) : undefined;
+    const value = decoded?.ok ? decoded.value : undefined;
+    byFeature.set(feature, value === undefined ? NOT_DECODED : value);
+    return value;
 }
 
 function knownTerm<T extends string>(vocabulary: VocabularyId, node: AstNode, feature: string): T | undefined {

@@ -163,14 +163,20 @@ export function decodeDate(written: WrittenValue): Decoded<string> {
     return isCalendarDate(text) ? ok(text) : fail(`${text} does not exist in the calendar`);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isCalendarDate(text: string): boolean {
-    const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
-    if (!match) {
+    if (text.length !== 10 || text[4] !== '-' || text[7] !== '-' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) {
         return false;
     }
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(5, 7));
+    const day = Number(text.slice(8, 10));
+    if (month < 1 || month > 12 || day < 1) {
+        return false;
+    }
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** A whole, positive amount of money written with optional `_` separators; exact (no floating point). */
@@ -250,6 +256,6 @@ export function decodeRate(written: WrittenValue): Decoded<bigint> {
 }
 
 /** `amount` units at `microRate` (millionths of a yen per unit), in whole yen, rounded half up; exact. */
-export function convertToYen(amount: number, microRate: bigint): number {
-    return Number((BigInt(amount) * microRate + 500_000n) / 1_000_000n);
+export function convertToYen(amount: number, microRate: bigint): bigint {
+    return (BigInt(amount) * microRate + 500_000n) / 1_000_000n;
 }

@@ -16,12 +16,12 @@ function fileName(uri: string): string {
  * A programme's amount in the envelope's currency: as it is, or converted at a rate an envelope of that fiscal
  * year declares. Undefined when it cannot be counted (no rate): reported, never silently dropped.
  */
-function countedAmount(programme: ProgrammeSummary, currency: string, envelopes: readonly EnvelopeSummary[]): number | undefined {
+function countedAmount(programme: ProgrammeSummary, currency: string, envelopes: readonly EnvelopeSummary[]): bigint | undefined {
     if (!programme.amount) {
         return undefined;
     }
     if (programme.amount.currency === currency) {
-        return programme.amount.value;
+        return BigInt(programme.amount.value);
     }
     const rate = envelopes.map(e => e.rates?.[programme.amount!.currency]).find(r => r !== undefined);
     return rate !== undefined ? convertToYen(programme.amount.value, BigInt(rate)) : undefined;
@@ -45,10 +45,11 @@ export const budgetExceeded = workspaceRule({
             if (envelopes[0] !== envelope) {
                 continue;
             }
-            const budget = envelopes.reduce((sum, e) => sum + e.amount!.value, 0);
+            // Sums in bigint: exact whatever the number of programmes and the size of converted amounts.
+            const budget = envelopes.reduce((sum, e) => sum + BigInt(e.amount!.value), 0n);
             const programmes = (workspace.programmesByFiscalYear.get(envelope.fiscalYear) ?? [])
                 .filter(p => countedAmount(p, currency, envelopes) !== undefined);
-            const committed = programmes.reduce((sum, p) => sum + countedAmount(p, currency, envelopes)!, 0);
+            const committed = programmes.reduce((sum, p) => sum + countedAmount(p, currency, envelopes)!, 0n);
             if (committed <= budget) {
                 continue;
             }
@@ -64,7 +65,7 @@ export const budgetExceeded = workspaceRule({
                     uri: p.uri, range: p.amountRange ?? p.nameRange,
                     message: `${p.name}: ${formatAmount(p.amount!.value, p.amount!.currency)}${converted(p)} (${fileName(p.uri)})`
                 })),
-                data: { committed, budget, currency }
+                data: { committed: committed.toString(), budget: budget.toString(), currency }
             });
         }
         // An amount in a currency no envelope of its year can convert is reported where it is written.

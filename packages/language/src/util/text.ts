@@ -21,6 +21,6 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Formats a yen (or other) amount with thousands separators for messages. */
-export function formatAmount(value: number, currency: string): string {
+export function formatAmount(value: number | bigint, currency: string): string {
     return `${value.toLocaleString('en-US')} ${currency}`;
 }
