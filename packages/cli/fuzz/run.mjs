@@ -1,0 +1,133 @@
+// Long fuzz campaigns over the examples (not a test). Usage, after `npm run build`:
+//   npm run fuzz -- --runs 100000 [--seed 42] [--minutes 40] [--out artifacts/fuzz]
+// Prints the seed, progress every 10 s, and every distinct bug once: its counterexample, shrunk by
+// fast-check and then minimized, as a ready-to-paste .osa text (also written to --out) and what broke.
+// The same seed gives the same cases. Exit code: 0 when no property was violated, 1 otherwise.
+//   npm run fuzz -- --replay bug.osa --as violations/OSA105-unknown-country-code.osa
+// checks one saved text standing in for that example (e.g. after a fix) and minimizes what still fails.
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeCounterexample, FuzzHarness, loadCorpus, minimize } from './harness.mjs';
+import { caseArbitrary, mutate } from './mutations.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const option = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+};
+const runs = Number(option('runs', 10_000));
+const seed = Number(option('seed', Date.now() % 2 ** 31));
+const minutes = Number(option('minutes', Infinity));
+const out = path.resolve(option('out', path.join(REPO, 'artifacts/fuzz')));
+if (!Number.isSafeInteger(runs) || runs < 1 || !Number.isSafeInteger(seed)) {
+    console.error('usage: npm run fuzz -- --runs N [--seed S] [--minutes M] [--out DIR]');
+    process.exit(2);
+}
+
+const corpus = loadCorpus(path.join(REPO, 'examples'));
+const harness = new FuzzHarness(corpus);
+await harness.start();
+
+const replay = option('replay', undefined);
+if (replay !== undefined) {
+    const entry = corpus.find(e => e.name === option('as', ''));
+    if (!entry) {
+        console.error(`--replay needs --as with one of the examples: ${corpus.map(e => e.name).join(', ')}`);
+        process.exit(2);
+    }
+    const violations = await harness.check(entry, fs.readFileSync(replay, 'utf-8'));
+    for (const signature of new Set(violations.map(v => v.signature))) {
+        const minimal = await minimize(harness, entry, fs.readFileSync(replay, 'utf-8'), signature);
+        console.log(`${signature}\nminimal text (standing in for examples/${entry.name}, ${minimal.checks} checks):\n----- 8< -----\n${minimal.text}\n----- 8< -----\n`);
+    }
+    console.log(violations.length === 0 ? 'no property is violated' : `${violations.length} violation(s)`);
+    harness.dispose();
+    process.exit(violations.length === 0 ? 0 : 1);
+}
+const arbitrary = caseArbitrary(corpus);
+console.log(`osa fuzz: ${runs} cases, seed ${seed}, ${corpus.length} example files, node ${process.version}`);
+
+/** Distinct bugs by signature: how often cases hit them, and the first shrunk counterexample. */
+const bugs = new Map();
+const started = Date.now();
+const deadline = started + minutes * 60_000;
+let generated = 0;
+let shrinkSteps = 0;
+let slowest = { ms: 0, name: '' };
+let lastProgress = started;
+
+function progress() {
+    const seconds = (Date.now() - started) / 1000;
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    console.log(`  ${generated}/${runs} cases in ${seconds.toFixed(0)} s (${(generated / seconds).toFixed(0)}/s), ${bugs.size} distinct bug(s), slowest case ${slowest.ms.toFixed(0)} ms, rss ${rss.toFixed(0)} MiB`);
+}
+
+for (let round = 0; generated < runs && Date.now() < deadline; round++) {
+    let shrinking = false;
+    const property = fc.asyncProperty(arbitrary, async fuzzCase => {
+        const entry = corpus[fuzzCase.example];
+        const begin = performance.now();
+        const violations = await harness.check(entry, mutate(corpus, fuzzCase));
+        const ms = performance.now() - begin;
+        if (shrinking) {
+            shrinkSteps++;
+        } else {
+            generated++;
+            if (ms > slowest.ms) {
+                slowest = { ms, name: entry.name };
+            }
+            for (const v of violations) {
+                const known = bugs.get(v.signature);
+                if (known) {
+                    known.hits++;
+                }
+            }
+            if (Date.now() - lastProgress > 10_000) {
+                lastProgress = Date.now();
+                progress();
+            }
+        }
+        // Known bugs pass, so that the campaign goes on looking for new ones.
+        if (violations.some(v => !bugs.has(v.signature))) {
+            shrinking = true;
+            return false;
+        }
+        return true;
+    });
+    const roundSeed = (seed + round) % 2 ** 31;
+    const result = await fc.check(property, { seed: roundSeed, numRuns: runs - generated, interruptAfterTimeLimit: Math.max(1, deadline - Date.now()), markInterruptAsFailure: false });
+    if (!result.failed) {
+        break;
+    }
+    const [fuzzCase] = result.counterexample;
+    const entry = corpus[fuzzCase.example];
+    const text = mutate(corpus, fuzzCase);
+    const violations = await harness.check(entry, text);
+    const fresh = violations.filter(v => !bugs.has(v.signature));
+    const name = `seed${seed}-bug${bugs.size + 1}`;
+    for (const v of violations.filter(x => !bugs.has(x.signature))) {
+        bugs.set(v.signature, { hits: 1, file: `${name}.osa`, violation: v });
+    }
+    const minimal = fresh.length > 0 ? (await minimize(harness, entry, text, fresh[0].signature)).text : text;
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, `${name}.osa`), minimal);
+    const description = describeCounterexample(entry, fuzzCase.mutations, fresh.length ? fresh : violations, `${seed} round ${round} (fast-check seed ${roundSeed}, path ${result.counterexamplePath})`);
+    fs.writeFileSync(path.join(out, `${name}.txt`), `${description}\n`);
+    console.log(`\n${description}\nminimized counterexample, standing in for examples/${entry.name} (${path.join(out, `${name}.osa`)}):\n----- 8< -----\n${minimal}\n----- 8< -----\n`);
+}
+
+progress();
+const seconds = (Date.now() - started) / 1000;
+console.log(`\n${generated} cases (plus ${shrinkSteps} shrinking steps) in ${seconds.toFixed(0)} s, ${(generated / seconds).toFixed(1)} cases/s; seed ${seed}`);
+if (bugs.size === 0) {
+    console.log('no property was violated');
+} else {
+    console.log(`${bugs.size} distinct bug(s); cases that hit each:`);
+    for (const [signature, bug] of [...bugs].sort((a, b) => b[1].hits - a[1].hits)) {
+        console.log(`  ${String(bug.hits).padStart(7)}  ${signature.slice(0, 200)}  (${bug.file})`);
+    }
+}
+harness.dispose();
+process.exitCode = bugs.size === 0 ? 0 : 1;
