@@ -154,6 +154,8 @@ export class FuzzHarness {
         const violations = [];
         const builder = this.editor.shared.workspace.DocumentBuilder;
         this.writeFile(target, text);
+        /** What the last case exercised: whether the mutant parsed without syntax errors (the formatter's deeper checks need that). */
+        this.last = { parsedCleanly: false };
         try {
             // Editor route: the change as the server applies it.
             try {
@@ -275,6 +277,7 @@ export class FuzzHarness {
             violations.push({ signature: 'formatting is not idempotent', message: `formatting is not idempotent:\n  once:  ${JSON.stringify(once)}\n  twice: ${JSON.stringify(twice)}` });
         }
         const { lexerErrors, parserErrors } = document.parseResult;
+        this.last.parsedCleanly = lexerErrors.length === 0 && parserErrors.length === 0;
         if (lexerErrors.length > 0 || parserErrors.length > 0 || once === document.textDocument.getText()) {
             return;
         }

@@ -18,7 +18,8 @@ export const KNOWN_BUGS = [
     { rule: 'OSA204', error: "Cannot read properties of undefined (reading 'permitted')", example: 'programmes/OSA-FY2023-FJI.osa', text: 'programme{field' },
     { rule: 'OSA311', error: "Cannot read properties of undefined (reading 'trim')", example: 'programmes/OSA-FY2023-MYS.osa', text: 'programme{assessment democracy' },
     // Reported on the budget envelope file, which the broken programme claims to draw on.
-    { rule: 'OSA601', error: "Cannot read properties of undefined (reading 'toLocaleString')", example: 'programmes/OSA-FY2023-BGD.osa', text: 'programme{fiscal-year 2023amount JPY' }
+    { rule: 'OSA601', error: "Cannot read properties of undefined (reading 'toLocaleString')", example: 'programmes/OSA-FY2023-BGD.osa', text: 'programme{fiscal-year 2023amount JPY' },
+    { rule: 'OSA601', error: "Cannot read properties of undefined (reading 'value')", example: 'violations/OSA601-budget-envelope-exceeded.osa', text: 'budget-envelope {fiscal-year 2027amount programme {fiscal-year 2027' }
 ];
 
 /**

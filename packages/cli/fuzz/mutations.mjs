@@ -37,6 +37,14 @@ const natural = fc.nat({ max: 1_000_000 });
  * without the fuzzer knowing its vocabulary.
  */
 export function mutationArbitrary(tokens) {
+    const ofKind = kind => tokens.filter(t => tokenize(t)[0]?.kind === kind && tokenize(t).length === 1);
+    // Same-kind replacements mostly keep the text parseable, so they reach the rules and the formatter's deeper checks.
+    const sameKind = {
+        word: fc.constantFrom(...ofKind('word')),
+        number: fc.constantFrom(...ofKind('number'), ...HUGE_NUMBERS.filter(n => /^\d/.test(n))),
+        date: fc.constantFrom(...ofKind('date'), ...ODD_DATES.filter(d => /^\d{4}-\d{2}-\d{2}$/.test(d))),
+        string: fc.oneof(fc.constantFrom(...ofKind('string')), fc.constantFrom(...UNICODE, ...CONTROL).map(u => `"${u.replace(/["\\]/g, '')}"`))
+    };
     const payload = fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom(...tokens) },
         { weight: 2, arbitrary: fc.constantFrom(...UNICODE) },
@@ -53,6 +61,7 @@ export function mutationArbitrary(tokens) {
         fc.record({ op: fc.constant('replace'), at: natural, by: payload }),
         // Replace a token of one kind (the n-th number, date, string or word) with a payload.
         fc.record({ op: fc.constant('replaceKind'), kind: fc.constantFrom('number', 'date', 'string', 'word'), at: natural, by: payload }),
+        fc.constantFrom('word', 'number', 'date', 'string').chain(kind => fc.record({ op: fc.constant('replaceKind'), kind: fc.constant(kind), at: natural, by: sameKind[kind] })),
         fc.record({ op: fc.constant('insert'), at: natural, text: payload }),
         // Insert anywhere, also inside a token (a string, a name, a number).
         fc.record({ op: fc.constant('insertAt'), offset: natural, text: payload }),

@@ -2,14 +2,18 @@
 //   npm run fuzz -- --runs 100000 [--seed 42] [--minutes 40] [--out artifacts/fuzz]
 // Prints the seed, progress every 10 s, and every distinct bug once: its counterexample, shrunk by
 // fast-check and then minimized, as a ready-to-paste .osa text (also written to --out) and what broke.
-// The same seed gives the same cases. Exit code: 0 when no property was violated, 1 otherwise.
+// The same seed gives the same cases. Exit code: 0 when no property was violated other than the
+// known bugs (known-bugs.mjs), 1 otherwise; a case that hangs for --hang-seconds (default 60) is
+// saved and ends the run (SIGTERM).
 //   npm run fuzz -- --replay bug.osa --as violations/OSA105-unknown-country-code.osa
 // checks one saved text standing in for that example (e.g. after a fix) and minimizes what still fails.
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describeCounterexample, FuzzHarness, loadCorpus, minimize } from './harness.mjs';
+import { knownBugOf } from './known-bugs.mjs';
 import { caseArbitrary, mutate } from './mutations.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,6 +24,7 @@ const option = (name, fallback) => {
 const runs = Number(option('runs', 10_000));
 const seed = Number(option('seed', Date.now() % 2 ** 31));
 const minutes = Number(option('minutes', Infinity));
+const hangSeconds = Number(option('hang-seconds', 60));
 const out = path.resolve(option('out', path.join(REPO, 'artifacts/fuzz')));
 if (!Number.isSafeInteger(runs) || runs < 1 || !Number.isSafeInteger(seed)) {
     console.error('usage: npm run fuzz -- --runs N [--seed S] [--minutes M] [--out DIR]');
@@ -49,6 +54,45 @@ if (replay !== undefined) {
 const arbitrary = caseArbitrary(corpus);
 console.log(`osa fuzz: ${runs} cases, seed ${seed}, ${corpus.length} example files, node ${process.version}`);
 
+/**
+ * A hang blocks this thread, so a watchdog thread watches a counter that every case bumps: when it
+ * stops moving for --hang-seconds, the watchdog saves the case's text (kept in shared memory), says
+ * so, and ends the process.
+ */
+const watched = new SharedArrayBuffer(8 + 4 * 2 ** 20);
+const watchedHeader = new Int32Array(watched, 0, 2);
+const watchedText = new Uint8Array(watched, 8);
+new Worker(`
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const header = new Int32Array(workerData.watched, 0, 2);
+let last = -1;
+let since = Date.now();
+setInterval(() => {
+    const count = Atomics.load(header, 0);
+    if (count !== last) {
+        last = count;
+        since = Date.now();
+    } else if (Date.now() - since > workerData.limitMs) {
+        const text = Buffer.from(new Uint8Array(workerData.watched, 8, Atomics.load(header, 1))).toString();
+        const file = path.join(workerData.out, 'hang-seed' + workerData.seed + '.osa');
+        fs.mkdirSync(workerData.out, { recursive: true });
+        fs.writeFileSync(file, text.slice(text.indexOf('\\n') + 1));
+        fs.writeSync(1, '\\nHANG: one case has run for more than ' + workerData.limitMs / 1000 + ' s; it stands in for examples/' + text.slice(0, text.indexOf('\\n')) + ', saved as ' + file + '\\n');
+        process.kill(process.pid, 'SIGTERM');
+    }
+}, 1000);
+`, { eval: true, workerData: { watched, limitMs: hangSeconds * 1000, out, seed } }).unref();
+
+function watch(entry, text) {
+    const encoded = Buffer.from(`${entry.name}\n${text}`);
+    const length = Math.min(encoded.length, watchedText.length);
+    watchedText.set(encoded.subarray(0, length));
+    Atomics.store(watchedHeader, 1, length);
+    Atomics.add(watchedHeader, 0, 1);
+}
+
 /** Distinct bugs by signature: how often cases hit them, and the first shrunk counterexample. */
 const bugs = new Map();
 const started = Date.now();
@@ -56,25 +100,29 @@ const deadline = started + minutes * 60_000;
 let generated = 0;
 let shrinkSteps = 0;
 let slowest = { ms: 0, name: '' };
+let clean = 0;
 let lastProgress = started;
 
 function progress() {
     const seconds = (Date.now() - started) / 1000;
     const rss = process.memoryUsage().rss / 2 ** 20;
-    console.log(`  ${generated}/${runs} cases in ${seconds.toFixed(0)} s (${(generated / seconds).toFixed(0)}/s), ${bugs.size} distinct bug(s), slowest case ${slowest.ms.toFixed(0)} ms, rss ${rss.toFixed(0)} MiB`);
+    console.log(`  ${generated}/${runs} cases in ${seconds.toFixed(0)} s (${(generated / seconds).toFixed(0)}/s), ${clean} parsed cleanly, ${bugs.size} distinct bug(s), slowest case ${slowest.ms.toFixed(0)} ms (${slowest.name}), rss ${rss.toFixed(0)} MiB`);
 }
 
 for (let round = 0; generated < runs && Date.now() < deadline; round++) {
     let shrinking = false;
     const property = fc.asyncProperty(arbitrary, async fuzzCase => {
         const entry = corpus[fuzzCase.example];
+        const text = mutate(corpus, fuzzCase);
+        watch(entry, text);
         const begin = performance.now();
-        const violations = await harness.check(entry, mutate(corpus, fuzzCase));
+        const violations = await harness.check(entry, text);
         const ms = performance.now() - begin;
         if (shrinking) {
             shrinkSteps++;
         } else {
             generated++;
+            clean += harness.last.parsedCleanly ? 1 : 0;
             if (ms > slowest.ms) {
                 slowest = { ms, name: entry.name };
             }
@@ -126,8 +174,10 @@ if (bugs.size === 0) {
 } else {
     console.log(`${bugs.size} distinct bug(s); cases that hit each:`);
     for (const [signature, bug] of [...bugs].sort((a, b) => b[1].hits - a[1].hits)) {
-        console.log(`  ${String(bug.hits).padStart(7)}  ${signature.slice(0, 200)}  (${bug.file})`);
+        const known = knownBugOf(bug.violation) ? 'known, ' : '';
+        console.log(`  ${String(bug.hits).padStart(7)}  ${signature.slice(0, 200)}  (${known}${bug.file})`);
     }
 }
 harness.dispose();
-process.exitCode = bugs.size === 0 ? 0 : 1;
+// Bugs listed in known-bugs.mjs are reported but do not fail the run.
+process.exitCode = [...bugs.values()].every(bug => knownBugOf(bug.violation)) ? 0 : 1;
