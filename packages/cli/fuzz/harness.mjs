@@ -76,6 +76,18 @@ function differingRules(a, b) {
     return [...rules].sort().join(', ') || 'order';
 }
 
+/** The summary a json report should have: its files, and the findings it lists, counted. */
+export function countedSummary(json) {
+    const all = json.files.flatMap(f => f.diagnostics);
+    return {
+        files: json.files.length,
+        errors: all.filter(d => d.severity === 'error').length,
+        warnings: all.filter(d => d.severity === 'warning').length,
+        infos: all.filter(d => d.severity === 'info').length,
+        suppressed: json.files.reduce((n, f) => n + f.suppressed.length, 0)
+    };
+}
+
 /** Every example file with the workspace it belongs to: the fuzzer's corpus. */
 export function loadCorpus(examples) {
     return collectOsaFiles(examples).map(file => {
@@ -231,14 +243,7 @@ export class FuzzHarness {
                 violations.push({ signature: 'a file is missing from the json report', message: `${shown} is missing from the json report (neither in files nor in errors)` });
             }
         }
-        const all = json.files.flatMap(f => f.diagnostics);
-        const counted = {
-            files: json.files.length,
-            errors: all.filter(d => d.severity === 'error').length,
-            warnings: all.filter(d => d.severity === 'warning').length,
-            infos: all.filter(d => d.severity === 'info').length,
-            suppressed: json.files.reduce((n, f) => n + f.suppressed.length, 0)
-        };
+        const counted = countedSummary(json);
         if (!isDeepStrictEqual(json.summary, counted)) {
             violations.push({ signature: 'the json summary does not add up', message: `the json summary ${JSON.stringify(json.summary)} does not match the diagnostics listed ${JSON.stringify(counted)}` });
         }
