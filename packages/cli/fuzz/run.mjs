@@ -127,9 +127,9 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
                 slowest = { ms, name: entry.name };
             }
             for (const v of violations) {
-                const known = bugs.get(v.signature);
-                if (known) {
-                    known.hits++;
+                const bug = bugs.get(v.signature) ?? (knownBugOf(v) ? bugs.set(v.signature, { hits: 0, file: 'known-bugs.mjs', violation: v }).get(v.signature) : undefined);
+                if (bug) {
+                    bug.hits++;
                 }
             }
             if (Date.now() - lastProgress > 10_000) {
@@ -137,8 +137,8 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
                 progress();
             }
         }
-        // Known bugs pass, so that the campaign goes on looking for new ones.
-        if (violations.some(v => !bugs.has(v.signature))) {
+        // Bugs seen before, and those in known-bugs.mjs, pass: the campaign goes on looking for new ones.
+        if (violations.some(v => !bugs.has(v.signature) && !knownBugOf(v))) {
             shrinking = true;
             return false;
         }
@@ -153,9 +153,9 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
     const entry = corpus[fuzzCase.example];
     const text = mutate(corpus, fuzzCase);
     const violations = await harness.check(entry, text);
-    const fresh = violations.filter(v => !bugs.has(v.signature));
+    const fresh = violations.filter(v => !bugs.has(v.signature) && !knownBugOf(v));
     const name = `seed${seed}-bug${bugs.size + 1}`;
-    for (const v of violations.filter(x => !bugs.has(x.signature))) {
+    for (const v of fresh) {
         bugs.set(v.signature, { hits: 1, file: `${name}.osa`, violation: v });
     }
     const minimal = fresh.length > 0 ? (await minimize(harness, entry, text, fresh[0].signature)).text : text;
