@@ -158,7 +158,9 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
     for (const v of fresh) {
         bugs.set(v.signature, { hits: 1, file: `${name}.osa`, violation: v });
     }
-    const minimal = fresh.length > 0 ? (await minimize(harness, entry, text, fresh[0].signature)).text : text;
+    // Minimizing checks many texts outside fast-check: keep the watchdog informed.
+    const watchedHarness = { check: (e, t) => (watch(e, t), harness.check(e, t)) };
+    const minimal = fresh.length > 0 ? (await minimize(watchedHarness, entry, text, fresh[0].signature)).text : text;
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, `${name}.osa`), minimal);
     const description = describeCounterexample(entry, fuzzCase.mutations, fresh.length ? fresh : violations, `${seed} round ${round} (fast-check seed ${roundSeed}, path ${result.counterexamplePath})`);
