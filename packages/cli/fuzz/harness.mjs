@@ -66,6 +66,19 @@ function thrown(what, error) {
     return { signature: `${what}: ${normalized(first)}`, message: `${what}: ${error?.stack ?? error}` };
 }
 
+/** The findings only one of two lists has (or both lists, when they differ in order only). */
+function difference(nameA, a, nameB, b) {
+    const key = d => JSON.stringify(d);
+    const inA = new Set(a.map(key));
+    const inB = new Set(b.map(key));
+    const onlyA = a.filter(d => !inB.has(key(d)));
+    const onlyB = b.filter(d => !inA.has(key(d)));
+    if (onlyA.length === 0 && onlyB.length === 0) {
+        return `  same findings in another order:\n  ${nameA}: ${key(a)}\n  ${nameB}: ${key(b)}`;
+    }
+    return [...onlyA.map(d => `  only ${nameA}: ${key(d)}`), ...onlyB.map(d => `  only ${nameB}: ${key(d)}`)].join('\n');
+}
+
 /** The rules whose findings differ between two lists (for telling apart kinds of disagreement). */
 function differingRules(a, b) {
     const key = d => typeof d === 'string' ? d : JSON.stringify(d);
@@ -189,7 +202,7 @@ export class FuzzHarness {
                     if (!isDeepStrictEqual(editor, report.diagnostics)) {
                         violations.push({
                             signature: `CLI and editor disagree on ${differingRules(editor, report.diagnostics)}`,
-                            message: `CLI and editor disagree on ${path.relative(dir, report.path)}:\n  CLI:    ${JSON.stringify(report.diagnostics)}\n  editor: ${JSON.stringify(editor)}`
+                            message: `CLI and editor disagree on ${path.relative(dir, report.path)}:\n${difference('CLI', report.diagnostics, 'editor', editor)}`
                         });
                     }
                 }
@@ -302,7 +315,7 @@ export class FuzzHarness {
             if (!isDeepStrictEqual(before[i], after[i])) {
                 violations.push({
                     signature: `formatting changed the findings of ${differingRules(before[i], after[i])}`,
-                    message: `formatting changed the findings of ${path.relative(dir, file)}:\n  before: ${JSON.stringify(before[i])}\n  after:  ${JSON.stringify(after[i])}`
+                    message: `formatting changed the findings of ${path.relative(dir, file)}:\n${difference('before', before[i], 'after', after[i])}`
                 });
             }
         });
