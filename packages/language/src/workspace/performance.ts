@@ -33,12 +33,25 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      * undefined means every document the build options ask for, Langium's default.
      */
     validationFilter: ((document: LangiumDocument) => boolean) | undefined;
+    /**
+     * Runs after an update that deleted documents. Langium notifies no build phase when an update
+     * rebuilds nothing (a deleted file that no other file refers to), so listeners of the Validated
+     * phase would miss the findings of other files that the deleted one took part in.
+     */
+    afterDeletion: (() => Promise<void>) | undefined;
     /** Documents passed to build() explicitly: always validated when the options ask for it. */
     private readonly explicit = new Set<string>();
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
         documents.forEach(d => this.explicit.add(d.uri.toString()));
         await super.build(documents, options, cancelToken);
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        await super.update(changed, deleted, cancelToken);
+        if (deleted.length > 0) {
+            await this.afterDeletion?.();
+        }
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {
