@@ -169,15 +169,21 @@ export class FuzzHarness {
 
     /**
      * Checks the properties on one text standing in for the example `entry`. Returns the violations
-     * found (empty when all hold); throws only when the harness itself fails.
+     * found (empty when all hold); throws only when the harness itself fails. With `edit`, the text
+     * replaces the original opened first (a user editing a file); else it arrives as a new file
+     * (files that others refer to are always there, so for them it is always an edit).
      * @returns {Promise<Violation[]>}
      */
-    async check(entry, text) {
+    async check(entry, text, { edit = false } = {}) {
         const { dir, definitions } = this.workspaces.get(entry.root);
         const target = path.join(dir, entry.relative);
         const files = [...new Set([...definitions.keys(), entry.relative])].map(r => path.join(dir, r));
         const violations = [];
         const builder = this.editor.shared.workspace.DocumentBuilder;
+        if (edit && !definitions.has(entry.relative)) {
+            this.writeFile(target, entry.text);
+            await builder.update([URI.file(target)], []);
+        }
         this.writeFile(target, text);
         /** What the last case exercised: whether the mutant parsed without syntax errors (the formatter's deeper checks need that). */
         this.last = { parsedCleanly: false };
@@ -323,9 +329,10 @@ export class FuzzHarness {
 }
 
 /** What a counterexample is: where it came from, how it was mutated, and what broke (the text goes in its own .osa file). */
-export function describeCounterexample(entry, mutations, violations, seed) {
+export function describeCounterexample(entry, fuzzCase, violations, seed) {
+    const { mutations, edit } = fuzzCase;
     return [
-        `fuzz counterexample (seed ${seed}): ${entry.name} with ${mutations.length} mutation(s)`,
+        `fuzz counterexample (seed ${seed}): ${entry.name} with ${mutations.length} mutation(s), ${edit ? 'as an edit of the open original (--edit)' : 'as a new file'}`,
         ...mutations.map(m => `  ${JSON.stringify(m)}`),
         'violations:',
         ...violations.map(v => `  ${v.message.length > 3000 ? `${v.message.slice(0, 3000)}…` : v.message}`)
@@ -338,11 +345,11 @@ export function describeCounterexample(entry, mutations, violations, seed) {
  * debugging). fast-check shrinks the mutations; this shrinks the example around them. `budget`
  * bounds the number of checks.
  */
-export async function minimize(harness, entry, text, signature, budget = 3000) {
+export async function minimize(harness, entry, text, signature, budget = 3000, options = {}) {
     let checks = 0;
     const fails = async candidate => {
         checks++;
-        return (await harness.check(entry, candidate)).some(v => v.signature === signature);
+        return (await harness.check(entry, candidate, options)).some(v => v.signature === signature);
     };
     let current = text;
     for (const split of [t => t.split(/(?<=\n)/), t => tokenize(t).map(token => token.text)]) {

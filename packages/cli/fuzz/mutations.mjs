@@ -70,14 +70,15 @@ export function mutationArbitrary(tokens) {
     );
 }
 
-/** A case: an example and one to four mutations applied in order. */
+/** A case: an example, one to four mutations applied in order, and whether the mutant is an edit of the open original or a new file. */
 export function caseArbitrary(corpus) {
     const tokens = [...new Set(corpus.flatMap(entry => significant(tokenize(entry.text)).map(t => t.text)))]
         .filter(t => t.length <= 200)
         .sort();
     return fc.record({
         example: fc.nat({ max: corpus.length - 1 }),
-        mutations: fc.array(mutationArbitrary(tokens), { minLength: 1, maxLength: 4 })
+        mutations: fc.array(mutationArbitrary(tokens), { minLength: 1, maxLength: 4 }),
+        edit: fc.boolean()
     });
 }
 

@@ -5,8 +5,9 @@
 // The same seed gives the same cases. Exit code: 0 when no property was violated other than the
 // known bugs (known-bugs.mjs), 1 otherwise; a case that hangs for --hang-seconds (default 60) is
 // saved and ends the run (SIGTERM).
-//   npm run fuzz -- --replay bug.osa --as violations/OSA105-unknown-country-code.osa
-// checks one saved text standing in for that example (e.g. after a fix) and minimizes what still fails.
+//   npm run fuzz -- --replay bug.osa --as violations/OSA105-unknown-country-code.osa [--edit]
+// checks one saved text standing in for that example (e.g. after a fix) and minimizes what still fails;
+// --edit opens the original first and changes it to the text (as the counterexample says).
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,9 +43,10 @@ if (replay !== undefined) {
         console.error(`--replay needs --as with one of the examples: ${corpus.map(e => e.name).join(', ')}`);
         process.exit(2);
     }
-    const violations = await harness.check(entry, fs.readFileSync(replay, 'utf-8'));
+    const options = { edit: process.argv.includes('--edit') };
+    const violations = await harness.check(entry, fs.readFileSync(replay, 'utf-8'), options);
     for (const signature of new Set(violations.map(v => v.signature))) {
-        const minimal = await minimize(harness, entry, fs.readFileSync(replay, 'utf-8'), signature);
+        const minimal = await minimize(harness, entry, fs.readFileSync(replay, 'utf-8'), signature, undefined, options);
         console.log(`${signature}\nminimal text (standing in for examples/${entry.name}, ${minimal.checks} checks):\n----- 8< -----\n${minimal.text}\n----- 8< -----\n`);
     }
     console.log(violations.length === 0 ? 'no property is violated' : `${violations.length} violation(s)`);
@@ -116,7 +118,7 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
         const text = mutate(corpus, fuzzCase);
         watch(entry, text);
         const begin = performance.now();
-        const violations = await harness.check(entry, text);
+        const violations = await harness.check(entry, text, fuzzCase);
         const ms = performance.now() - begin;
         if (shrinking) {
             shrinkSteps++;
@@ -152,18 +154,18 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
     const [fuzzCase] = result.counterexample;
     const entry = corpus[fuzzCase.example];
     const text = mutate(corpus, fuzzCase);
-    const violations = await harness.check(entry, text);
+    const violations = await harness.check(entry, text, fuzzCase);
     const fresh = violations.filter(v => !bugs.has(v.signature) && !knownBugOf(v));
     const name = `seed${seed}-bug${bugs.size + 1}`;
     for (const v of fresh) {
         bugs.set(v.signature, { hits: 1, file: `${name}.osa`, violation: v });
     }
     // Minimizing checks many texts outside fast-check: keep the watchdog informed.
-    const watchedHarness = { check: (e, t) => (watch(e, t), harness.check(e, t)) };
-    const minimal = fresh.length > 0 ? (await minimize(watchedHarness, entry, text, fresh[0].signature)).text : text;
+    const watchedHarness = { check: (e, t, o) => (watch(e, t), harness.check(e, t, o)) };
+    const minimal = fresh.length > 0 ? (await minimize(watchedHarness, entry, text, fresh[0].signature, undefined, fuzzCase)).text : text;
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, `${name}.osa`), minimal);
-    const description = describeCounterexample(entry, fuzzCase.mutations, fresh.length ? fresh : violations, `${seed} round ${round} (fast-check seed ${roundSeed}, path ${result.counterexamplePath})`);
+    const description = describeCounterexample(entry, fuzzCase, fresh.length ? fresh : violations, `${seed} round ${round} (fast-check seed ${roundSeed}, path ${result.counterexamplePath})`);
     fs.writeFileSync(path.join(out, `${name}.txt`), `${description}\n`);
     console.log(`\n${description}\nminimized counterexample, standing in for examples/${entry.name} (${path.join(out, `${name}.osa`)}):\n----- 8< -----\n${minimal}\n----- 8< -----\n`);
 }

@@ -56,13 +56,13 @@ describe('fuzzing the examples', () => {
         const property = fc.asyncProperty(caseArbitrary(corpus), async fuzzCase => {
             const entry = corpus[fuzzCase.example];
             const text = mutate(corpus, fuzzCase);
-            const violations = await harness.check(entry, text);
+            const violations = await harness.check(entry, text, fuzzCase);
             tolerated += violations.length - unknown(violations).length;
             clean += harness.last.parsedCleanly ? 1 : 0;
             const fresh = unknown(violations);
             if (fresh.length > 0) {
-                const minimal = await minimize(harness, entry, text, fresh[0].signature, 300);
-                throw new Error(`${describeCounterexample(entry, fuzzCase.mutations, fresh, SEED)}\nminimized, standing in for examples/${entry.name}:\n----- 8< -----\n${minimal.text}\n----- 8< -----`);
+                const minimal = await minimize(harness, entry, text, fresh[0].signature, 300, fuzzCase);
+                throw new Error(`${describeCounterexample(entry, fuzzCase, fresh, SEED)}\nminimized, standing in for examples/${entry.name}:\n----- 8< -----\n${minimal.text}\n----- 8< -----`);
             }
         });
         await fc.assert(property, { seed: SEED, numRuns: IN_PROCESS_RUNS });
