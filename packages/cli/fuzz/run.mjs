@@ -105,10 +105,16 @@ let slowest = { ms: 0, name: '' };
 let clean = 0;
 let lastProgress = started;
 
+/** CPU seconds this process used: on a shared machine, cases per CPU second is the throughput of one core. */
+const cpuSeconds = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+};
+
 function progress() {
     const seconds = (Date.now() - started) / 1000;
     const rss = process.memoryUsage().rss / 2 ** 20;
-    console.log(`  ${generated}/${runs} cases in ${seconds.toFixed(0)} s (${(generated / seconds).toFixed(0)}/s), ${clean} parsed cleanly, ${bugs.size} distinct bug(s), slowest case ${slowest.ms.toFixed(0)} ms (${slowest.name}), rss ${rss.toFixed(0)} MiB`);
+    console.log(`  ${generated}/${runs} cases in ${seconds.toFixed(0)} s (${(generated / seconds).toFixed(0)}/s; ${(generated / cpuSeconds()).toFixed(0)} per CPU second), ${clean} parsed cleanly, ${bugs.size} distinct bug(s), slowest case ${slowest.ms.toFixed(0)} ms (${slowest.name}), rss ${rss.toFixed(0)} MiB`);
 }
 
 for (let round = 0; generated < runs && Date.now() < deadline; round++) {
@@ -172,7 +178,7 @@ for (let round = 0; generated < runs && Date.now() < deadline; round++) {
 
 progress();
 const seconds = (Date.now() - started) / 1000;
-console.log(`\n${generated} cases (plus ${shrinkSteps} shrinking steps) in ${seconds.toFixed(0)} s, ${(generated / seconds).toFixed(1)} cases/s; seed ${seed}`);
+console.log(`\n${generated} cases (plus ${shrinkSteps} shrinking steps) in ${seconds.toFixed(0)} s, ${(generated / seconds).toFixed(1)} cases/s, ${cpuSeconds().toFixed(0)} CPU seconds (${(generated / cpuSeconds()).toFixed(1)} cases per CPU second); seed ${seed}`);
 if (bugs.size === 0) {
     console.log('no property was violated');
 } else {
