@@ -36,7 +36,14 @@ export const KNOWN_BUGS = [
 export const REGRESSIONS = [
     // The editor kept the budget envelope's finding after the programme was deleted, and its pointer
     // into the programme at the old line when the same programme came back with its lines moved.
-    { example: 'violations/OSA100-reference-data-coverage.osa', prefixes: ['', '\n\n\n'] }
+    { example: 'violations/OSA100-reference-data-coverage.osa', prefixes: ['', '\n\n\n'] },
+    // The CLI did not load a template glued to a number (`999…agreement-template`) before the files
+    // that use it: its quick test for declarations wanted a word boundary. The editor resolved it.
+    {
+        example: 'shared/templates.osa',
+        text: `${'9'.repeat(400)}agreement-template StandardExchangeOfNotes\n    clause information-disclosure\n    clause monitoring-and-evaluation\n`
+            + '    clause no-extra-purpose-use\n    clause no-third-party-transfer\n    clause un-charter-conformity'
+    }
 ];
 
 /** The known bug a violation is, if any. */
