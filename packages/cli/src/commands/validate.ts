@@ -42,6 +42,11 @@ export interface ValidateSettings {
     onProgress?: (done: number, total: number) => void;
     /** Files named or found that the configuration's `ignore` excludes. */
     onIgnored?: (files: string[]) => void;
+    /**
+     * A checker to reuse, made with the same `configFile`: a caller that validates many times in one
+     * process (the fuzzer) then builds the engine once instead of on every call.
+     */
+    checker?: WorkspaceChecker;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -152,7 +157,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
     const threshold = Number(process.env.OSA_PARALLEL_THRESHOLD ?? PARALLEL_THRESHOLD);
     const parallel = settings.jobs > 1 && files.length >= threshold;
     const pool = parallel ? new WorkerPool(settings.jobs - 1, options) : undefined;
-    const checker = new WorkspaceChecker(options);
+    const checker = settings.checker ?? new WorkspaceChecker(options);
     const reports: FileReport[] = [];
     let done = 0;
     try {

@@ -150,9 +150,13 @@ export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number
         || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
 }
 
-/** Does the text declare something other files may refer to? (A cheap test; a false hit only costs memory.) */
+/**
+ * Does the text declare something other files may refer to? A cheap test: a false hit only costs
+ * memory, a miss costs the other files their references, so no word boundaries (the lexer splits
+ * `2024agreement-template` into a number and the keyword, and the parser recovers the declaration).
+ */
 function declaresDefinitions(text: string): boolean {
-    return /\b(agreement-template|budget-envelope)\b/.test(text);
+    return /agreement-template|budget-envelope/.test(text);
 }
 
 export interface WorkspaceFiles {

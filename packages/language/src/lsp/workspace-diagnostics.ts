@@ -19,8 +19,9 @@ export type ValidationScope = 'openFiles' | 'workspace';
 
 const WORKSPACE_RULES = new Set(['OSA601', 'OSA602']);
 
-function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; range: unknown }[] | undefined): string {
-    return JSON.stringify((diagnostics ?? []).filter(d => WORKSPACE_RULES.has(String(d.code))).map(d => [d.code, d.message, d.range]));
+/** A file's workspace findings, with the other places they point at (those move when another file is edited). */
+function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; range: unknown; relatedInformation?: unknown[] }[] | undefined): string {
+    return JSON.stringify((diagnostics ?? []).filter(d => WORKSPACE_RULES.has(String(d.code))).map(d => [d.code, d.message, d.range, d.relatedInformation ?? []]));
 }
 
 export class WorkspaceDiagnostics {
@@ -37,6 +38,12 @@ export class WorkspaceDiagnostics {
                 await this.refreshAffected(new Set(documents.map(d => d.uri.toString())));
             }
         });
+        // A deleted file leaves the other files' budget and id findings behind unless they are rechecked.
+        (shared.workspace.DocumentBuilder as unknown as OsaDocumentBuilder).afterDeletion = async () => {
+            if (!this.refreshing) {
+                await this.refreshAffected(new Set());
+            }
+        };
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'osa') {
                 const scope = (update.configuration as { validation?: { scope?: string } } | undefined)?.validation?.scope;

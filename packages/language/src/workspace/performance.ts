@@ -66,6 +66,12 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      * undefined means every document the build options ask for, Langium's default.
      */
     validationFilter: ((document: LangiumDocument) => boolean) | undefined;
+    /**
+     * Runs after an update that deleted documents. Langium notifies no build phase when an update
+     * rebuilds nothing (a deleted file that no other file refers to), so listeners of the Validated
+     * phase would miss the findings of other files that the deleted one took part in.
+     */
+    afterDeletion: (() => Promise<void>) | undefined;
     /** Documents passed to build() explicitly: always validated when the options ask for it. */
     private readonly explicit = new Set<string>();
 
@@ -82,6 +88,13 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris)
             || (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences);
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        await super.update(changed, deleted, cancelToken);
+        if (deleted.length > 0) {
+            await this.afterDeletion?.();
+        }
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {

@@ -1,0 +1,63 @@
+/**
+ * Workspace findings in the editor follow changes in other files, as the CLI would report them after
+ * the same change: the budget envelope's finding when a programme it counts is deleted, and its
+ * pointers into a programme whose lines moved. Both were found by the fuzzer (packages/cli/fuzz).
+ */
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createOsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+
+const ENVELOPE = `budget-envelope B-FY2024 {
+    fiscal-year 2024
+    amount 100_000_000 JPY
+    source "test"
+}
+`;
+const A = programme({ id: 'P-A', amount: 'amount 80_000_000 JPY' });
+const B = programme({ id: 'P-B', amount: 'amount 80_000_000 JPY' });
+
+/** An editor with the files open, changed and closed the way the language server applies it. */
+async function editor(files: Record<string, string>) {
+    const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
+    const uri = (name: string) => URI.file(`/workspace/${name}`);
+    const versions = new Map<string, number>();
+    const open = async (name: string, text: string) => {
+        versions.set(name, (versions.get(name) ?? 0) + 1);
+        shared.workspace.TextDocuments.set(TextDocument.create(uri(name).toString(), 'osa', versions.get(name)!, text));
+        await shared.workspace.DocumentBuilder.update([uri(name)], []);
+    };
+    for (const [name, text] of Object.entries(files)) {
+        await open(name, text);
+    }
+    return {
+        change: open,
+        async delete(name: string) {
+            shared.workspace.TextDocuments.delete(uri(name).toString());
+            await shared.workspace.DocumentBuilder.update([], [uri(name)]);
+        },
+        budgetFindings(name: string) {
+            return (shared.workspace.LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).filter(d => d.code === 'OSA601');
+        }
+    };
+}
+
+describe('workspace findings in the editor', () => {
+    it('disappear from the envelope when a programme it counted is deleted', async () => {
+        const e = await editor({ 'templates.osa': STANDARD_TEMPLATE, 'envelope.osa': ENVELOPE, 'a.osa': A, 'b.osa': B });
+        expect(e.budgetFindings('envelope.osa')).toHaveLength(1);
+        await e.delete('b.osa');
+        // 80,000,000 JPY alone fits the envelope; the finding must not stay, pointing at a deleted file.
+        expect(e.budgetFindings('envelope.osa')).toEqual([]);
+    });
+
+    it('point at where the programme\'s amount is after lines moved above it', async () => {
+        const e = await editor({ 'templates.osa': STANDARD_TEMPLATE, 'envelope.osa': ENVELOPE, 'a.osa': A, 'b.osa': B });
+        const amountLine = (text: string) => text.split('\n').findIndex(line => line.includes('amount 80_000_000 JPY'));
+        const pointerInto = (name: string) => e.budgetFindings('envelope.osa')[0].relatedInformation!.find(r => r.location.uri.endsWith(`/${name}`))!.location.range.start.line;
+        expect(pointerInto('a.osa')).toBe(amountLine(A));
+        const moved = `// three comment lines\n//\n//\n${A}`;
+        await e.change('a.osa', moved);
+        expect(pointerInto('a.osa')).toBe(amountLine(moved));
+    });
+});
