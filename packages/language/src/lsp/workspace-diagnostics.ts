@@ -12,12 +12,14 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
+import { ALL_RULES } from '../rules/index.js';
 import type { OsaDocumentBuilder } from '../workspace/performance.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 export type ValidationScope = 'openFiles' | 'workspace';
 
-const WORKSPACE_RULES = new Set(['OSA601', 'OSA602']);
+/** The rules that look across files, from the registry (a new one is followed without a change here). */
+const WORKSPACE_RULES = new Set(ALL_RULES.filter(rule => rule.scope === 'workspace').map(rule => rule.id));
 
 /** A file's workspace findings, with the other places they point at (those move when another file is edited). */
 function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; range: unknown; relatedInformation?: unknown[] }[] | undefined): string {

@@ -49,6 +49,11 @@ export class OsaScopeProvider extends DefaultScopeProvider {
 }
 
 export class OsaIndexManager extends DefaultIndexManager {
+    /** The names a document exported when it was last indexed. */
+    exportedNames(uri: URI): string[] {
+        return (this.symbolIndex.get(uri.toString()) ?? []).map(d => d.name);
+    }
+
     /** False in batch validation, where nothing asks for references. */
     indexReferences = true;
 
@@ -87,11 +92,37 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris)
-            || (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences);
+            || (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences)
+            // A changed file may now declare (or no longer declare) a name this one refers to, resolved elsewhere
+            // until now: relink, so that the first declaration by file path wins in the editor as in the CLI.
+            || (this.namesInFlux.size > 0 && document.references.some(reference => this.namesInFlux.has(reference.$refText)));
     }
 
+    /** The template and envelope names the documents exported, and those their current text declares. */
+    private declaredNames(uris: readonly URI[]): Set<string> {
+        const names = new Set<string>();
+        const index = this.indexManager as OsaIndexManager;
+        for (const uri of uris) {
+            index.exportedNames?.(uri).forEach(name => names.add(name));
+            const text = this.textDocuments?.get(uri.toString())?.getText()
+                ?? (this.langiumDocuments.hasDocument(uri) ? this.langiumDocuments.getDocument(uri)!.textDocument.getText() : '');
+            for (const match of text.matchAll(/(?:agreement-template|budget-envelope)\s+([_a-zA-Z][\w-]*)/g)) {
+                names.add(match[1]);
+            }
+        }
+        return names;
+    }
+
+    /** Names declared, before or after this update, by the documents it changes: see shouldRelink. */
+    private namesInFlux = new Set<string>();
+
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
-        await super.update(changed, deleted, cancelToken);
+        this.namesInFlux = this.declaredNames([...changed, ...deleted]);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.namesInFlux = new Set();
+        }
         if (deleted.length > 0) {
             await this.afterDeletion?.();
         }
