@@ -238,6 +238,10 @@ export const MALFORMED_CASES: MalformedCase[] = [
         expected: [{ rule: 'syntax', severity: 'error', marked: 'entry-into-force', includes: ['declares the clause `entry-into-force` twice'] }]
     },
     {
+        name: 'a coordination body named twice, on two lines', kind: 'repeated fact', code: programme({ coordination: 'coordination NSS, MOFA, MOD, JICA\n    coordination MOFA' }),
+        expected: [{ rule: 'syntax', severity: 'error', marked: 'MOFA', includes: ['The coordination body MOFA is declared twice'] }]
+    },
+    {
         name: 'an assessment topic stated twice', kind: 'repeated fact',
         code: programme({ assessment: 'assessment {\n democracy "a"\n democracy "b"\n rule-of-law "a"\n human-rights "a"\n socio-economic "a"\n security-needs "a"\n bilateral-relations "a" }' }),
         expected: [{ rule: 'syntax', severity: 'error', marked: 'democracy', includes: ['declares the topic `democracy` twice'] }]

@@ -19,7 +19,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME, ConfigError, findConfigFile, type ResolvedConfig } from '../config/config.js';
 import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
-import { describeKind, MAX_SOURCE_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
+import { describeKind, MAX_SOURCE_BYTES, readRegularFile, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
@@ -155,8 +155,12 @@ export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number
  * memory, a miss costs the other files their references, so no word boundaries (the lexer splits
  * `2024agreement-template` into a number and the keyword, and the parser recovers the declaration).
  */
-function declaresDefinitions(text: string): boolean {
-    return /agreement-template|budget-envelope/.test(text);
+const DEFINITION_KEYWORDS = [Buffer.from('agreement-template'), Buffer.from('budget-envelope')];
+
+/** Does the file declare something others refer to? Tested on the bytes: no decoding needed for a yes or no. */
+function declaresDefinitions(bytes: Uint8Array): boolean {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return DEFINITION_KEYWORDS.some(keyword => buffer.includes(keyword));
 }
 
 export interface WorkspaceFiles {
@@ -204,8 +208,9 @@ export interface CheckOptions extends OsaModuleOptions {
 export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false): WorkspaceFiles {
     const members = collectOsaFiles(root, problems, !explicitConfig).filter(f => !config.isFileIgnored(f));
     const definitions = members.filter(f => {
-        const source = readSource(f, root);
-        return 'text' in source && declaresDefinitions(source.text);
+        // A file that cannot be read is reported when it is checked; here it only declares nothing.
+        const read = readRegularFile(f, { maxBytes: MAX_SOURCE_BYTES, within: root });
+        return 'bytes' in read && declaresDefinitions(read.bytes);
     });
     return { root, configFile: config.file, members, definitions };
 }

@@ -18,8 +18,8 @@ import {
 import { editDistance } from '../util/text.js';
 import { propertySpec, statementKeywords } from './properties.js';
 import {
-    decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, decodeText, firstValue, writtenValues,
-    type Decoded, type WrittenValue
+    asWritten, decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, decodeText,
+    type Decoded, type ValueAsWritten
 } from './values.js';
 
 /** Where a fact was stated, for findings: the node, the property and which statement of it. */
@@ -33,30 +33,44 @@ export function at(node: AstNode, property: string, index = 0): At {
     return { node, property, index };
 }
 
-/** Decoded first values by node and feature: rules ask for the same facts many times (periods, years). */
-const decodedCache = new WeakMap<AstNode, Map<string, unknown>>();
+/**
+ * Rules read a property's first value from the syntax tree's string alone, without the CST: a value that is not
+ * in its property's form is reported by the language checks (which do look at how it was written), and a rule
+ * reading it leniently (a quoted year, an unquoted title) still reads what the writer meant. Decoded values are
+ * cached on the node (a symbol-keyed field, invisible to Langium and JSON), since rules ask for the same facts
+ * many times (periods, years).
+ */
+const DECODED = Symbol('osa.decoded');
 const NOT_DECODED = Symbol('not decoded');
+type WithDecoded = { [DECODED]?: Map<string, unknown> };
 
-function decodedFirst<T>(node: AstNode, feature: string, decode: (w: WrittenValue) => Decoded<T>): T | undefined {
-    let byFeature = decodedCache.get(node);
+function firstRaw(node: AstNode, feature: string): string | undefined {
+    const raw = (node as unknown as Record<string, unknown>)[feature];
+    const first = Array.isArray(raw) ? raw[0] : raw;
+    return typeof first === 'string' ? first : undefined;
+}
+
+function decodedFirst<T>(node: AstNode, feature: string, decode: (w: ValueAsWritten) => Decoded<T>): T | undefined {
+    const holder = node as unknown as WithDecoded;
+    let byFeature = holder[DECODED];
     if (!byFeature) {
         byFeature = new Map();
-        decodedCache.set(node, byFeature);
+        Object.defineProperty(node, DECODED, { value: byFeature, enumerable: false });
     }
     const cached = byFeature.get(feature);
     if (cached !== undefined) {
         return cached === NOT_DECODED ? undefined : cached as T;
     }
-    const written = firstValue(node, feature);
-    const decoded = written ? decode(written) : undefined;
+    const raw = firstRaw(node, feature);
+    const decoded = raw === undefined ? undefined : decode(asWritten(raw, decode === decodeText));
     const value = decoded?.ok ? decoded.value : undefined;
     byFeature.set(feature, value === undefined ? NOT_DECODED : value);
     return value;
 }
 
 function knownTerm<T extends string>(vocabulary: VocabularyId, node: AstNode, feature: string): T | undefined {
-    const written = firstValue(node, feature);
-    return written?.kind === 'name' && lookupTerm(VOCABULARIES[vocabulary].terms, written.value) ? written.value as T : undefined;
+    const raw = firstRaw(node, feature);
+    return raw !== undefined && lookupTerm(VOCABULARIES[vocabulary].terms, raw) ? raw as T : undefined;
 }
 
 // ---- programme ---------------------------------------------------------------------------------
@@ -151,9 +165,9 @@ export const clauseTextOf = (clause: Clause) => decodedFirst(clause, 'texts', de
 export function coordinationBodiesOf(programme: Programme): Set<CoordinationBody> {
     const bodies = new Set<CoordinationBody>();
     for (const line of programme.coordination) {
-        for (const written of writtenValues(line, 'bodies')) {
-            if (written.kind === 'name' && lookupTerm(VOCABULARIES['coordination-body'].terms, written.value)) {
-                bodies.add(written.value as CoordinationBody);
+        for (const body of line.bodies) {
+            if (lookupTerm(VOCABULARIES['coordination-body'].terms, body)) {
+                bodies.add(body as CoordinationBody);
             }
         }
     }
@@ -165,7 +179,7 @@ export const justificationOf = (exception: Exception) => decodedFirst(exception,
 export const approvedByOf = (exception: Exception) => decodedFirst(exception, 'approvers', decodeText);
 export const exceptionDateOf = (exception: Exception) => decodedFirst(exception, 'dates', decodeDate);
 
-export const operationLeadOf = (operation: Operation) => firstValue(operation, 'leads')?.value;
+export const operationLeadOf = (operation: Operation) => firstRaw(operation, 'leads');
 
 // ---- present, missing or unreadable ------------------------------------------------------------
 

@@ -12,6 +12,9 @@ const TOKEN_KINDS: Record<string, TokenKind> = {
     STRING: 'text', BAD_STRING: 'unterminated-text', ID: 'name', NUMBER: 'number', DATE: 'date'
 };
 
+/** What decoding needs of a written value: its text and how it was written. */
+export type ValueAsWritten = Pick<WrittenValue, 'value' | 'kind'>;
+
 export interface WrittenValue {
     /** The value after decoding escapes (quotes removed from a text). */
     value: string;
@@ -23,17 +26,20 @@ const EMPTY: readonly WrittenValue[] = Object.freeze([]);
 const written = new WeakMap<AstNode, Map<string, WrittenValue[]>>();
 const cstByFeature = new WeakMap<AstNode, Map<string, CstNode[]>>();
 /** The assignment feature a grammar element belongs to (null: none); grammar elements are shared, so computed once. */
-const featureOfGrammarElement = new WeakMap<object, string | null>();
+const FEATURE = Symbol('osa.feature');
 
-function featureOf(cst: CstNode): string | null {
+/** The assignment feature a CST node's value goes to, or null (keywords, nested nodes' own content). */
+export function featureOf(cst: CstNode): string | null {
     const source = cst.grammarSource;
     if (!source) {
         return null;
     }
-    let feature = featureOfGrammarElement.get(source);
+    // Cached on the grammar element itself (a symbol-keyed field): asked for every token of every file.
+    const holder = source as unknown as { [FEATURE]?: string | null };
+    let feature = holder[FEATURE];
     if (feature === undefined) {
         feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
-        featureOfGrammarElement.set(source, feature);
+        Object.defineProperty(source, FEATURE, { value: feature, enumerable: false });
     }
     return feature;
 }
@@ -101,6 +107,23 @@ export function writtenValues(node: AstNode, feature: string): readonly WrittenV
     return values;
 }
 
+/**
+ * A value as the syntax tree holds it, with the token kind guessed from the string alone (no CST): what the
+ * rules' lenient reading needs. An unterminated text keeps its opening quote in the tree.
+ */
+export function asWritten(raw: string, textual: boolean): ValueAsWritten {
+    if (raw.startsWith('"')) {
+        return { value: raw.slice(1), kind: 'unterminated-text' };
+    }
+    if (textual) {
+        return { value: raw, kind: 'text' };
+    }
+    if (/^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}$/.test(raw)) {
+        return { value: raw, kind: 'date' };
+    }
+    return { value: raw, kind: /^[0-9]/.test(raw) ? 'number' : 'name' };
+}
+
 /** The first written value of `feature`, if any. */
 export function firstValue(node: AstNode, feature: string): WrittenValue | undefined {
     return writtenValues(node, feature)[0];
@@ -139,7 +162,7 @@ export const OSA_ESTABLISHED = '2023-04-05';
 export const MAX_PLAUSIBLE_AMOUNT = 10n ** 13n;
 
 /** A Japanese fiscal year in four digits (2025 = April 2025 to March 2026). */
-export function decodeFiscalYear(written: WrittenValue): Decoded<number> {
+export function decodeFiscalYear(written: ValueAsWritten): Decoded<number> {
     const text = written.value;
     const fy = /^(?:FY|fy)\s*([0-9]{4})$/.exec(text);
     if (written.kind === 'number' && /^[0-9]{4}$/.test(text)) {
@@ -151,7 +174,7 @@ export function decodeFiscalYear(written: WrittenValue): Decoded<number> {
 }
 
 /** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
-export function decodeDate(written: WrittenValue): Decoded<string> {
+export function decodeDate(written: ValueAsWritten): Decoded<string> {
     const text = written.value;
     if (written.kind !== 'date' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) {
         const dmy = /^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$/.exec(text);
@@ -180,7 +203,7 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** A whole, positive amount of money written with optional `_` separators; exact (no floating point). */
-export function decodeAmountValue(written: WrittenValue): Decoded<number> {
+export function decodeAmountValue(written: ValueAsWritten): Decoded<number> {
     const text = written.value;
     if (written.kind !== 'number') {
         return fail(`\`${text}\` is not a number`);
@@ -205,7 +228,7 @@ export function decodeAmountValue(written: WrittenValue): Decoded<number> {
 }
 
 /** A whole number of units (quantities). */
-export function decodeQuantity(written: WrittenValue): Decoded<number> {
+export function decodeQuantity(written: ValueAsWritten): Decoded<number> {
     const text = written.value;
     if (written.kind !== 'number' || !/^[0-9]+(_[0-9]+)*$/.test(text)) {
         return fail(`\`${text}\` is not a whole number`);
@@ -221,7 +244,7 @@ export function decodeQuantity(written: WrittenValue): Decoded<number> {
 }
 
 /** A quoted text (a name, title, description, reference). */
-export function decodeText(written: WrittenValue): Decoded<string> {
+export function decodeText(written: ValueAsWritten): Decoded<string> {
     switch (written.kind) {
         case 'text':
             return ok(written.value);
@@ -233,14 +256,14 @@ export function decodeText(written: WrittenValue): Decoded<string> {
 }
 
 /** A name (a country code, a term, a rule id): letters, digits and hyphens, not quoted. */
-export function decodeName(written: WrittenValue): Decoded<string> {
+export function decodeName(written: ValueAsWritten): Decoded<string> {
     return written.kind === 'name' ? ok(written.value) : fail(written.kind === 'text'
         ? `\`"${written.value}"\` is quoted, but this takes a name: write it without quotes`
         : `\`${written.value}\` is not a name`);
 }
 
 /** An exchange rate in yen per unit: a positive decimal with up to six decimals, kept exact as millionths. */
-export function decodeRate(written: WrittenValue): Decoded<bigint> {
+export function decodeRate(written: ValueAsWritten): Decoded<bigint> {
     const match = /^([0-9]+)(?:\.([0-9]{1,6}))?$/.exec(written.value.replace(/_/g, ''));
     if (written.kind !== 'number' || !match) {
         return fail(`\`${written.value}\` is not a rate such as 151.5`);

@@ -100,8 +100,15 @@ function lookup(form: string): ConflictWord | undefined {
     return undefined;
 }
 
+/** Start of every conflict word's forms: text with none of them (and only ASCII) has no conflict word. */
+const QUICK_TEST = new RegExp(CONFLICT_WORDS.map(w => w.base.slice(0, 3)).join('|'), 'i');
+
 /** Every conflict word in `text`, however it is hyphenated, spaced, cased or inflected. */
 export function conflictWordsIn(text: string): WordingMatch[] {
+    // Most texts name equipment and places: a cheap test spares them the word-by-word analysis.
+    if (!QUICK_TEST.test(text) && !/[^\x00-\x7f]/.test(text)) {
+        return [];
+    }
     const list = words(text);
     const matches: WordingMatch[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -173,9 +180,7 @@ function freeTexts(programme: Programme): FreeText[] {
             continue;
         }
         const armed = isArmedAfterDelivery(item);
-        if (firstValue(item, 'name')?.kind === 'text') {
-            add(item, 'name', item.name, armed);
-        }
+        add(item, 'name', item.name, armed);
         add(item, 'details', itemDetailOf(item), armed);
     }
     return texts;

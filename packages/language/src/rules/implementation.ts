@@ -1,7 +1,6 @@
 /** §4 Implementation structure: coordination among NSS, MOFA and MOD, with other frameworks, with the transfer scheme. */
 import type { Programme } from '../generated/ast.js';
 import { coordinationBodiesOf, isDefenseEquipment, isStated } from '../model/facts.js';
-import { writtenValues } from '../model/values.js';
 import {
     COORDINATION_BODIES, CORE_COORDINATION_BODIES, isKnownTerm, suggestTerms, type CoordinationBody
 } from '../vocabulary.js';
@@ -13,9 +12,9 @@ function declaredBodies(programme: Programme): Set<CoordinationBody> {
 
 /** Bodies a misspelt body name may stand for (reported once by the language checks, not also as missing). */
 function maybeBodies(programme: Programme): Set<string> {
-    return new Set(programme.coordination.flatMap(line => writtenValues(line, 'bodies'))
-        .filter(w => !isKnownTerm('coordination-body', w.value))
-        .flatMap(w => suggestTerms('coordination-body', w.value, 1)));
+    return new Set(programme.coordination.flatMap(line => line.bodies)
+        .filter(body => !isKnownTerm('coordination-body', body))
+        .flatMap(body => suggestTerms('coordination-body', body, 1)));
 }
 
 /** Where a coordination finding goes: the first `coordination` line, else the programme's name. */

@@ -5,7 +5,7 @@
  * property takes (one error that says what it takes), and a required declaration is there. Each mistake costs
  * one finding: the rules read decoded facts (model/facts.ts) and stay silent about a value they cannot read.
  */
-import { AstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type LeafCstNode, type AstNode, type CstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import {
@@ -18,7 +18,7 @@ import {
 import { DECLARATION_KEYWORDS, PROPERTIES, propertiesOf, statementKeywords, type PropertySpec } from '../model/properties.js';
 import {
     decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, FIRST_OSA_FISCAL_YEAR,
-    LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type WrittenValue
+    featureOf, isCalendarDate, LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type TokenKind, type WrittenValue
 } from '../model/values.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 import { LANGUAGE_REFERENCE_PATH } from '../rules/docs.js';
@@ -45,6 +45,11 @@ const UNIQUE_NAMES: { container: string; children: string; name: string; what: s
     { container: 'AgreementTemplate', children: 'clauses', name: 'name', what: 'clause' },
     { container: 'BudgetEnvelope', children: 'rates', name: 'currency', what: 'exchange rate for' }
 ];
+
+const UNIQUE_NAMES_BY_TYPE = new Map<string, typeof UNIQUE_NAMES>();
+for (const unique of UNIQUE_NAMES) {
+    UNIQUE_NAMES_BY_TYPE.set(unique.container, [...(UNIQUE_NAMES_BY_TYPE.get(unique.container) ?? []), unique]);
+}
 
 /** The human name of an AST type in messages. */
 function typeLabel(type: string): string {
@@ -150,16 +155,78 @@ export class OsaLanguageChecks {
             if (!spec.repeatable && count > 1) {
                 this.reportRepeats(node, spec, count, accept);
             }
-            if (spec.value.type !== 'declaration' && spec.value.type !== 'reference' && spec.value.type !== 'flag') {
-                const written = writtenValues(node, spec.feature);
-                // A repeat is reported as a repeat; only the statement that counts is checked for its form.
-                (spec.repeatable ? written : written.slice(0, 1)).forEach((w, index) => this.checkValue(node, spec, w, index, accept));
-            }
         }
-        for (const unique of UNIQUE_NAMES) {
-            if (unique.container === node.$type) {
-                this.checkUniqueNames(node, unique, accept);
+        this.checkValues(node, accept);
+        for (const unique of UNIQUE_NAMES_BY_TYPE.get(node.$type) ?? []) {
+            this.checkUniqueNames(node, unique, accept);
+        }
+    }
+
+    /**
+     * Every value of the node, in one walk of its own CST: each token's text and kind tell whether it is
+     * well formed, without building written values; only a value that needs a message takes the full path.
+     * A property that holds one fact is checked on its first statement only (a repeat is reported as such).
+     */
+    private checkValues(node: AstNode, accept: ValidationAcceptor): void {
+        const specs = specsByFeature(node.$type);
+        if (specs.size === 0 || !node.$cstNode) {
+            return;
+        }
+        const seen: string[] = [];
+        const visit = (composite: CstNode) => {
+            if (!isCompositeCstNode(composite)) {
+                return;
             }
+            for (const child of composite.content) {
+                const feature = featureOf(child);
+                if (feature === null) {
+                    if (child.astNode === node) {
+                        visit(child);
+                    }
+                    continue;
+                }
+                const spec = specs.get(feature);
+                if (!spec || spec.value.type === 'declaration' || spec.value.type === 'reference' || spec.value.type === 'flag') {
+                    continue;
+                }
+                const index = countOf(seen, feature);
+                seen.push(feature);
+                if (index > 0 && !spec.repeatable) {
+                    continue;
+                }
+                const leaf = firstLeaf(child);
+                if (leaf && this.isWellFormed(spec, leaf.text, TOKEN_KIND_BY_TYPE[leaf.tokenType.name] ?? 'name')) {
+                    continue;
+                }
+                const written = writtenValues(node, spec.feature)[index];
+                if (written) {
+                    this.checkValue(node, spec, written, index, accept);
+                }
+            }
+        };
+        visit(node.$cstNode);
+    }
+
+    /** True when a value certainly needs no message (the fast path of checkProperties); false means: check it fully. */
+    private isWellFormed(spec: PropertySpec, raw: string, kind: TokenKind | undefined): boolean {
+        switch (spec.value.type) {
+            case 'text':
+                return kind === 'text';
+            case 'quantity':
+                return kind === 'number' && /^[1-9][0-9]{0,8}$/.test(raw);
+            case 'term':
+                return kind === 'name' && isKnownTerm(spec.value.vocabulary, raw);
+            case 'fiscal-year':
+                return kind === 'number' && /^[0-9]{4}$/.test(raw) && Number(raw) >= FIRST_OSA_FISCAL_YEAR && Number(raw) <= LAST_PLAUSIBLE_FISCAL_YEAR;
+            case 'date':
+                return kind === 'date' && isCalendarDate(raw);
+            case 'amount':
+                return kind === 'number' && decodeAmountValue({ value: raw, kind }).ok;
+            case 'country':
+            case 'rule-id':
+                return kind === 'name';
+            default:
+                return false;
         }
     }
 
@@ -198,20 +265,6 @@ export class OsaLanguageChecks {
                 relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(node), range: first.$cstNode.range }, message: `The first ${unique.what} \`${name}\`.` }] : [],
                 data: remove ? languageData({ kind: 'repeated', property: unique.children, remove }) : undefined
             });
-        }
-        if (node.$type === 'Programme') {
-            // Coordination bodies may be spread over several lines but each is one fact.
-            const bodies = new Map<string, true>();
-            for (const line of (node as Programme).coordination) {
-                writtenValues(line, 'bodies').forEach((written, index) => {
-                    if (bodies.has(written.value)) {
-                        accept('error', `The coordination body ${written.value} is declared twice. Name each body once.`, {
-                            node: line, property: 'bodies', index, code: LANGUAGE_CODE
-                        });
-                    }
-                    bodies.set(written.value, true);
-                });
-            }
         }
     }
 
@@ -299,6 +352,18 @@ export class OsaLanguageChecks {
     // ---- declarations ----------------------------------------------------------------------------------
 
     checkProgramme(programme: Programme, accept: ValidationAcceptor): void {
+        // Coordination bodies may be spread over several lines but each is one fact.
+        const bodies = new Set<string>();
+        for (const line of programme.coordination) {
+            line.bodies.forEach((body, index) => {
+                if (bodies.has(body)) {
+                    accept('error', `The coordination body ${body} is declared twice. Name each body once.`, {
+                        node: line, property: 'bodies', index, code: LANGUAGE_CODE
+                    });
+                }
+                bodies.add(body);
+            });
+        }
         for (const spec of PROPERTIES.Programme) {
             if (spec.required && !isStated(programme, spec.feature)) {
                 accept('error', `Programme ${programme.name} has no ${spec.keyword} declaration, so the guideline rules cannot check it. Add \`${spec.example}\`.`, {
@@ -534,3 +599,41 @@ function unquotedRun(node: AstNode, written: WrittenValue): { range: Range; text
 }
 
 export type { LanguageDiagnosticData };
+
+const TOKEN_KIND_BY_TYPE: Record<string, TokenKind> = { STRING: 'text', BAD_STRING: 'unterminated-text', ID: 'name', NUMBER: 'number', DATE: 'date' };
+
+const specCache = new Map<string, Map<string, PropertySpec>>();
+
+function specsByFeature(type: string): Map<string, PropertySpec> {
+    let specs = specCache.get(type);
+    if (!specs) {
+        specs = new Map(propertiesOf(type).map(spec => [spec.feature, spec]));
+        specCache.set(type, specs);
+    }
+    return specs;
+}
+
+function countOf(list: readonly string[], item: string): number {
+    let count = 0;
+    for (const entry of list) {
+        if (entry === item) {
+            count++;
+        }
+    }
+    return count;
+}
+
+/** The first token of a value's CST node: its text as written (quotes included) and its token type. */
+function firstLeaf(cst: CstNode): LeafCstNode | undefined {
+    if (isLeafCstNode(cst)) {
+        return cst;
+    }
+    if (isCompositeCstNode(cst)) {
+        for (const child of cst.content) {
+            if (!child.hidden) {
+                return firstLeaf(child);
+            }
+        }
+    }
+    return undefined;
+}
