@@ -55,7 +55,7 @@ function decodedFirst<T>(node: AstNode, feature: string, decode: (w: ValueAsWrit
     let byFeature = holder[DECODED];
     if (!byFeature) {
         byFeature = new Map();
-        Object.defineProperty(node, DECODED, { value: byFeature, enumerable: false });
+        holder[DECODED] = byFeature;
     }
     const cached = byFeature.get(feature);
     if (cached !== undefined) {

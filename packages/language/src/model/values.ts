@@ -118,10 +118,11 @@ export function asWritten(raw: string, textual: boolean): ValueAsWritten {
     if (textual) {
         return { value: raw, kind: 'text' };
     }
-    if (/^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}$/.test(raw)) {
-        return { value: raw, kind: 'date' };
+    const first = raw.charCodeAt(0);
+    if (first < 48 || first > 57) {
+        return { value: raw, kind: 'name' };
     }
-    return { value: raw, kind: /^[0-9]/.test(raw) ? 'number' : 'name' };
+    return { value: raw, kind: /^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}$/.test(raw) ? 'date' : 'number' };
 }
 
 /** The first written value of `feature`, if any. */

@@ -625,15 +625,10 @@ function countOf(list: readonly string[], item: string): number {
 
 /** The first token of a value's CST node: its text as written (quotes included) and its token type. */
 function firstLeaf(cst: CstNode): LeafCstNode | undefined {
-    if (isLeafCstNode(cst)) {
-        return cst;
+    let current: CstNode | undefined = cst;
+    while (current && !isLeafCstNode(current)) {
+        // A value is one token, possibly after a comment: the first token that is not hidden.
+        current = isCompositeCstNode(current) ? current.content.find(child => !child.hidden) : undefined;
     }
-    if (isCompositeCstNode(cst)) {
-        for (const child of cst.content) {
-            if (!child.hidden) {
-                return firstLeaf(child);
-            }
-        }
-    }
-    return undefined;
+    return current;
 }
