@@ -149,13 +149,6 @@ export class OsaLanguageChecks {
     // ---- every property: once, in its form, with known terms ---------------------------------------------
 
     checkProperties(node: AstNode, accept: ValidationAcceptor): void {
-        for (const spec of propertiesOf(node.$type)) {
-            const value = (node as unknown as Record<string, unknown>)[spec.feature];
-            const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
-            if (!spec.repeatable && count > 1) {
-                this.reportRepeats(node, spec, count, accept);
-            }
-        }
         this.checkValues(node, accept);
         for (const unique of UNIQUE_NAMES_BY_TYPE.get(node.$type) ?? []) {
             this.checkUniqueNames(node, unique, accept);
@@ -165,7 +158,8 @@ export class OsaLanguageChecks {
     /**
      * Every value of the node, in one walk of its own CST: each token's text and kind tell whether it is
      * well formed, without building written values; only a value that needs a message takes the full path.
-     * A property that holds one fact is checked on its first statement only (a repeat is reported as such).
+     * A property that holds one fact is checked on its first statement only; its repeats are counted in the
+     * same walk and reported as repeats.
      */
     private checkValues(node: AstNode, accept: ValidationAcceptor): void {
         const specs = specsByFeature(node.$type);
@@ -173,6 +167,7 @@ export class OsaLanguageChecks {
             return;
         }
         const seen: string[] = [];
+        let repeated: Set<PropertySpec> | undefined;
         const visit = (composite: CstNode) => {
             if (!isCompositeCstNode(composite)) {
                 return;
@@ -186,12 +181,17 @@ export class OsaLanguageChecks {
                     continue;
                 }
                 const spec = specs.get(feature);
-                if (!spec || spec.value.type === 'declaration' || spec.value.type === 'reference' || spec.value.type === 'flag') {
+                if (!spec) {
                     continue;
                 }
                 const index = countOf(seen, feature);
                 seen.push(feature);
                 if (index > 0 && !spec.repeatable) {
+                    repeated ??= new Set();
+                    repeated.add(spec);
+                    continue;
+                }
+                if (spec.value.type === 'declaration' || spec.value.type === 'reference' || spec.value.type === 'flag') {
                     continue;
                 }
                 const leaf = firstLeaf(child);
@@ -205,6 +205,10 @@ export class OsaLanguageChecks {
             }
         };
         visit(node.$cstNode);
+        // A property that holds one fact, stated more than once: each repeat is reported against the first.
+        for (const spec of repeated ?? []) {
+            this.reportRepeats(node, spec, countOf(seen, spec.feature), accept);
+        }
     }
 
     /** True when a value certainly needs no message (the fast path of checkProperties); false means: check it fully. */
