@@ -16,7 +16,7 @@ const YOUNG_GENERATION_MB = 16;
  * it collect the batches it has finished instead of growing (measured on 10,000 files with --jobs 2:
  * peak RSS about 410 MiB without it). A workspace whose definitions alone outgrow it would fail.
  */
-const OLD_GENERATION_MB = 192;
+const OLD_GENERATION_MB = 256;
 
 interface Pending {
     resolve: (reply: WorkerReply) => void;
