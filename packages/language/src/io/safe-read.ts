@@ -163,10 +163,19 @@ function readPlainFile(file: string, options: ReadOptions): ReadResult | undefin
     } catch {
         return undefined;
     }
+    // Not a regular file after all: the careful path says what it is.
+    return readOpened(fd, options, () => undefined);
+}
+
+/**
+ * Reads an open descriptor if it is a regular file within the limit (checked on the descriptor itself, so a
+ * file swapped since any earlier check is seen as it is), and closes it; `otherwise` answers for anything else.
+ */
+function readOpened(fd: number, options: ReadOptions, otherwise: (stat: fs.Stats) => ReadResult | undefined): ReadResult | undefined {
     try {
         const stat = fs.fstatSync(fd);
         if (!stat.isFile()) {
-            return undefined;
+            return otherwise(stat);
         }
         if (stat.size > options.maxBytes) {
             return tooLarge(stat.size, options.maxBytes);
@@ -200,20 +209,7 @@ export function readRegularFile(file: string, options: ReadOptions): ReadResult 
             ? { reason: 'link-refused', problem: 'became a symbolic link while being read; not followed' }
             : { reason: 'unreadable', problem: `cannot read file: ${code}` };
     }
-    try {
-        const stat = fs.fstatSync(fd);
-        if (!stat.isFile()) {
-            return { reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` };
-        }
-        if (stat.size > options.maxBytes) {
-            return tooLarge(stat.size, options.maxBytes);
-        }
-        return readAtMost(fd, stat.size, options.maxBytes);
-    } catch (error) {
-        return { reason: 'unreadable', problem: `cannot read file: ${errorCode(error)}` };
-    } finally {
-        fs.closeSync(fd);
-    }
+    return readOpened(fd, options, stat => ({ reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` }))!;
 }
 
 /** Reads up to `maxBytes` + 1 bytes: one byte more tells a file that grew past the limit since the stat. */

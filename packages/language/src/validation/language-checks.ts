@@ -529,20 +529,23 @@ export function statementRange(node: AstNode, spec: PropertySpec, index: number)
     return { start: (keyword ?? cst).range.start, end: cst.range.end };
 }
 
-function precedingKeyword(cst: CstNode, keyword: string): CstNode | undefined {
+/** The sibling just before a CST node, skipping comments. */
+function previousSibling(cst: CstNode): CstNode | undefined {
     const parent = cst.container;
     if (!parent || !isCompositeCstNode(parent)) {
         return undefined;
     }
-    const position = parent.content.indexOf(cst);
-    for (let i = position - 1; i >= 0; i--) {
-        const sibling = parent.content[i];
-        if (sibling.hidden) {
-            continue;
+    for (let i = parent.content.indexOf(cst) - 1; i >= 0; i--) {
+        if (!parent.content[i].hidden) {
+            return parent.content[i];
         }
-        return sibling.text === keyword ? sibling : undefined;
     }
     return undefined;
+}
+
+function precedingKeyword(cst: CstNode, keyword: string): CstNode | undefined {
+    const sibling = previousSibling(cst);
+    return sibling?.text === keyword ? sibling : undefined;
 }
 
 /** Unknown statements directly after an unquoted text on the same line are the rest of that text. */
@@ -554,27 +557,19 @@ function isContinuationOfUnquotedText(statement: UnknownStatement): boolean {
 
 function previousStatementValue(statement: UnknownStatement): (WrittenValue & { spec: PropertySpec }) | undefined {
     const cst = statement.$cstNode;
-    const parent = cst?.container;
-    if (!cst || !parent || !isCompositeCstNode(parent)) {
+    const sibling = cst ? previousSibling(cst) : undefined;
+    if (!cst || !sibling) {
         return undefined;
     }
-    const position = parent.content.indexOf(cst);
-    for (let i = position - 1; i >= 0; i--) {
-        const sibling = parent.content[i];
-        if (sibling.hidden) {
-            continue;
+    if (sibling.astNode.$type === 'UnknownStatement' && sibling.astNode !== statement) {
+        return previousStatementValue(sibling.astNode as UnknownStatement);
+    }
+    const container = cst.container!.astNode;
+    for (const spec of propertiesOf(container.$type)) {
+        const written = writtenValues(container, spec.feature).find(w => w.cst === sibling);
+        if (written) {
+            return { ...written, spec };
         }
-        if (sibling.astNode.$type === 'UnknownStatement' && sibling.astNode !== statement) {
-            return previousStatementValue(sibling.astNode as UnknownStatement);
-        }
-        const container = parent.astNode;
-        for (const spec of propertiesOf(container.$type)) {
-            const written = writtenValues(container, spec.feature).find(w => w.cst === sibling);
-            if (written) {
-                return { ...written, spec };
-            }
-        }
-        return undefined;
     }
     return undefined;
 }
