@@ -68,6 +68,14 @@ interface Layout {
     verbatim: Array<[number, number]>;
 }
 
+/** No unknown statement and no unterminated text: the layout can change without changing the meaning. */
+function isReadableWhole(root: AstNode): boolean {
+    if (AstUtils.streamAst(root).some(node => node.$type === 'UnknownStatement')) {
+        return false;
+    }
+    return !CstUtils.flattenCst(root.$cstNode!).some(leaf => leaf.tokenType.name === 'BAD_STRING');
+}
+
 export class OsaFormatter extends AbstractFormatter {
     /** The layout is computed in `doDocumentFormat`; no per-node formatting actions are collected. */
     protected format(_node: AstNode): void {
@@ -77,6 +85,11 @@ export class OsaFormatter extends AbstractFormatter {
     protected override doDocumentFormat(document: LangiumDocument, _options: FormattingOptions, range?: Range): TextEdit[] {
         const { parseResult } = document;
         if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0 || !parseResult.value.$cstNode) {
+            return [];
+        }
+        // A file the language cannot read whole is left as written: moving a line break would change what an
+        // unterminated text runs to, or which words continue an unquoted one (found by the fuzzer).
+        if (!isReadableWhole(parseResult.value as AstNode)) {
             return [];
         }
         const text = document.textDocument.getText();
