@@ -1,4 +1,4 @@
-// Bugs the fuzzer found that are not fixed yet (none today). The fuzz test tolerates exactly these
+// Bugs the fuzzer found that are not fixed yet (none that reproduce on their own today). The fuzz test tolerates exactly these
 // violations — same rule and exception, or same signature — and checks that each still happens on its
 // minimized counterexample. When one is fixed, that check fails: delete the entry here and add its
 // text to REGRESSIONS below, so it stays fixed.

@@ -45,6 +45,7 @@ if (replay !== undefined) {
     }
     const options = { edit: process.argv.includes('--edit') };
     const violations = await harness.check(entry, fs.readFileSync(replay, 'utf-8'), options);
+    violations.forEach(v => console.log(v.message));
     for (const signature of new Set(violations.map(v => v.signature))) {
         const minimal = await minimize(harness, entry, fs.readFileSync(replay, 'utf-8'), signature, undefined, options);
         console.log(`${signature}\nminimal text (standing in for examples/${entry.name}, ${minimal.checks} checks):\n----- 8< -----\n${minimal.text}\n----- 8< -----\n`);

@@ -215,6 +215,18 @@ export function listWorkspace(root: string, config: ResolvedConfig, problems: In
     return { root, configFile: config.file, members, definitions };
 }
 
+/** Which definition files, and their sizes and modification times: what a loaded set of definitions was read from. */
+function definitionsSignature(files: readonly string[]): string {
+    return files.map(file => {
+        try {
+            const stat = fs.statSync(file);
+            return `${file}:${stat.size}:${stat.mtimeMs}`;
+        } catch {
+            return `${file}:missing`;
+        }
+    }).join('\n');
+}
+
 /**
  * Checks the files of one workspace with one set of services (the parser is built once). Each worker
  * of a parallel run has its own.
@@ -348,17 +360,19 @@ export class WorkspaceChecker {
         return this.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     }
 
-    private loadedWorkspace: { root: string; documents: LangiumDocument[] } | undefined;
+    private loadedWorkspace: { root: string; documents: LangiumDocument[]; signature: string } | undefined;
 
     /** Loads and checks the workspace's definitions once; later calls for the same workspace reuse them. */
     private async loadDefinitions(workspace: WorkspaceFiles, load: (file: string) => LangiumDocument | undefined): Promise<LangiumDocument[]> {
-        if (this.loadedWorkspace?.root === workspace.root) {
+        // A checker kept across runs (a library user, the fuzzer) must not serve definitions whose files changed.
+        const signature = definitionsSignature(workspace.definitions);
+        if (this.loadedWorkspace?.root === workspace.root && this.loadedWorkspace.signature === signature) {
             return this.loadedWorkspace.documents;
         }
         this.release();
         const documents = workspace.definitions.map(load).filter((d): d is LangiumDocument => d !== undefined);
         await this.services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-        this.loadedWorkspace = { root: workspace.root, documents };
+        this.loadedWorkspace = { root: workspace.root, documents, signature };
         return documents;
     }
 

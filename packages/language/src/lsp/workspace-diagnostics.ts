@@ -10,6 +10,7 @@
  * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -35,9 +36,11 @@ export class WorkspaceDiagnostics {
         // files (documents the server builds explicitly, e.g. for workspace findings, are always validated).
         (shared.workspace.DocumentBuilder as unknown as OsaDocumentBuilder).validationFilter = document =>
             this.scope === 'workspace' || shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
-        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async documents => {
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (documents, cancelToken) => {
             if (!this.refreshing) {
-                await this.refreshAffected(new Set(documents.map(d => d.uri.toString())));
+                // The build's own token: when a newer update cancels this build, the recheck stops with it
+                // instead of running alongside the newer build on the same documents.
+                await this.refreshAffected(new Set(documents.map(d => d.uri.toString())), cancelToken);
             }
         });
         // A deleted file leaves the other files' budget and id findings behind unless they are rechecked.
@@ -86,7 +89,7 @@ export class WorkspaceDiagnostics {
      * Revalidates documents, not just built, whose workspace findings would now differ: validated ones
      * whose findings changed, and (with `openFiles`) closed ones that a workspace finding now involves.
      */
-    private async refreshAffected(justBuilt: Set<string>): Promise<void> {
+    private async refreshAffected(justBuilt: Set<string>, cancelToken?: CancellationToken): Promise<void> {
         const services = this.osa();
         const stale: LangiumDocument[] = [];
         for (const document of this.shared.workspace.LangiumDocuments.all) {
@@ -103,16 +106,16 @@ export class WorkspaceDiagnostics {
                 stale.push(document);
             }
         }
-        await this.rebuild(stale);
+        await this.rebuild(stale, cancelToken);
     }
 
-    private async rebuild(documents: LangiumDocument[]): Promise<void> {
+    private async rebuild(documents: LangiumDocument[], cancelToken?: CancellationToken): Promise<void> {
         if (documents.length === 0) {
             return;
         }
         this.refreshing = true;
         try {
-            await this.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+            await this.shared.workspace.DocumentBuilder.build(documents, { validation: true }, cancelToken);
         } finally {
             this.refreshing = false;
         }
