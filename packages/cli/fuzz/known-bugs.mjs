@@ -15,7 +15,10 @@ export const KNOWN_BUGS = [];
 // Seen in a campaign but not reproducible on its own, so not listed above: with a `shared/templates.osa`
 // missing its `{`, the harness's CLI route (one checker kept across cases) sometimes leaves the programmes
 // that use the template unresolved where the editor route resolves it; the real `osa validate` on the same
-// files resolves it. Replay: npm run fuzz -- --replay artifacts/fuzz/seed20261202-bug3.osa --as shared/templates.osa
+// files resolves it. To look into it, save this text as a file and run
+// `npm run fuzz -- --replay <file> --as shared/templates.osa`:
+//     agreement-template StandardExchangeOfNotes clause monitoring-and-evaluationresults
+//         clause no-extra-purpose-use clause no-third-party-transfer clause un-charter-conformity
 
 /**
  * Counterexamples of fixed bugs, on which every property must hold: `example` changed to its own
