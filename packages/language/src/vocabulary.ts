@@ -223,7 +223,6 @@ export const RESULTS_DISCLOSURES: Readonly<Record<ResultsDisclosure, ResultsDisc
 /** ISO 4217 codes (reference/data/currencies.json); amounts are checked against the budget in yen. */
 export const CURRENCIES: Readonly<Record<string, TermInfo>> = Object.fromEntries(currencyData.currencies.map(c =>
     [c.code, { description: c.code === 'JPY' ? 'Japanese yen: the currency of OSA budgets.' : `${c.name} (ISO 4217).` }]));
-export const CURRENCY_EDITION = { edition: currencyData.edition, retrieved: currencyData.retrieved, sources: currencyData.sources };
 
 // ---- the vocabularies as one registry ---------------------------------------------------------------
 

@@ -186,6 +186,14 @@ export const MALFORMED_CASES: MalformedCase[] = [
         expected: [{ rule: 'syntax', severity: 'error', marked: 'assesment', includes: ['is not a property of a programme; did you mean `assessment`'] }]
     },
     {
+        name: 'a word named like a JavaScript built-in (constructor) where a property belongs', kind: 'unknown word', code: programme({ extra: 'constructor 1' }),
+        expected: [{ rule: 'syntax', severity: 'error', marked: 'constructor', includes: ['`constructor` is not a property of a programme'] }]
+    },
+    {
+        name: 'a term named like a JavaScript built-in (__proto__)', kind: 'misspelt term', code: programme({ items: 'provide "Coastal surveillance radar" quantity 5 category __proto__' }),
+        expected: [{ rule: 'syntax', severity: 'error', marked: '__proto__', includes: ['Unknown item category `__proto__`'] }]
+    },
+    {
         name: 'the replaced keyword un-mission', kind: 'unknown word', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping un-mission "UNMISS" }' }),
         expected: [
             { rule: 'syntax', severity: 'error', marked: 'un-mission', includes: ['`un-mission` is replaced by `operation`'] },

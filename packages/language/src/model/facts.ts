@@ -138,8 +138,6 @@ export const beneficiaryKindOf = (beneficiary: Beneficiary) => knownTerm<Benefic
 export const fieldNameOf = (field: FieldDeclaration) => knownTerm<FieldName>('field', field, 'name');
 export const activityNameOf = (activity: Activity) => knownTerm<ActivityName>('activity', activity, 'name');
 
-/** An item's name as written (decoded when quoted), for messages. */
-export const itemNameOf = (item: Item) => item.name;
 export const itemCategoryOf = (item: Item) => knownTerm<ItemCategory>('item-category', item, 'categories');
 export const itemPurposeOf = (item: Item) => knownTerm<DefensePurpose>('purpose', item, 'purposes');
 export const itemQuantityOf = (item: Item) => decodedFirst(item, 'quantities', decodeQuantity);
@@ -176,8 +174,6 @@ export function coordinationBodiesOf(programme: Programme): Set<CoordinationBody
 
 export const exceptionRuleOf = (exception: Exception) => decodedFirst(exception, 'rule', decodeName);
 export const justificationOf = (exception: Exception) => decodedFirst(exception, 'justifications', decodeText);
-export const approvedByOf = (exception: Exception) => decodedFirst(exception, 'approvers', decodeText);
-export const exceptionDateOf = (exception: Exception) => decodedFirst(exception, 'dates', decodeDate);
 
 export const operationLeadOf = (operation: Operation) => firstRaw(operation, 'leads');
 

@@ -30,9 +30,10 @@ export const LANGUAGE_CODE = 'syntax';
 const LANGUAGE_DOCS = LANGUAGE_REFERENCE_PATH;
 
 /** Keywords that were replaced, with what to write instead. */
-const RENAMED_KEYWORDS: Record<string, string> = {
-    'un-mission': '`un-mission` is replaced by `operation`: write `operation UNMISS` for a UN operation, or `operation "…" led-by …` for one outside the UN'
-};
+// A Map, not an object: the word comes from the file, and `constructor` or `toString` must not find Object's own.
+const RENAMED_KEYWORDS = new Map<string, string>([
+    ['un-mission', '`un-mission` is replaced by `operation`: write `operation UNMISS` for a UN operation, or `operation "…" led-by …` for one outside the UN']
+]);
 
 /** Container types whose repeatable children must not repeat a name, with the feature holding the name. */
 const UNIQUE_NAMES: { container: string; children: string; name: string; what: string }[] = [
@@ -469,7 +470,7 @@ export class OsaLanguageChecks {
         if (isContinuationOfUnquotedText(statement)) {
             return; // part of an unquoted text, reported once with it
         }
-        const renamed = RENAMED_KEYWORDS[statement.keyword];
+        const renamed = RENAMED_KEYWORDS.get(statement.keyword);
         if (renamed) {
             accept('error', `${capitalise(renamed)}.`, { node: statement, property: 'keyword', code: LANGUAGE_CODE });
             return;

@@ -20,9 +20,7 @@ export type LanguageDiagnosticData =
      * allows one compliant value (`modality grant`) or inserts an empty text a person must still write. Facts only
      * a person knows (recipient, fiscal year, beneficiary, category, amount) get no guessed value.
      */
-    | { kind: 'missing-property'; property: string; example?: string }
-    /** Two declarations with one name (templates, envelopes). */
-    | { kind: 'duplicate-declaration'; name: string };
+    | { kind: 'missing-property'; property: string; example?: string };
 
 export function languageData(data: LanguageDiagnosticData): LanguageDiagnosticData {
     return data;

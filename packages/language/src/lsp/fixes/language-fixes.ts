@@ -24,7 +24,7 @@ export interface LanguageFixContext {
 }
 
 const KINDS = new Set<LanguageDiagnosticData['kind']>([
-    'repeated', 'unknown-term', 'unknown-property', 'unknown-operation', 'malformed-value', 'missing-property', 'duplicate-declaration'
+    'repeated', 'unknown-term', 'unknown-property', 'unknown-operation', 'malformed-value', 'missing-property'
 ]);
 
 /** The diagnostic's data, if it is a language finding's (the diagnostic is the server's own; a client may send anything). */
