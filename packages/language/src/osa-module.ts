@@ -19,6 +19,7 @@ import { ALL_RULES, type Rule } from './rules/index.js';
 import { ConfigProvider } from './config/config-provider.js';
 import { OsaDocumentValidator } from './validation/document-validator.js';
 import { OsaLanguageChecks } from './validation/language-checks.js';
+import { OsaValidationRegistry } from './validation/validation-registry.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaLexerErrorMessages, OsaParserErrorMessages } from './validation/parse-messages.js';
 import { OsaValueConverter } from './value-converter.js';
@@ -67,7 +68,8 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
             LexerErrorMessageProvider: () => new OsaLexerErrorMessages()
         },
         validation: {
-            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config)
+            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config),
+            ValidationRegistry: services => new OsaValidationRegistry(services)
         },
         references: {
             ScopeComputation: services => new OsaScopeComputation(services),

@@ -152,3 +152,25 @@ describe('one name, one declaration', () => {
         }
     });
 });
+
+describe('a check that throws', () => {
+    it('is one internal-error diagnostic that says how to report it, and prints nothing to the console', async () => {
+        const { shared, Osa } = createOsaServices(EmptyFileSystem);
+        Osa.validation.ValidationRegistry.register({ Programme: () => { throw new Error('boom'); } });
+        const errors: unknown[] = [];
+        const original = console.error;
+        console.error = (...args: unknown[]) => { errors.push(args); };
+        try {
+            const document = shared.workspace.LangiumDocumentFactory.fromString(programme(), URI.file('/workspace/p.osa'));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            await shared.workspace.DocumentBuilder.build([document], { validation: true });
+            const internal = (document.diagnostics ?? []).filter(d => d.message.startsWith('Internal error'));
+            expect(internal).toHaveLength(1);
+            expect(internal[0].message).toContain('boom');
+            expect(internal[0].message).toContain('please report it at');
+            expect(errors).toEqual([]);
+        } finally {
+            console.error = original;
+        }
+    });
+});
