@@ -4,7 +4,7 @@
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
 import {
-    DefaultDocumentBuilder, DefaultIndexManager, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
+    Cancellation, DefaultDocumentBuilder, DefaultIndexManager, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
     WorkspaceCache, type AstNode, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
     type ReferenceInfo, type Scope, type URI
 } from 'langium';
@@ -126,6 +126,17 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
         if (deleted.length > 0) {
             await this.afterDeletion?.();
         }
+    }
+
+    /**
+     * Langium checks for cancellation before each listener of a document phase. A newer edit arriving just
+     * after a document was validated would then skip the listener that publishes its diagnostics, although
+     * the document counts as built and no later update revalidates it: the Problems panel kept the findings
+     * of the text before the edit (seen after a rename across files). Listeners of the Validated phase only
+     * report what is already computed, so they always run.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? Cancellation.CancellationToken.None : cancelToken);
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {

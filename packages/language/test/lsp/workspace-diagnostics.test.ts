@@ -3,10 +3,12 @@
  * the same change: the budget envelope's finding when a programme it counts is deleted, and its
  * pointers into a programme whose lines moved. Both were found by the fuzzer (packages/cli/fuzz).
  */
-import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import { Cancellation, DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createOsaLspServices } from '../../src/lsp/osa-lsp-module.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+
+const { CancellationTokenSource } = Cancellation;
 
 const ENVELOPE = `budget-envelope B-FY2024 {
     fiscal-year 2024
@@ -59,5 +61,26 @@ describe('workspace findings in the editor', () => {
         const moved = `// three comment lines\n//\n//\n${A}`;
         await e.change('a.osa', moved);
         expect(pointerInto('a.osa')).toBe(amountLine(moved));
+    });
+});
+
+describe('publishing a validated document', () => {
+    it('still happens when a newer edit cancels the build just after the document was validated', async () => {
+        // The order of one build: validate a document, then tell each listener of the Validated phase. Here the
+        // first listener stands for the newer edit that cancels the build at that moment; the second is the
+        // one that publishes diagnostics. Skipping it would leave the Problems panel on the text before the edit.
+        const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
+        const builder = shared.workspace.DocumentBuilder;
+        const source = new CancellationTokenSource();
+        const published: string[] = [];
+        builder.onDocumentPhase(DocumentState.Validated, async () => source.cancel());
+        builder.onDocumentPhase(DocumentState.Validated, async document => {
+            published.push(document.uri.path);
+        });
+        const uri = URI.file('/workspace/a.osa');
+        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', 1, A));
+        await builder.update([uri], [], source.token).catch(() => undefined);
+        expect(shared.workspace.LangiumDocuments.getDocument(uri)?.state).toBe(DocumentState.Validated);
+        expect(published).toEqual(['/workspace/a.osa']);
     });
 });
