@@ -3,6 +3,7 @@
  * `lsp/osa-lsp-module.ts` adds the editor features on top of the same module, so both see the same
  * rules, reference data and workspace semantics.
  */
+import { createOsaParser } from './parser/osa-parser.js';
 import {
     EmptyFileSystem, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
@@ -23,7 +24,9 @@ import { OsaValidationRegistry } from './validation/validation-registry.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaLexerErrorMessages, OsaParserErrorMessages } from './validation/parse-messages.js';
 import { OsaValueConverter } from './value-converter.js';
-import { OsaDocumentBuilder, OsaIndexManager, OsaScopeComputation, OsaScopeProvider } from './workspace/performance.js';
+import {
+    OsaDocumentBuilder, OsaIndexManager, OsaLinker, OsaReferenceDescriptionProvider, OsaScopeComputation, OsaScopeProvider
+} from './workspace/performance.js';
 import { WorkspaceViewProvider } from './workspace/workspace-view.js';
 
 export type OsaAddedServices = {
@@ -63,6 +66,7 @@ export interface OsaModuleOptions {
 export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
     return {
         parser: {
+            LangiumParser: services => createOsaParser(services),
             ValueConverter: () => new OsaValueConverter(),
             ParserErrorMessageProvider: () => new OsaParserErrorMessages(),
             LexerErrorMessageProvider: () => new OsaLexerErrorMessages()
@@ -73,7 +77,11 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         },
         references: {
             ScopeComputation: services => new OsaScopeComputation(services),
-            ScopeProvider: services => new OsaScopeProvider(services)
+            ScopeProvider: services => new OsaScopeProvider(services),
+            Linker: services => new OsaLinker(services)
+        },
+        workspace: {
+            ReferenceDescriptionProvider: services => new OsaReferenceDescriptionProvider(services)
         },
         osa: {
             ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),

@@ -3,7 +3,10 @@
  * that could not be read, bytes that are not UTF-8 or not text), the configuration's file ignores, a
  * readable diagnostic for an invalid osa.config.json, and inline suppressions.
  */
-import { DefaultDocumentValidator, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumCoreServices, type LangiumDocument, type ValidationAcceptor,
+    type ValidationOptions
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
@@ -13,7 +16,9 @@ import { binaryProblem, invalidUtf8Message, type TextPosition } from '../io/safe
 import { ruleById } from '../rules/index.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
+import { forEachNode } from '../model/ast-walk.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions.js';
+import { isPromiseLike, OsaValidationRegistry } from './validation-registry.js';
 
 export class OsaDocumentValidator extends DefaultDocumentValidator {
     /** False when the caller applies suppressions itself, after adding the workspace rules (CLI). */
@@ -66,6 +71,38 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         const { kept, suppressed } = applySuppressions(diagnostics, summarizeDocument(document).suppressions, id => ruleById(id) !== undefined);
         this.suppressed.set(document, suppressed);
         return kept;
+    }
+
+    /**
+     * Langium's per-node validation, without a promise per node and per check: the checks run synchronously in
+     * tree order (awaiting only a check that returns a promise), and cancellation is looked at between top-level
+     * declarations. Findings come out in the same order as Langium's.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const registry = this.validationRegistry;
+        if (!(registry instanceof OsaValidationRegistry)) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const pending: PromiseLike<unknown>[] = [];
+        const validate = (node: AstNode) => {
+            for (const check of registry.checksFor(node.$type, options.categories)) {
+                const result = check(node, acceptor, cancelToken);
+                if (isPromiseLike(result)) {
+                    pending.push(result);
+                }
+            }
+        };
+        const declarations = (rootNode as { elements?: unknown }).elements;
+        if (!Array.isArray(declarations)) {
+            forEachNode(rootNode, validate);
+        } else {
+            validate(rootNode);
+            for (const declaration of declarations as AstNode[]) {
+                await interruptAndCheck(cancelToken);
+                forEachNode(declaration, validate);
+            }
+        }
+        await Promise.all(pending);
     }
 
     /** The findings of the last validation that suppression comments silenced. */

@@ -628,7 +628,16 @@ function firstLeaf(cst: CstNode): LeafCstNode | undefined {
     let current: CstNode | undefined = cst;
     while (current && !isLeafCstNode(current)) {
         // A value is one token, possibly after a comment: the first token that is not hidden.
-        current = isCompositeCstNode(current) ? current.content.find(child => !child.hidden) : undefined;
+        let next: CstNode | undefined;
+        if (isCompositeCstNode(current)) {
+            for (const child of current.content) {
+                if (!child.hidden) {
+                    next = child;
+                    break;
+                }
+            }
+        }
+        current = next;
     }
     return current;
 }

@@ -4,10 +4,11 @@
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
 import {
-    Cancellation, DefaultDocumentBuilder, DefaultIndexManager, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
-    WorkspaceCache, type AstNode, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
-    type ReferenceInfo, type Scope, type URI
+    Cancellation, DefaultDocumentBuilder, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
+    WorkspaceCache, type AstNode, type AstReflection, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
+    type ReferenceDescription, type ReferenceInfo, type Scope, type URI
 } from 'langium';
+import { forEachReference } from '../model/ast-walk.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
 export class OsaScopeComputation extends DefaultScopeComputation {
@@ -45,6 +46,35 @@ export class OsaScopeProvider extends DefaultScopeProvider {
                 .map(e => e.element);
             return new MultiMapScope(sorted);
         });
+    }
+}
+
+/** Langium's linker, walking the tree without a stream per node (see model/ast-walk.ts). */
+export class OsaLinker extends DefaultLinker {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await interruptAndCheck(cancelToken);
+        forEachReference(document.parseResult.value, this.reflection, reference => this.doLink(reference, document));
+    }
+}
+
+/** The index of references (find references, rename), collected without a stream per node. */
+export class OsaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly reflection: AstReflection;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
+    override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        await interruptAndCheck(cancelToken);
+        const descriptions: ReferenceDescription[] = [];
+        forEachReference(document.parseResult.value, this.reflection, reference => {
+            if (!reference.reference.error) {
+                descriptions.push(...this.createInfoDescriptions(reference));
+            }
+        });
+        return descriptions;
     }
 }
 

@@ -1,0 +1,99 @@
+/**
+ * Langium's parser, with the defaults of absent properties filled in once per tree instead of once per node.
+ *
+ * Every property of the lenient grammar is a `+=` list, so Langium would give every node one new empty array per
+ * property it does not state (a Programme has twenty-odd): tens of thousands of arrays per parse of a large file,
+ * each visited again when Langium links the tree to its containers. Here an absent list is one shared, frozen
+ * empty array (a write to it throws instead of silently reaching every node), assigned after the parse.
+ */
+import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
+
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/** The defaults of one AST type: lists become NO_ITEMS; any other default (a `?=` flag) is copied. */
+interface Defaults {
+    readonly lists: readonly string[];
+    readonly others: ReadonlyArray<readonly [string, unknown]>;
+}
+
+export class OsaParser extends LangiumParser {
+    private readonly defaults = new Map<string, Defaults>();
+    private readonly reflection: AstReflection;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+        // What Langium's construct() reads to assign defaults per node: nothing to assign during the parse.
+        const withoutProperties = new Map<string, TypeMetaData>();
+        const getTypeMetaData = (type: string): TypeMetaData => {
+            let metaData = withoutProperties.get(type);
+            if (!metaData) {
+                metaData = { ...this.reflection.getTypeMetaData(type), properties: {} };
+                withoutProperties.set(type, metaData);
+            }
+            return metaData;
+        };
+        (this as unknown as { astReflection: AstReflection }).astReflection = new Proxy(this.reflection, {
+            get: (target, property, receiver) => property === 'getTypeMetaData' ? getTypeMetaData : Reflect.get(target, property, receiver)
+        });
+    }
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
+        const result = super.parse<T>(input, options);
+        this.assignDefaults(result.value);
+        return result;
+    }
+
+    private assignDefaults(node: AstNode): void {
+        const record = node as unknown as Record<string, unknown>;
+        for (const key in record) {
+            if (key.charCodeAt(0) !== 36 /* $ */) {
+                const value = record[key];
+                if (Array.isArray(value)) {
+                    for (const element of value) {
+                        if (isNode(element)) {
+                            this.assignDefaults(element);
+                        }
+                    }
+                } else if (isNode(value)) {
+                    this.assignDefaults(value);
+                }
+            }
+        }
+        const defaults = this.defaultsOf(node.$type);
+        for (const list of defaults.lists) {
+            if (record[list] === undefined) {
+                record[list] = NO_ITEMS;
+            }
+        }
+        for (const [name, value] of defaults.others) {
+            if (record[name] === undefined) {
+                record[name] = value;
+            }
+        }
+    }
+
+    private defaultsOf(type: string): Defaults {
+        let defaults = this.defaults.get(type);
+        if (!defaults) {
+            const properties = Object.values(this.reflection.getTypeMetaData(type).properties).filter(p => p.defaultValue !== undefined);
+            defaults = {
+                lists: properties.filter(p => Array.isArray(p.defaultValue)).map(p => p.name),
+                others: properties.filter(p => !Array.isArray(p.defaultValue)).map(p => [p.name, p.defaultValue] as const)
+            };
+            this.defaults.set(type, defaults);
+        }
+        return defaults;
+    }
+}
+
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
+}
+
+/** Langium's createLangiumParser, with OsaParser. */
+export function createOsaParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new OsaParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
