@@ -199,8 +199,9 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
     const view = services.osa.WorkspaceView.viewFor(AstUtils.getDocument(envelope));
     const envelopes = (view.envelopesByFiscalYear.get(fiscalYear) ?? []).filter(e => e.amount?.currency === currency);
     const budget = envelopes.length > 0 ? envelopes.reduce((sum, e) => sum + e.amount!.value, 0) : amount.value;
-    const programmes = (view.programmesByFiscalYear.get(fiscalYear) ?? []).filter(p => p.amount?.currency === currency);
-    const committed = programmes.reduce((sum, p) => sum + p.amount!.value, 0);
+    // Each programme's share of this year (a `funding` share or the `amount`), as OSA601 counts it; planned ones marked.
+    const programmes = (view.sharesByFiscalYear.get(fiscalYear) ?? []).filter(e => e.share.amount.currency === currency);
+    const committed = programmes.reduce((sum, e) => sum + e.share.amount.value, 0);
     const share = budget > 0 ? ` (${Math.round(committed / budget * 100)}%)` : '';
     const of = envelopes.length > 1
         ? `the ${formatAmount(budget, currency)} of the ${envelopes.length} FY${fiscalYear} envelopes`
@@ -211,8 +212,8 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
             ? `${formatAmount(budget - committed, currency)} remains.`
             : `**${formatAmount(committed - budget, currency)} over** the envelope (OSA601).`));
     const shown = programmes.slice(0, 12);
-    for (const programme of shown) {
-        lines.push(`- ${md(programme.name)}: ${formatAmount(programme.amount!.value, currency)}`);
+    for (const { programme, share } of shown) {
+        lines.push(`- ${md(programme.name)}${programme.planned ? ' (planned)' : ''}: ${formatAmount(share.amount.value, currency)}${share.funding ? `, its FY${fiscalYear} share` : ''}`);
     }
     if (programmes.length > shown.length) {
         lines.push(`- … and ${programmes.length - shown.length} more`);
