@@ -67,6 +67,11 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
         if (isOperation(node) && feature === 'name') {
             return operationHover(referenceForDocument(this.osa, document), node);
         }
+        if (isOperation(node) && feature === 'areas') {
+            // A country of operation: the recipient's hover, over the same span, for the checks OSA301–OSA303 make there.
+            const code = written?.kind === 'name' ? written.value : undefined;
+            return code ? countryHover(referenceForDocument(this.osa, document), code, AstUtils.getContainerOfType(node, isProgramme), 'area') : undefined;
+        }
         if (isProgramme(node)) {
             switch (feature) {
                 case 'recipients': {

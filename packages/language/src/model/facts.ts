@@ -284,9 +284,18 @@ export function statesMoney(programme: Programme): boolean {
 
 // ---- operation areas ---------------------------------------------------------------------------
 
-/** The country codes an operation names with `in`, as written (names only), in order; a repeat is reported by the language checks. */
-export function operationAreasOf(operation: Operation): string[] {
-    return operation.areas.filter(area => typeof area === 'string' && asWritten(area, false).kind === 'name');
+/**
+ * The countries an operation names with `in` (`operation … in THA, KHM`), in order, with their position in the
+ * list: names only (a number or date there is reported by the language checks); a repeat is kept, and reported.
+ */
+export function operationAreasOf(operation: Operation): { code: string; index: number }[] {
+    const areas: { code: string; index: number }[] = [];
+    operation.areas.forEach((area, index) => {
+        if (typeof area === 'string' && area !== '' && asWritten(area, false).kind === 'name') {
+            areas.push({ code: area, index });
+        }
+    });
+    return areas;
 }
 
 // ---- lifecycle status (local reader) -----------------------------------------------------------

@@ -1,0 +1,83 @@
+/** A country of operation (`operation … in THA, KHM`) in the editor: the recipient's country hover and completion, for the checks OSA301–OSA303 make there. */
+import { EmptyFileSystem, URI } from 'langium';
+import { parseHelper } from 'langium/test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import { programme } from '../helpers.js';
+
+let services: OsaLspServices;
+let count = 0;
+
+beforeEach(() => {
+    services = createOsaLspServices({ ...EmptyFileSystem, connection: undefined }).Osa;
+});
+
+async function hoverAt(text: string): Promise<string | undefined> {
+    const offset = text.indexOf('<|>');
+    const document = await parseHelper(services)(text.replace('<|>', ''), { documentUri: URI.file(`/workspace/areas-${++count}.osa`).toString(), validation: true });
+    const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+    });
+    const contents = hover?.contents;
+    return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
+}
+
+const inField = (operation: string) => programme({ fields: `field peace-cooperation { activity un-peacekeeping operation ${operation} }` });
+
+describe('hover on a country of operation', () => {
+    it('names the country, says why it is checked and over which span, without the DAC list', async () => {
+        const text = await hoverAt(inField('"ASEAN Monitoring Team" led-by ASEAN in THA, K<|>HM'));
+        expect(text).toContain('**Cambodia**');
+        expect(text).toContain('A country where the peace operation works');
+        expect(text).toContain('OSA301–OSA303');
+        expect(text).toContain('**UN arms embargoes** during FY2024 (2024-04-01 to 2025-03-31): none.');
+        expect(text).not.toContain('DAC List');
+    });
+
+    it('lists an embargo on the country of operation with the rule that reports it', async () => {
+        const text = await hoverAt(inField('UNMISS in S<|>SD'));
+        expect(text).toContain('**South Sudan**');
+        expect(text).toContain('SSD-2428');
+        expect(text).toContain('**OSA301**');
+    });
+
+    it('lists a combat judgement for the country of operation', async () => {
+        const text = await hoverAt(inField('UNDOF in SYR, IS<|>R'));
+        expect(text).toContain('**Israel**');
+        expect(text).toContain('judged engaged in combat **since 2023-10-07**');
+    });
+
+    it('says an unknown code is unknown, for the country of operation, and suggests one', async () => {
+        const text = await hoverAt(inField('"ASEAN Monitoring Team" led-by ASEAN in THA, KM<|>H'));
+        expect(text).toContain('**KMH** is not an ISO 3166-1 alpha-3 country code, so this country of operation cannot be checked');
+        expect(text).toContain('(OSA105)');
+        expect(text).toContain('Did you mean `KHM` (Cambodia)');
+    });
+
+    it('the recipient\'s hover still shows the DAC list', async () => {
+        const text = await hoverAt(programme({ recipient: 'recipient PH<|>L' }));
+        expect(text).toContain('**DAC List of ODA Recipients**');
+    });
+});
+
+describe('completion of a country of operation', () => {
+    async function completeAt(text: string) {
+        const offset = text.indexOf('<|>');
+        const document = await parseHelper(services)(text.replace('<|>', ''), { documentUri: URI.file(`/workspace/areas-${++count}.osa`).toString() });
+        return (await services.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        }))!;
+    }
+
+    it('offers countries after `in` and after the comma, flagging the ones the checks report', async () => {
+        for (const text of [inField('"ASEAN Monitoring Team" led-by ASEAN in <|>'), inField('"ASEAN Monitoring Team" led-by ASEAN in THA, <|>')]) {
+            const list = await completeAt(text);
+            const labels = list.items.map(i => i.label);
+            expect(labels).toContain('KHM');
+            expect(labels).toContain('THA');
+            const ssd = list.items.find(i => i.label === 'SSD')!;
+            const doc = typeof ssd.documentation === 'string' ? ssd.documentation : ssd.documentation?.value ?? '';
+            expect(doc).toContain('UN arms embargo (OSA301)');
+        }
+    });
+});
