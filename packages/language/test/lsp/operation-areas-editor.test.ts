@@ -81,3 +81,14 @@ describe('completion of a country of operation', () => {
         }
     });
 });
+
+describe('hover on the keywords of money by year and countries of operation', () => {
+    it('explains `funding` and `in` with the rules that read them', async () => {
+        const funding = await hoverAt(programme({ amount: 'fund<|>ing { 2024 600_000_000 JPY }' }));
+        expect(funding).toContain('**funding** *(keyword)*');
+        expect(funding).toContain('OSA601');
+        const area = await hoverAt(inField('"ASEAN Monitoring Team" led-by ASEAN i<|>n THA, KHM'));
+        expect(area).toContain('**in** *(keyword)*');
+        expect(area).toContain('OSA301–OSA303');
+    });
+});
