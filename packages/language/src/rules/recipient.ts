@@ -169,7 +169,7 @@ export const unknownCountry = programmeRule({
                 node: area.operation, property: 'areas', index: area.index,
                 message: `"${area.code}" is not an ISO 3166-1 alpha-3 country code, so this country where ${operationLabel(area.operation)} works cannot be checked `
                     + `for arms embargoes, conflict and combat (§3(1)). ${text}`,
-                data
+                data: { ...data, area: area.code }
             });
         }
     }

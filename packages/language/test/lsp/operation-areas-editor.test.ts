@@ -1,5 +1,7 @@
 /** A country of operation (`operation … in THA, KHM`) in the editor: the recipient's country hover and completion, for the checks OSA301–OSA303 make there. */
 import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { parseHelper } from 'langium/test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
@@ -90,5 +92,50 @@ describe('hover on the keywords of money by year and countries of operation', ()
         const area = await hoverAt(inField('"ASEAN Monitoring Team" led-by ASEAN i<|>n THA, KHM'));
         expect(area).toContain('**in** *(keyword)*');
         expect(area).toContain('OSA301–OSA303');
+    });
+});
+
+describe('quick fix for an unknown country of operation (OSA105)', () => {
+    /** Validates `text` and returns the OSA105 findings with the code actions offered for each. */
+    async function fixesFor(text: string): Promise<{ text: string; findings: { diagnostic: Diagnostic; actions: CodeAction[] }[] }> {
+        const document = await parseHelper(services)(text, { documentUri: URI.file(`/workspace/fix-${++count}.osa`).toString(), validation: true });
+        const findings = [];
+        for (const diagnostic of (document.diagnostics ?? []).filter(d => d.code === 'OSA105')) {
+            const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
+                textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+            }) ?? []) as CodeAction[];
+            findings.push({ diagnostic, actions });
+        }
+        return { text, findings };
+    }
+
+    function applied(text: string, action: CodeAction): string {
+        const edits = Object.values(action.edit?.changes ?? {})[0] ?? [];
+        return TextDocument.applyEdits(TextDocument.create('file:///x.osa', 'osa', 1, text), edits);
+    }
+
+    it('replaces the code of operation, not the recipient, and removes the finding', async () => {
+        const { text, findings } = await fixesFor(inField('"ASEAN Monitoring Team" led-by ASEAN in THA, KMH'));
+        expect(findings).toHaveLength(1);
+        const change = findings[0].actions.find(a => a.title === 'Change the country of operation to KHM (Cambodia)');
+        expect(change, findings[0].actions.map(a => a.title).join(', ')).toBeDefined();
+        expect(change!.isPreferred).toBe(true);
+        const fixed = applied(text, change!);
+        expect(fixed).toBe(text.replace('in THA, KMH', 'in THA, KHM'));
+        expect((await fixesFor(fixed)).findings).toEqual([]);
+    });
+
+    it('with an unknown recipient too, each finding fixes its own code', async () => {
+        const { text, findings } = await fixesFor(programme({
+            recipient: 'recipient PHI', fields: 'field peace-cooperation { activity un-peacekeeping operation "ASEAN Monitoring Team" led-by ASEAN in THA, KMH }'
+        }));
+        expect(findings).toHaveLength(2);
+        const changes = findings.map(f => f.actions.map(a => a.title).filter(t => t.startsWith('Change the ')));
+        expect(changes[0].length).toBeGreaterThan(0);
+        expect(changes[0].every(t => t.startsWith('Change the recipient to '))).toBe(true);
+        expect(changes[1].length).toBeGreaterThan(0);
+        expect(changes[1].every(t => t.startsWith('Change the country of operation to '))).toBe(true);
+        const area = findings[1].actions.find(a => a.isPreferred)!;
+        expect(applied(text, area)).toBe(text.replace('KMH', 'KHM'));
     });
 });
