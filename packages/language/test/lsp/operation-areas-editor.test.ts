@@ -1,4 +1,7 @@
-/** A country of operation (`operation … in THA, KHM`) in the editor: the recipient's country hover and completion, for the checks OSA301–OSA303 make there. */
+/**
+ * A country of operation (`operation … in THA, KHM`) in the editor: the recipient's country hover and completion, for the
+ * checks OSA301–OSA303 make there, keyword hovers, and the OSA105 quick fix on the code itself.
+ */
 import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
@@ -14,12 +17,16 @@ beforeEach(() => {
     services = createOsaLspServices({ ...EmptyFileSystem, connection: undefined }).Osa;
 });
 
-async function hoverAt(text: string): Promise<string | undefined> {
+/** A new file of the in-memory workspace, built and validated; `<|>` (removed) marks a position. */
+async function open(text: string) {
     const offset = text.indexOf('<|>');
     const document = await parseHelper(services)(text.replace('<|>', ''), { documentUri: URI.file(`/workspace/areas-${++count}.osa`).toString(), validation: true });
-    const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-    });
+    return { document, position: document.textDocument.positionAt(Math.max(0, offset)) };
+}
+
+async function hoverAt(text: string): Promise<string | undefined> {
+    const { document, position } = await open(text);
+    const hover = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
     const contents = hover?.contents;
     return contents && typeof contents === 'object' && 'value' in contents ? contents.value : undefined;
 }
@@ -64,11 +71,8 @@ describe('hover on a country of operation', () => {
 
 describe('completion of a country of operation', () => {
     async function completeAt(text: string) {
-        const offset = text.indexOf('<|>');
-        const document = await parseHelper(services)(text.replace('<|>', ''), { documentUri: URI.file(`/workspace/areas-${++count}.osa`).toString() });
-        return (await services.lsp.CompletionProvider!.getCompletion(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-        }))!;
+        const { document, position } = await open(text);
+        return (await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position }))!;
     }
 
     it('offers countries after `in` and after the comma, flagging the ones the checks report', async () => {
@@ -98,7 +102,7 @@ describe('hover on the keywords of money by year and countries of operation', ()
 describe('quick fix for an unknown country of operation (OSA105)', () => {
     /** Validates `text` and returns the OSA105 findings with the code actions offered for each. */
     async function fixesFor(text: string): Promise<{ text: string; findings: { diagnostic: Diagnostic; actions: CodeAction[] }[] }> {
-        const document = await parseHelper(services)(text, { documentUri: URI.file(`/workspace/fix-${++count}.osa`).toString(), validation: true });
+        const { document } = await open(text);
         const findings = [];
         for (const diagnostic of (document.diagnostics ?? []).filter(d => d.code === 'OSA105')) {
             const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
