@@ -12,7 +12,7 @@ import { ruleDocsUrl } from '../rules/docs.js';
 import { ALL_RULES, ruleById, type Rule } from '../rules/index.js';
 import { editDistance, formatAmount } from '../util/text.js';
 import {
-    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf
+    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf, yearSharesOf
 } from '../model/facts.js';
 import { firstValue, writtenValues } from '../model/values.js';
 import { CLAUSES, type ClauseName } from '../vocabulary.js';
@@ -110,9 +110,12 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
         const country = referenceForDocument(services, document).country(recipient);
         facts.push(country ? `${md(recipient)} (${md(country.name)})` : md(recipient));
     }
-    const amount = amountOf(programme);
-    if (amount) {
-        facts.push(formatAmount(amount.value, amount.currency));
+    // The money as the budget check counts it: `amount`, or each year's `funding` share.
+    const shares = yearSharesOf(programme);
+    if (shares.length > 0) {
+        facts.push(programme.fundings.length > 0
+            ? shares.map(share => `FY${share.fiscalYear}: ${formatAmount(share.amount, share.currency)}`).join(', ')
+            : formatAmount(shares[0].amount, shares[0].currency));
     }
     if (facts.length > 0) {
         lines.push('', facts.join(' · '));

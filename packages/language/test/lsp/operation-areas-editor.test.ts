@@ -143,3 +143,21 @@ describe('quick fix for an unknown country of operation (OSA105)', () => {
         expect(applied(text, area)).toBe(text.replace('KMH', 'KHM'));
     });
 });
+
+describe('hover on money by fiscal year', () => {
+    it('a share\'s year is explained as the fiscal year it is', async () => {
+        const text = await hoverAt(programme({ amount: 'funding {\n        2024 400_000_000 JPY\n        20<|>25 300_000_000 JPY\n    }' }));
+        expect(text).toContain('**FY2025**: the Japanese fiscal year from 1 April 2025 to 31 March 2026');
+    });
+
+    it('the programme\'s hover shows each year\'s share, as the budget check counts it', async () => {
+        const text = await hoverAt(programme({ id: 'TEST-<|>1', amount: 'funding {\n        2024 400_000_000 JPY\n        2025 300_000_000 USD\n    }' }));
+        expect(text).toContain('FY2024: 400,000,000 JPY, FY2025: 300,000,000 USD');
+    });
+
+    it('with `amount`, the programme\'s hover shows the amount alone', async () => {
+        const text = await hoverAt(programme({ id: 'TEST-<|>2' }));
+        expect(text).toContain('· 600,000,000 JPY');
+        expect(text).not.toContain('FY2024:');
+    });
+});
