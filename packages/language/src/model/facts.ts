@@ -279,7 +279,8 @@ export function yearSharesOf(programme: Programme): readonly YearShare[] {
 
 /** True when the programme states its money at all (`amount` or `funding`, even malformed): then the language checks explain a value that does not decode. */
 export function statesMoney(programme: Programme): boolean {
-    return isStated(programme, 'amounts') || isStated(programme, 'fundings');
+    // The statements themselves first: isStated walks the programme's syntax only when neither is there.
+    return programme.amounts.length > 0 || programme.fundings.length > 0 || isStated(programme, 'amounts') || isStated(programme, 'fundings');
 }
 
 // ---- operation areas ---------------------------------------------------------------------------
