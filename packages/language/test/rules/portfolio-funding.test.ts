@@ -132,6 +132,12 @@ describe('OSA601 and money that does not decode', () => {
         expect(files['a.osa'].diagnostics.map(d => d.rule)).toEqual(['syntax']);
     });
 
+    it('a misspelt `amount` is explained once, not also reported as missing money', async () => {
+        const files = await validateWorkspaceSources({ 'budget.osa': ENVELOPES, 'a.osa': programme({ id: 'A', amount: 'amonut 600_000_000 JPY' }) });
+        expect(files['a.osa'].diagnostics.map(d => d.rule)).toEqual(['syntax']);
+        expect(files['a.osa'].diagnostics[0].message).toContain('did you mean `amount`');
+    });
+
     it('a funding block whose only share is malformed is explained once, not also reported as missing money', async () => {
         const files = await validateWorkspaceSources({ 'budget.osa': ENVELOPES, 'a.osa': programme({ id: 'A', amount: 'funding { 2024 4.5 JPY }' }) });
         expect(files['a.osa'].diagnostics.map(d => d.rule)).toEqual(['syntax']);
