@@ -220,6 +220,21 @@ const RESULTS_DISCLOSURES_TABLE = {
 export type ResultsDisclosure = keyof typeof RESULTS_DISCLOSURES_TABLE;
 export const RESULTS_DISCLOSURES: Readonly<Record<ResultsDisclosure, ResultsDisclosureInfo>> = RESULTS_DISCLOSURES_TABLE;
 
+export interface LifecycleStatusInfo extends TermInfo {
+    /** Position in the lifecycle: a later stage has a higher rank. */
+    rank: number;
+}
+
+const LIFECYCLE_STATUSES_TABLE = {
+    'planned': { rank: 0, description: 'Under consideration: no Cabinet decision yet. The agreement may still be a draft.' },
+    'decided': { rank: 1, description: 'Decided by the Cabinet; the exchange of notes is not signed yet.' },
+    'signed': { rank: 2, description: 'The international agreement (usually an exchange of notes) is signed.' },
+    'delivered': { rank: 3, description: 'The equipment, supplies or works have been delivered: monitoring follows (§3(3)(b)).' },
+    'completed': { rank: 4, description: 'Delivered and monitored; the results are disclosed or their withholding recorded.' }
+} satisfies Record<string, LifecycleStatusInfo>;
+export type LifecycleStatus = keyof typeof LIFECYCLE_STATUSES_TABLE;
+export const LIFECYCLE_STATUSES: Readonly<Record<LifecycleStatus, LifecycleStatusInfo>> = LIFECYCLE_STATUSES_TABLE;
+
 /** ISO 4217 codes (reference/data/currencies.json); amounts are checked against the budget in yen. */
 export const CURRENCIES: Readonly<Record<string, TermInfo>> = Object.fromEntries(currencyData.currencies.map(c =>
     [c.code, { description: c.code === 'JPY' ? 'Japanese yen: the currency of OSA budgets.' : `${c.name} (ISO 4217).` }]));
@@ -228,7 +243,7 @@ export const CURRENCIES: Readonly<Record<string, TermInfo>> = Object.fromEntries
 
 export type VocabularyId =
     | 'beneficiary-kind' | 'modality' | 'field' | 'activity' | 'item-category' | 'purpose' | 'assessment-topic'
-    | 'agreement-kind' | 'clause' | 'results-disclosure' | 'coordination-body' | 'currency';
+    | 'agreement-kind' | 'clause' | 'results-disclosure' | 'coordination-body' | 'currency' | 'lifecycle-status';
 
 export interface Vocabulary {
     readonly id: VocabularyId;
@@ -276,6 +291,7 @@ export const VOCABULARIES: Readonly<Record<VocabularyId, Vocabulary>> = {
     'clause': { id: 'clause', label: 'clause', terms: CLAUSES, aliases: { 'disclosure': 'information-disclosure', 'monitoring': 'monitoring-and-evaluation', 'no-third-party': 'no-third-party-transfer', 'un-charter': 'un-charter-conformity' } },
     'results-disclosure': { id: 'results-disclosure', label: 'results disclosure', terms: RESULTS_DISCLOSURES, aliases: { 'public': 'disclosed', 'published': 'disclosed', 'confidential': 'withheld', 'secret': 'withheld' } },
     'coordination-body': { id: 'coordination-body', label: 'coordination body', terms: COORDINATION_BODIES, aliases: { 'PKO': 'PKO-secretariat', 'JCGA': 'JCG', 'DSEC': 'transfer-scheme' } },
+    'lifecycle-status': { id: 'lifecycle-status', label: 'lifecycle status', terms: LIFECYCLE_STATUSES, aliases: { 'proposed': 'planned', 'approved': 'decided', 'concluded': 'signed', 'done': 'completed', 'closed': 'completed' } },
     'currency': { id: 'currency', label: 'currency', terms: CURRENCIES, aliases: { 'YEN': 'JPY', 'yen': 'JPY', '円': 'JPY', 'dollars': 'USD', 'euros': 'EUR' } }
 };
 

@@ -192,9 +192,9 @@ describe('osa lsp --stdio: formatting, semantic tokens, code lenses', () => {
         const phl = path.join(dir, 'programmes/OSA-FY2024-PHL.osa');
         const original = fs.readFileSync(phl, 'utf-8');
         const programmeStart = original.indexOf('programme ');
-        // Tabs, runs of spaces, and the whole programme on one line.
+        // Tabs, runs of spaces, and the whole programme on one line (comments dropped; `//` after `:` is a URL in a `source`).
         const messy = original.slice(0, programmeStart)
-            + original.slice(programmeStart).replace(/\/\/[^\n]*/g, '').replace(/\s+/g, ' ').replace(/ \{/g, '\t{  ').replace(/ title/, '\n\t\ttitle');
+            + original.slice(programmeStart).replace(/(?<!:)\/\/[^\n]*/g, '').replace(/\s+/g, ' ').replace(/ \{/g, '\t{  ').replace(/ title/, '\n\t\ttitle');
         const uri = await client.open(phl, messy);
         await client.diagnostics(phl);
         const options = { tabSize: 4, insertSpaces: true };
@@ -205,7 +205,8 @@ describe('osa lsp --stdio: formatting, semantic tokens, code lenses', () => {
         const formatted = client.text(phl);
         expect(formatted).toContain('programme OSA-FY2024-PHL {\n    title "Maritime');
         expect(formatted).toContain('    field rule-of-law {\n        activity maritime-domain-awareness\n');
-        expect(formatted).toContain('    coordination NSS, MOFA, MOD, transfer-scheme\n}\n');
+        expect(formatted).toContain('    coordination NSS, MOFA, MOD, transfer-scheme\n    source "https://j-defense.ikaros.jp/docs/mod/002263.html"\n');
+        expect(formatted).toMatch(/\n    source "[^"\n]+"\n\}\n$/);
         expect(formatted).not.toContain('\t');
         expect(await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options })).toEqual([]);
         const diagnostics = await client.diagnostics(phl);

@@ -46,6 +46,9 @@ const TAB_WIDTH = 4;
 const BLOCK_TYPES = new Set(['Programme', 'AgreementTemplate', 'BudgetEnvelope', 'FieldDeclaration', 'Assessment', 'Exception']);
 /** Block types that may stay on one line when they hold at most one declaration. */
 const INLINE_TYPES = new Set(['FieldDeclaration', 'Assessment', 'Exception']);
+// A `funding { … }` block: one share per line, or one share inline (`funding { 2025 1_200_000_000 JPY }`).
+BLOCK_TYPES.add('Funding');
+INLINE_TYPES.add('Funding');
 
 interface Block {
     node: AstNode;

@@ -84,19 +84,33 @@ function designationLine(entry: DatedDesignation, what: string): string {
     return `- ${what} **since ${entry.from}**${until}: ${md(entry.basis)} Source: ${link(entry.sources[0])}`;
 }
 
-/** Markdown for the hover on a recipient code in `programme`. */
-export function countryHover(reference: ReferenceData, code: string, programme: Programme | undefined): string {
+/**
+ * Markdown for the hover on a recipient code in `programme`, or (`area`) on a country where one of its peace
+ * operations works: the same facts over the same span, without the DAC list, which concerns the recipient only.
+ */
+export function countryHover(reference: ReferenceData, code: string, programme: Programme | undefined, role: 'recipient' | 'area' = 'recipient'): string {
     const country = reference.country(code);
     if (!country) {
         const suggestions = reference.suggestCountries(code);
-        return `**${md(code)}** is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1) (OSA105).`
+        return `**${md(code)}** is not an ISO 3166-1 alpha-3 country code, so ${role === 'area' ? 'this country of operation cannot be checked for embargoes, conflict and combat (§3(1))' : 'the recipient cannot be checked against §2(1)'} (OSA105).`
             + (suggestions.length > 0
                 ? `\n\nDid you mean ${suggestions.map(c => `\`${c.alpha3}\` (${c.name})`).join(' or ')}?`
                 : '\n\nUse the three-letter ISO 3166-1 code, e.g. `PHL` for the Philippines.');
     }
     const span = programmeSpan(programme);
     const sections: string[] = [`**${country.name}** · \`${country.alpha3}\` (ISO 3166-1; alpha-2 ${country.alpha2})`];
+    if (role === 'area') {
+        sections.push('A country where the peace operation works: the recipient\'s forces use the equipment there, so it is checked like the recipient '
+            + `for arms embargoes, party-to-conflict designations and combat (OSA301–OSA303) during ${span.label}.`);
+    } else {
+        sections.push(...dacSections(reference, code, span));
+    }
+    return [...sections, ...situationSections(reference, code, span)].join('\n\n');
+}
 
+/** §2(1): the DAC list in force on 1 April of the fiscal year, and the graduation records. */
+function dacSections(reference: ReferenceData, code: string, span: ReturnType<typeof programmeSpan>): string[] {
+    const sections: string[] = [];
     // §2(1): the DAC list in force on 1 April of the fiscal year.
     const status = reference.dacStatus(code, span.dacDate);
     const edition = status.edition;
@@ -123,8 +137,12 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
         ? '**Graduation records**: none.'
         : ['**Graduation records**:', ...graduations.map(g =>
             `- ${g.effective ?? 'not dated'}, ${md(g.status)} (${md(g.review)})${g.note ? `. ${md(g.note)}` : ''} Source: ${link(g.sources[0])}`)].join('\n'));
+    return sections;
+}
 
-    // §3(1): embargoes and designations over the span the rules check.
+/** §3(1): embargoes and designations over the span the rules check. */
+function situationSections(reference: ReferenceData, code: string, span: ReturnType<typeof programmeSpan>): string[] {
+    const sections: string[] = [];
     const embargoes = reference.embargoesDuring(code, span.start, span.end);
     sections.push(embargoes.length === 0
         ? `**UN arms embargoes** during ${span.label}: none.`
@@ -139,8 +157,7 @@ export function countryHover(reference: ReferenceData, code: string, programme: 
     sections.push(combat.length === 0
         ? `**In combat** (the project's dated judgement): not judged in combat during ${span.label}.`
         : [`**In combat** (the project's dated judgement; OSA303) during ${span.label}:`, ...combat.map(c => designationLine(c, 'judged engaged in combat'))].join('\n'));
-
-    return sections.join('\n\n');
+    return sections;
 }
 
 /**

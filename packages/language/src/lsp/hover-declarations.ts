@@ -12,7 +12,7 @@ import { ruleDocsUrl } from '../rules/docs.js';
 import { ALL_RULES, ruleById, type Rule } from '../rules/index.js';
 import { editDistance, formatAmount } from '../util/text.js';
 import {
-    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf
+    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf, yearSharesOf
 } from '../model/facts.js';
 import { firstValue, writtenValues } from '../model/values.js';
 import { CLAUSES, type ClauseName } from '../vocabulary.js';
@@ -110,9 +110,12 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
         const country = referenceForDocument(services, document).country(recipient);
         facts.push(country ? `${md(recipient)} (${md(country.name)})` : md(recipient));
     }
-    const amount = amountOf(programme);
-    if (amount) {
-        facts.push(formatAmount(amount.value, amount.currency));
+    // The money as the budget check counts it: `amount`, or each year's `funding` share.
+    const shares = yearSharesOf(programme);
+    if (shares.length > 0) {
+        facts.push(programme.fundings.length > 0
+            ? shares.map(share => `FY${share.fiscalYear}: ${formatAmount(share.amount, share.currency)}`).join(', ')
+            : formatAmount(shares[0].amount, shares[0].currency));
     }
     if (facts.length > 0) {
         lines.push('', facts.join(' · '));
@@ -199,8 +202,9 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
     const view = services.osa.WorkspaceView.viewFor(AstUtils.getDocument(envelope));
     const envelopes = (view.envelopesByFiscalYear.get(fiscalYear) ?? []).filter(e => e.amount?.currency === currency);
     const budget = envelopes.length > 0 ? envelopes.reduce((sum, e) => sum + e.amount!.value, 0) : amount.value;
-    const programmes = (view.programmesByFiscalYear.get(fiscalYear) ?? []).filter(p => p.amount?.currency === currency);
-    const committed = programmes.reduce((sum, p) => sum + p.amount!.value, 0);
+    // Each programme's share of this year (a `funding` share or the `amount`), as OSA601 counts it; planned ones marked.
+    const programmes = (view.sharesByFiscalYear.get(fiscalYear) ?? []).filter(e => e.share.amount.currency === currency);
+    const committed = programmes.reduce((sum, e) => sum + e.share.amount.value, 0);
     const share = budget > 0 ? ` (${Math.round(committed / budget * 100)}%)` : '';
     const of = envelopes.length > 1
         ? `the ${formatAmount(budget, currency)} of the ${envelopes.length} FY${fiscalYear} envelopes`
@@ -211,8 +215,8 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
             ? `${formatAmount(budget - committed, currency)} remains.`
             : `**${formatAmount(committed - budget, currency)} over** the envelope (OSA601).`));
     const shown = programmes.slice(0, 12);
-    for (const programme of shown) {
-        lines.push(`- ${md(programme.name)}: ${formatAmount(programme.amount!.value, currency)}`);
+    for (const { programme, share } of shown) {
+        lines.push(`- ${md(programme.name)}${programme.planned ? ' (planned)' : ''}: ${formatAmount(share.amount.value, currency)}${share.funding ? `, its FY${fiscalYear} share` : ''}`);
     }
     if (programmes.length > shown.length) {
         lines.push(`- … and ${programmes.length - shown.length} more`);

@@ -243,6 +243,10 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         description: 'The budget envelope that funds the programme; it must be the envelope of the programme\'s fiscal year.',
         governs: 'Checked with the other programmes of the fiscal year against the envelopes; OSA601.', clause: 'portfolio'
     },
+    'funding': {
+        description: 'The programme\'s money by Japanese fiscal year, one line per year: `2025 1_200_000_000 JPY`. It replaces `amount` when the money spans several years.',
+        governs: 'Each year\'s share counts against that year\'s budget envelopes; planned programmes are counted apart; OSA601.', clause: 'portfolio'
+    },
     'field': {
         description: 'The field the programme serves, with its activities.',
         governs: 'OSA is limited to rule of law (§2(2)(a)), humanitarian activities (§2(2)(b)) and international peace cooperation (§2(2)(c)); OSA201, OSA202, OSA204.',
@@ -256,6 +260,10 @@ const KEYWORDS: Record<string, KeywordInfo> = {
     'operation': {
         description: 'The peace operation a peace-cooperation field builds capacity for: a UN operation by its name (`operation UNMISS`), or an operation outside the UN in quotes with `led-by`.',
         governs: 'International peace cooperation, such as UN peacekeeping (§2(2)(c)); OSA206 when it is missing, outside the UN or not running.', clause: '§2(2)(c)'
+    },
+    'Operation.in': {
+        description: 'The countries where the peace operation works, as ISO 3166-1 alpha-3 codes separated by commas (`in THA, KHM`).',
+        governs: 'Each is checked like the recipient for UN arms embargoes, party-to-conflict designations and combat over the programme\'s span (§3(1); OSA105, OSA301–OSA303).', clause: '§3(1)'
     },
     'led-by': {
         description: 'The organisation that leads a peace operation outside the UN (ASEAN, AU, ...).',

@@ -4,7 +4,7 @@ import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type Langiu
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isActivity, isAgreement, isAgreementTemplate, isBudgetEnvelope, isException, isOperation, isProgramme, isUnknownStatement
+    isActivity, isAgreement, isAgreementTemplate, isBudgetEnvelope, isException, isFundingShare, isOperation, isProgramme, isUnknownStatement
 } from '../generated/ast.js';
 import { activityNameOf, fieldNameOf, suggestKeywords } from '../model/facts.js';
 import { decodeFiscalYear, type WrittenValue } from '../model/values.js';
@@ -66,6 +66,14 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
         }
         if (isOperation(node) && feature === 'name') {
             return operationHover(referenceForDocument(this.osa, document), node);
+        }
+        if (isFundingShare(node) && feature === 'year') {
+            return fiscalYearContent(written);
+        }
+        if (isOperation(node) && feature === 'areas') {
+            // A country of operation: the recipient's hover, over the same span, for the checks OSA301–OSA303 make there.
+            const code = written?.kind === 'name' ? written.value : undefined;
+            return code ? countryHover(referenceForDocument(this.osa, document), code, AstUtils.getContainerOfType(node, isProgramme), 'area') : undefined;
         }
         if (isProgramme(node)) {
             switch (feature) {

@@ -8,12 +8,12 @@ import { GrammarUtils, type AstNode } from 'langium';
 import { isProgramme } from '../generated/ast.js';
 import type {
     Activity, Agreement, AgreementTemplate, Amount, AssessmentTopic, Assessment, Beneficiary, BudgetEnvelope, Clause,
-    Exception, FieldDeclaration, Item, Operation, Period, Programme, UnknownStatement
+    Exception, FieldDeclaration, Funding, FundingShare, Item, Operation, Period, Programme, UnknownStatement
 } from '../generated/ast.js';
 import {
     lookupTerm, VOCABULARIES, type ActivityName, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
-    type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type Modality,
-    type ResultsDisclosure, type VocabularyId
+    type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type LifecycleStatus,
+    type Modality, type ResultsDisclosure, type VocabularyId
 } from '../vocabulary.js';
 import { editDistance } from '../util/text.js';
 import { propertySpec, statementKeywords } from './properties.js';
@@ -217,3 +217,90 @@ export function suggestKeywords(word: string, keywords: readonly string[], max =
         .slice(0, max)
         .map(k => k.keyword);
 }
+
+// ---- money by fiscal year (funding) ------------------------------------------------------------
+
+/** One fiscal year's share of a programme's money, decoded: the year, the exact amount and its currency. */
+export interface YearShare {
+    fiscalYear: number;
+    /** Whole units of the currency, exact. */
+    amount: bigint;
+    currency: string;
+    /** The statement it was read from: a `funding` share, or the `amount` (the one-year shorthand). */
+    node: FundingShare | Amount;
+}
+
+export const fundingNodeOf = (programme: Programme): Funding | undefined => programme.fundings[0];
+
+/** A funding share's year, amount and currency, when all three decode; undefined otherwise (the language checks explain why). */
+export function fundingShareOf(share: FundingShare): YearShare | undefined {
+    const fiscalYear = decodedFirst(share, 'year', decodeFiscalYear);
+    const value = decodedFirst(share, 'value', decodeAmountValue);
+    const currency = knownTerm<string>('currency', share, 'currency');
+    return fiscalYear !== undefined && value !== undefined && currency ? { fiscalYear, amount: BigInt(value), currency, node: share } : undefined;
+}
+
+const SHARES = Symbol('osa.shares');
+
+/**
+ * The programme's money by fiscal year. A `funding` block gives one share per year (the first statement of a
+ * year counts; a repeat is a language error and never adds to it); without one, `amount` is the shorthand for a
+ * single share in the programme's fiscal year. Shares that do not decode are left out here and reported by the
+ * language checks. Cached on the programme: the budget summary and the hovers ask for it.
+ */
+export function yearSharesOf(programme: Programme): readonly YearShare[] {
+    const holder = programme as unknown as { [SHARES]?: readonly YearShare[] };
+    const cached = holder[SHARES];
+    if (cached) {
+        return cached;
+    }
+    const shares: YearShare[] = [];
+    const funding = fundingNodeOf(programme);
+    if (funding) {
+        const years = new Set<number>();
+        for (const node of funding.shares) {
+            const share = fundingShareOf(node);
+            if (share && !years.has(share.fiscalYear)) {
+                years.add(share.fiscalYear);
+                shares.push(share);
+            }
+        }
+    } else {
+        const amount = amountOf(programme);
+        const fiscalYear = fiscalYearOf(programme);
+        const node = amountNodeOf(programme);
+        if (amount && fiscalYear !== undefined && node) {
+            shares.push({ fiscalYear, amount: BigInt(amount.value), currency: amount.currency, node });
+        }
+    }
+    Object.defineProperty(holder, SHARES, { value: shares, enumerable: false });
+    return shares;
+}
+
+/** True when the programme states its money at all (`amount` or `funding`, even malformed): then the language checks explain a value that does not decode. */
+export function statesMoney(programme: Programme): boolean {
+    // The statements themselves first: isStated walks the programme's syntax only when neither is there.
+    return programme.amounts.length > 0 || programme.fundings.length > 0 || isStated(programme, 'amounts') || isStated(programme, 'fundings');
+}
+
+// ---- operation areas ---------------------------------------------------------------------------
+
+/**
+ * The countries an operation names with `in` (`operation … in THA, KHM`), in order, with their position in the
+ * list: names only (a number or date there is reported by the language checks); a repeat is kept, and reported.
+ */
+export function operationAreasOf(operation: Operation): { code: string; index: number }[] {
+    const areas: { code: string; index: number }[] = [];
+    operation.areas.forEach((area, index) => {
+        if (typeof area === 'string' && area !== '' && asWritten(area, false).kind === 'name') {
+            areas.push({ code: area, index });
+        }
+    });
+    return areas;
+}
+
+// ---- lifecycle status (local reader) -----------------------------------------------------------
+
+// MERGE(lead): engineer A adds the lifecycle accessor to this file; replace this local reader with A's
+// accessor at merge. It reads the first `status` through the same helper as every other term.
+export const lifecycleStatusOfLocal = (programme: Programme) => knownTerm<LifecycleStatus>('lifecycle-status', programme, 'statuses');

@@ -49,11 +49,16 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
     Programme: [
         { feature: 'titles', keyword: 'title', label: 'title', value: text, repeatable: false, takes: 'a text in quotes', example: 'title "Coastal radar for the Philippine Navy"' },
         { feature: 'descriptions', keyword: 'description', label: 'description', value: text, repeatable: false, takes: 'a text in quotes', example: 'description "What the equipment is for"' },
+        { feature: 'statuses', keyword: 'status', label: 'status', value: term('lifecycle-status'), repeatable: false, takes: 'a lifecycle stage: planned, decided, signed, delivered or completed', example: 'status decided' },
+        { feature: 'decidedDates', keyword: 'decided', label: 'date of the Cabinet decision', value: { type: 'date' }, repeatable: false, takes: 'a date written YYYY-MM-DD', example: 'decided 2025-06-20' },
+        { feature: 'deliveredDates', keyword: 'delivered', label: 'date of delivery', value: { type: 'date' }, repeatable: false, takes: 'a date written YYYY-MM-DD', example: 'delivered 2026-02-10' },
+        { feature: 'predecessors', keyword: 'continues', label: 'predecessor', value: { type: 'reference', to: 'Programme' }, repeatable: false, takes: 'the id of the programme this one follows on from', example: 'continues OSA-FY2024-PHL' },
         { feature: 'fiscalYears', keyword: 'fiscal-year', label: 'fiscal year', value: { type: 'fiscal-year' }, repeatable: false, required: true, takes: 'a Japanese fiscal year in four digits, such as 2025', example: 'fiscal-year 2025' },
         { feature: 'recipients', keyword: 'recipient', label: 'recipient', value: { type: 'country' }, repeatable: false, required: true, takes: 'an ISO 3166-1 alpha-3 country code, such as PHL', example: 'recipient PHL' },
         { feature: 'beneficiaries', keyword: 'beneficiary', label: 'beneficiary', value: declaration('Beneficiary'), repeatable: true, required: true, takes: 'a name in quotes and a `kind`', example: 'beneficiary "Philippine Navy" kind armed-forces' },
         { feature: 'modalities', keyword: 'modality', label: 'modality', value: term('modality'), repeatable: false, required: true, takes: 'a modality such as `grant`', example: 'modality grant' },
         { feature: 'amounts', keyword: 'amount', label: 'amount', value: declaration('Amount'), repeatable: false, takes: 'a whole number and an ISO 4217 currency code', example: 'amount 1_600_000_000 JPY' },
+        { feature: 'fundings', keyword: 'funding', label: 'funding', value: declaration('Funding'), repeatable: false, takes: 'a block with one line per fiscal year: the year, a whole number and a currency', example: 'funding { 2025 1_200_000_000 JPY 2026 700_000_000 JPY }' },
         { feature: 'periods', keyword: 'period', label: 'period', value: declaration('Period'), repeatable: false, takes: 'two dates, `YYYY-MM-DD to YYYY-MM-DD`', example: 'period 2025-04-01 to 2027-03-31' },
         { feature: 'envelopes', keyword: 'funded-by', label: 'budget envelope', value: { type: 'reference', to: 'BudgetEnvelope' }, repeatable: false, takes: 'the name of a `budget-envelope`', example: 'funded-by OSA-BUDGET-FY2025' },
         { feature: 'fields', keyword: 'field', label: 'field', value: declaration('FieldDeclaration'), repeatable: true, takes: 'a field and, in braces, its activities', example: 'field rule-of-law { activity maritime-surveillance }' },
@@ -61,7 +66,29 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
         { feature: 'assessments', keyword: 'assessment', label: 'assessment', value: declaration('Assessment'), repeatable: false, takes: 'a block with the six topics of §3(2)', example: 'assessment { democracy on-file "…" … }' },
         { feature: 'agreements', keyword: 'agreement', label: 'agreement', value: declaration('Agreement'), repeatable: false, takes: 'a template, a kind, a date of signature and clauses', example: 'agreement uses StandardExchangeOfNotes signed 2025-01-10' },
         { feature: 'coordination', keyword: 'coordination', label: 'coordination', value: declaration('Coordination'), repeatable: true, takes: 'coordination bodies separated by commas', example: 'coordination NSS, MOFA, MOD' },
-        { feature: 'exceptions', keyword: 'exception', label: 'exception', value: declaration('Exception'), repeatable: true, takes: 'a rule id and, in braces, the recorded decision', example: 'exception OSA305 { justification "…" approved-by "…" dated 2025-03-10 }' }
+        { feature: 'exceptions', keyword: 'exception', label: 'exception', value: declaration('Exception'), repeatable: true, takes: 'a rule id and, in braces, the recorded decision', example: 'exception OSA305 { justification "…" approved-by "…" dated 2025-03-10 }' },
+        { feature: 'monitorings', keyword: 'monitoring', label: 'monitoring', value: declaration('Monitoring'), repeatable: false, takes: 'a block with the monitoring visits and what became of their results', example: 'monitoring { visit 2026-09-01 "On-site check" results disclosed "https://…" }' },
+        { feature: 'sources', keyword: 'source', label: 'source', value: text, repeatable: true, takes: 'a text in quotes (a citation or a link)', example: 'source "https://www.mofa.go.jp/…"' }
+    ],
+    Funding: [
+        { feature: 'shares', label: 'fiscal year\'s share', value: declaration('FundingShare'), repeatable: true, takes: 'a fiscal year, a whole number and a currency', example: '2025 1_200_000_000 JPY' }
+    ],
+    FundingShare: [
+        { feature: 'year', label: 'fiscal year', value: { type: 'fiscal-year' }, repeatable: false, required: true, takes: 'a Japanese fiscal year in four digits, such as 2025', example: '2025 1_200_000_000 JPY' },
+        { feature: 'value', label: 'amount', value: { type: 'amount' }, repeatable: false, required: true, takes: 'a whole number (digit groups with `_`)', example: '2025 1_200_000_000 JPY' },
+        { feature: 'currency', label: 'currency', value: term('currency'), repeatable: false, required: true, takes: 'an ISO 4217 currency code such as JPY', example: '2025 1_200_000_000 JPY' }
+    ],
+    Monitoring: [
+        { feature: 'visits', keyword: 'visit', label: 'visit', value: declaration('MonitoringVisit'), repeatable: true, takes: 'a date and what was checked', example: 'visit 2026-09-01 "On-site check of the vessel\'s use"' },
+        { feature: 'results', keyword: 'results', label: 'results', value: declaration('MonitoringResults'), repeatable: false, takes: '`disclosed` with where, or `withheld` with why', example: 'results disclosed "https://…"' }
+    ],
+    MonitoringVisit: [
+        { feature: 'dates', label: 'date', value: { type: 'date' }, repeatable: false, required: true, takes: 'a date written YYYY-MM-DD', example: 'visit 2026-09-01' },
+        { feature: 'texts', label: 'text', value: text, repeatable: false, takes: 'a text in quotes', example: 'visit 2026-09-01 "On-site check"' }
+    ],
+    MonitoringResults: [
+        { feature: 'disclosures', label: 'results disclosure', value: term('results-disclosure'), repeatable: false, required: true, takes: '`disclosed` or `withheld`', example: 'results disclosed' },
+        { feature: 'texts', label: 'text', value: text, repeatable: false, takes: 'a text in quotes: where the results are published, or why they are withheld', example: 'results withheld "Security of the coastal radar sites"' }
     ],
     Beneficiary: [
         { feature: 'name', label: 'name', value: text, repeatable: false, required: true, takes: 'a name in quotes', example: 'beneficiary "Philippine Navy"' },
@@ -87,7 +114,8 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
     ],
     Operation: [
         { feature: 'name', label: 'operation', value: { type: 'peace-operation' }, repeatable: false, required: true, takes: 'the name of a UN peace operation (such as UNMISS), or a text in quotes for an operation outside the UN', example: 'operation UNMISS' },
-        { feature: 'leads', keyword: 'led-by', label: 'lead organisation', value: { type: 'name' }, repeatable: false, takes: 'the organisation that leads a non-UN operation, such as ASEAN', example: 'operation "ASEAN Monitoring Team" led-by ASEAN' }
+        { feature: 'leads', keyword: 'led-by', label: 'lead organisation', value: { type: 'name' }, repeatable: false, takes: 'the organisation that leads a non-UN operation, such as ASEAN', example: 'operation "ASEAN Monitoring Team" led-by ASEAN' },
+        { feature: 'areas', keyword: 'in', label: 'country of operation', value: { type: 'country' }, repeatable: true, takes: 'ISO 3166-1 alpha-3 codes of the countries where the operation works, separated by commas', example: 'operation "Ceasefire monitoring" led-by ASEAN in THA, KHM' }
     ],
     Item: [
         { feature: 'name', label: 'name', value: text, repeatable: false, required: true, takes: 'a name in quotes', example: 'provide "Coastal radar"' },
@@ -96,7 +124,8 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
         { feature: 'defenseEquipment', keyword: 'defense-equipment', label: 'defense-equipment', value: { type: 'flag' }, repeatable: false, takes: 'nothing: the word marks the item as defense equipment', example: 'defense-equipment purpose surveillance' },
         { feature: 'purposes', keyword: 'purpose', label: 'purpose', value: term('purpose'), repeatable: false, takes: 'one of the five purposes, such as `surveillance`', example: 'purpose surveillance' },
         { feature: 'armedAfterDelivery', keyword: 'armed-after-delivery', label: 'armed-after-delivery', value: { type: 'flag' }, repeatable: false, takes: 'nothing: the word says the item will be armed after delivery', example: 'armed-after-delivery' },
-        { feature: 'details', keyword: 'detail', label: 'detail', value: text, repeatable: false, takes: 'a text in quotes', example: 'detail "18 m aluminium hull"' }
+        { feature: 'details', keyword: 'detail', label: 'detail', value: text, repeatable: false, takes: 'a text in quotes', example: 'detail "18 m aluminium hull"' },
+        { feature: 'serves', keyword: 'serves', label: 'field served', value: term('field'), repeatable: true, takes: 'one of the programme\'s declared fields, such as `humanitarian`', example: 'serves humanitarian' }
     ],
     Assessment: [
         { feature: 'topics', label: 'topic', value: declaration('AssessmentTopic'), repeatable: true, takes: 'a topic, optionally `on-file`, and its text', example: 'democracy on-file "Assessment of 2025-02-01"' }

@@ -28,7 +28,8 @@ export const VOCABULARY_ANCHORS: Readonly<Record<VocabularyId, string>> = {
     'clause': 'clauses',
     'results-disclosure': 'results-disclosures',
     'coordination-body': 'coordination-bodies',
-    'currency': '7-currencies'
+    'currency': '7-currencies',
+    'lifecycle-status': 'lifecycle-statuses'
 };
 
 /** The language reference on the web, at `anchor` (a heading's slug, such as one of VOCABULARY_ANCHORS) when given. */

@@ -1,7 +1,8 @@
 /** Facts derived from a programme that several rules need: its period, its agreement's clauses, exceptions. */
-import type { AgreementTemplate, Clause, Exception, Programme } from '../generated/ast.js';
+import type { AgreementTemplate, Clause, Exception, Operation, Programme } from '../generated/ast.js';
+import { firstValue } from '../model/values.js';
 import {
-    agreementOf, clauseNameOf, exceptionRuleOf, fiscalYearOf, justificationOf, periodOf, templateOf
+    agreementOf, clauseNameOf, exceptionRuleOf, fiscalYearOf, justificationOf, operationAreasOf, periodOf, templateOf
 } from '../model/facts.js';
 import { fiscalYearPeriod } from '../reference/reference-data.js';
 import { suggestTerms, type ClauseName } from '../vocabulary.js';
@@ -89,4 +90,38 @@ export function justifiedException(programme: Programme, ruleId: string): Except
 
 export function declaredException(programme: Programme, ruleId: string): Exception | undefined {
     return programme.exceptions.find(e => exceptionRuleOf(e) === ruleId);
+}
+
+/** A country named where one of the programme's peace operations works (`operation … in THA, KHM`). */
+export interface OperationArea {
+    code: string;
+    operation: Operation;
+    /** Its position in the operation's `in` list, for marking it. */
+    index: number;
+}
+
+/** Every country of operation the programme names, in source order, each code once (a repeat is a language error). */
+export function operationAreas(programme: Programme): OperationArea[] {
+    const areas: OperationArea[] = [];
+    const seen = new Set<string>();
+    for (const field of programme.fields) {
+        for (const operation of field.operations) {
+            for (const { code, index } of operationAreasOf(operation)) {
+                if (!seen.has(code)) {
+                    seen.add(code);
+                    areas.push({ code, operation, index });
+                }
+            }
+        }
+    }
+    return areas;
+}
+
+/** How messages name an operation: `UNMISS`, or `"ASEAN Monitoring Team"` for one outside the UN. */
+export function operationLabel(operation: Operation): string {
+    const written = firstValue(operation, 'name');
+    if (!written) {
+        return 'the operation';
+    }
+    return written.kind === 'name' ? written.value : `"${written.value}"`;
 }

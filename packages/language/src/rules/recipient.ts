@@ -2,7 +2,7 @@
 import { beneficiaryKindOf, beneficiaryNameOf, fiscalYearOf, modalityOf, recipientOf } from '../model/facts.js';
 import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
-import { fiscalYearStart, programmePeriod } from './programme-facts.js';
+import { fiscalYearStart, operationAreas, operationLabel, programmePeriod } from './programme-facts.js';
 
 export const recipientNotOnDacList = programmeRule({
     id: 'OSA101',
@@ -139,21 +139,39 @@ export const unknownCountry = programmeRule({
     family: 'recipient',
     severity: 'error',
     clause: '§2(1)',
-    summary: 'The recipient is not an ISO 3166-1 alpha-3 country code.',
+    summary: 'The recipient, or a country where a peace operation works, is not an ISO 3166-1 alpha-3 country code.',
     check(programme, { reference }, report) {
+        const hint = (code: string) => {
+            const suggestions = reference.suggestCountries(code);
+            return {
+                text: suggestions.length > 0
+                    ? `Did you mean ${suggestions.map(c => `${c.alpha3} (${c.name})`).join(' or ')}?`
+                    : 'Use the three-letter ISO 3166-1 code, e.g. PHL for the Philippines.',
+                data: { suggestions: suggestions.map(c => c.alpha3) }
+            };
+        };
         const code = recipientOf(programme);
-        if (!code || reference.country(code)) {
-            return;
+        if (code && !reference.country(code)) {
+            const { text, data } = hint(code);
+            report({
+                node: programme, property: 'recipients', index: 0,
+                message: `"${code}" is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1). ${text}`,
+                data
+            });
         }
-        const suggestions = reference.suggestCountries(code);
-        const hint = suggestions.length > 0
-            ? `Did you mean ${suggestions.map(c => `${c.alpha3} (${c.name})`).join(' or ')}?`
-            : 'Use the three-letter ISO 3166-1 code, e.g. PHL for the Philippines.';
-        report({
-            node: programme, property: 'recipients', index: 0,
-            message: `"${code}" is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1). ${hint}`,
-            data: { suggestions: suggestions.map(c => c.alpha3) }
-        });
+        // The countries where a peace operation works are checked like the recipient (OSA301–OSA303): an unknown code would pass unchecked.
+        for (const area of operationAreas(programme)) {
+            if (reference.country(area.code)) {
+                continue;
+            }
+            const { text, data } = hint(area.code);
+            report({
+                node: area.operation, property: 'areas', index: area.index,
+                message: `"${area.code}" is not an ISO 3166-1 alpha-3 country code, so this country where ${operationLabel(area.operation)} works cannot be checked `
+                    + `for arms embargoes, conflict and combat (§3(1)). ${text}`,
+                data: { ...data, area: area.code }
+            });
+        }
     }
 });
 

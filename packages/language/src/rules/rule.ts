@@ -56,6 +56,8 @@ export interface Finding {
     message: string;
     /** Overrides the rule's severity for this finding only (e.g. OSA101 under a justified exception). */
     severity?: RuleSeverity;
+    /** Overrides the rule's exceptionSeverity for this finding only (a finding reported below the rule's severity). */
+    exceptionSeverity?: RuleSeverity;
     related?: RelatedLocation[];
     /** What quick fixes need (suggestions, missing clause names, ...). */
     data?: Record<string, unknown>;

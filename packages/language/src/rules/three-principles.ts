@@ -6,7 +6,7 @@
 import { fiscalYearOf, isArmedAfterDelivery, isDefenseEquipment, itemPurposeOf, recipientOf } from '../model/facts.js';
 import { DEFENSE_PURPOSES } from '../vocabulary.js';
 import { GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
-import { checkedSpan } from './programme-facts.js';
+import { checkedSpan, operationAreas, operationLabel } from './programme-facts.js';
 import type { Programme } from '../generated/ast.js';
 import { programmeRule } from './rule.js';
 
@@ -16,6 +16,24 @@ function recipientInFiscalYear(programme: Programme, reference: ReferenceData) {
     const country = code ? reference.country(code) : undefined;
     const period = checkedSpan(programme);
     return code && country && period ? { code, name: country.name, period } : undefined;
+}
+
+/**
+ * The countries where the programme's peace operations work, other than the recipient (checked as such), with
+ * their names and the span they are checked over: the recipient's forces take the equipment there.
+ */
+function areasInSpan(programme: Programme, reference: ReferenceData) {
+    const span = checkedSpan(programme);
+    if (!span) {
+        return [];
+    }
+    const recipient = recipientOf(programme);
+    return operationAreas(programme).flatMap(area => {
+        const country = reference.country(area.code);
+        return country && area.code !== recipient
+            ? [{ ...area, name: country.name, period: span, where: `${country.name} (${area.code}), where ${operationLabel(area.operation)} works,` }]
+            : [];
+    });
 }
 
 export const armsEmbargo = programmeRule({
@@ -45,6 +63,23 @@ export const armsEmbargo = programmeRule({
                 data: { embargo: embargo.id, sources: embargo.sources }
             });
         }
+        // A territorial embargo also covers what the recipient's forces take into a country of operation. Resolutions
+        // often exempt supplies for peace operations, but the reference data do not record exemptions: a warning to
+        // confirm, not an error.
+        for (const area of areasInSpan(programme, reference)) {
+            for (const embargo of reference.embargoesDuring(area.code, area.period.start, area.period.end).filter(e => GOVERNMENT_SCOPES.has(e.scope))) {
+                report({
+                    node: area.operation, property: 'areas', index: area.index,
+                    severity: 'warning', exceptionSeverity: 'info',
+                    message: `${area.where} is under the UN Security Council arms embargo ${embargo.id} (res. ${embargo.resolutions.join(', ')}; `
+                        + `scope: ${embargo.scope.replace(/_/g, ' ')}) during FY${fiscalYearOf(programme)}, and the embargo covers its territory. `
+                        + 'Equipment the recipient\'s forces take there may breach it, and OSA works within the Three Principles, which forbid such transfers (§3(1)). '
+                        + 'Resolutions often exempt supplies for a peace operation, but the reference data do not record exemptions: confirm that one applies to this equipment '
+                        + 'and record it as `exception OSA301 { justification "…" }`, or keep the equipment out of that country.',
+                    data: { embargo: embargo.id, iso3: area.code, sources: embargo.sources }
+                });
+            }
+        }
     }
 });
 
@@ -67,6 +102,18 @@ export const partyToConflict = programmeRule({
                     + 'The Three Principles prohibit transfers to such a country, and OSA works within them (§3(1)). The programme cannot go ahead.',
                 data: { sources: entry.sources }
             });
+        }
+        // The equipment is not transferred to a country of operation, but it is used there: a warning, for the NSC to weigh.
+        for (const area of areasInSpan(programme, reference)) {
+            for (const entry of reference.conflictPartyDuring(area.code, area.period.start, area.period.end)) {
+                report({
+                    node: area.operation, property: 'areas', index: area.index, severity: 'warning',
+                    message: `${area.where} is designated a party to a conflict (Security Council measures after an armed attack) from ${entry.from} (${entry.basis}). `
+                        + 'The equipment is not transferred to it, but the recipient\'s forces would use it in a conflict the Three Principles keep transfers away from, '
+                        + 'and OSA must not be directly related to international conflict (§3(1), §2(2)). Confirm with the NSC that the operation\'s work there stays clear of the conflict, or leave that country out.',
+                    data: { iso3: area.code, sources: entry.sources }
+                });
+            }
         }
     }
 });
@@ -92,6 +139,17 @@ export const inCombat = programmeRule({
                     + 'directly related to international conflict (§3(1), §2(2)). Record the NSC\'s judgement as `exception OSA303 { justification "…" }` before going ahead.',
                 data: { sources: entry.sources }
             });
+        }
+        for (const area of areasInSpan(programme, reference)) {
+            for (const entry of reference.inCombatDuring(area.code, area.period.start, area.period.end)) {
+                report({
+                    node: area.operation, property: 'areas', index: area.index,
+                    message: `${area.where} is judged to be engaged in combat since ${entry.from} (${entry.basis}). `
+                        + 'The recipient\'s forces would use the equipment there, and OSA must stay out of anything directly related to international conflict (§2(2), §3(1)). '
+                        + 'Record the NSC\'s judgement that the operation\'s work there is not part of the fighting as `exception OSA303 { justification "…" }` before going ahead.',
+                    data: { iso3: area.code, sources: entry.sources }
+                });
+            }
         }
     }
 });

@@ -9,7 +9,7 @@ import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type LeafCst
 import type { Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import {
-    type Agreement, type AgreementTemplate, type BudgetEnvelope, type Exception, type OsaAstType,
+    type Agreement, type AgreementTemplate, type BudgetEnvelope, type Exception, type Funding, type FundingShare, type Operation, type OsaAstType,
     type Programme, type UnknownStatement
 } from '../generated/ast.js';
 import {
@@ -39,6 +39,7 @@ const RENAMED_KEYWORDS = new Map<string, string>([
 const UNIQUE_NAMES: { container: string; children: string; name: string; what: string }[] = [
     { container: 'Programme', children: 'fields', name: 'name', what: 'field' },
     { container: 'Programme', children: 'exceptions', name: 'rule', what: 'exception for' },
+    { container: 'Programme', children: 'beneficiaries', name: 'name', what: 'beneficiary' },
     { container: 'FieldDeclaration', children: 'activities', name: 'name', what: 'activity' },
     { container: 'FieldDeclaration', children: 'operations', name: 'name', what: 'operation' },
     { container: 'Assessment', children: 'topics', name: 'name', what: 'topic' },
@@ -105,9 +106,14 @@ export class OsaLanguageChecks {
                     }
                 }
             },
+            Funding: and((node, accept) => this.checkFunding(node, accept)),
+            FundingShare: and((node, accept) => this.checkFundingShare(node, accept)),
             FieldDeclaration: generic,
             Activity: generic,
-            Operation: and((node, accept) => this.checkOperation(node, accept)),
+            Operation: and((node, accept) => {
+                this.checkOperation(node, accept);
+                this.checkOperationAreas(node, accept);
+            }),
             Item: (node, accept) => {
                 generic(node, accept);
                 if (node.categories.length === 0 && !isStated(node, 'categories')) {
@@ -433,6 +439,84 @@ export class OsaLanguageChecks {
             + 'An operation outside the UN is written in quotes with its lead: `operation "…" led-by …`.', {
             node: operation, property: 'name', code: LANGUAGE_CODE,
             data: languageData({ kind: 'unknown-operation', suggestions })
+        });
+    }
+
+    /**
+     * A programme's money by fiscal year: one share per year (a repeat never silently wins), not before the
+     * programme's own fiscal year, and not next to an `amount` (two statements of the same money: which one the
+     * budget should count would be a guess, so it is an error rather than a reconciliation).
+     */
+    checkFunding(funding: Funding, accept: ValidationAcceptor): void {
+        const programme = funding.$container;
+        if (funding.shares.length === 0) {
+            accept('error', 'The `funding` block has no shares, so none of the programme\'s money can be counted against a budget. '
+                + 'Write one line per fiscal year, e.g. `2025 1_200_000_000 JPY`, or state the money with `amount` instead.', {
+                node: funding, keyword: 'funding', code: LANGUAGE_CODE
+            });
+        }
+        if (programme.amounts.length > 0 && programme.fundings[0] === funding) {
+            accept('error', `Programme ${programme.name} states both \`amount\` and \`funding\`. \`amount\` is the shorthand for all the money in the programme's fiscal year; `
+                + 'with a `funding` block the money is stated by year, and the budget check counts only the block. Remove `amount`, or, if it is the one year\'s money, remove the block.', {
+                node: programme, property: 'amounts', index: 0, code: LANGUAGE_CODE,
+                relatedInformation: funding.$cstNode ? [{ location: { uri: documentUri(funding), range: funding.$cstNode.range }, message: 'The funding block that is counted.' }] : []
+            });
+        }
+        const fiscalYear = fiscalYearOf(programme);
+        const firstByYear = new Map<number, FundingShare>();
+        for (const share of funding.shares) {
+            const written = writtenValues(share, 'year')[0];
+            const decoded = written ? decodeFiscalYear(written) : undefined;
+            if (!decoded?.ok) {
+                continue; // reported as a malformed year
+            }
+            const year = decoded.value;
+            const first = firstByYear.get(year);
+            if (first) {
+                const remove = share.$cstNode?.range;
+                accept('error', `FY${year} has more than one share in this \`funding\` block. A year holds one share and only the first counts, so this line would silently be left out of the budget check. `
+                    + 'Merge the two lines into one (their sum), or correct the year.', {
+                    node: share, property: 'year', code: LANGUAGE_CODE,
+                    relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(share), range: first.$cstNode.range }, message: `The first share for FY${year}.` }] : [],
+                    data: remove ? languageData({ kind: 'repeated', property: 'shares', remove }) : undefined
+                });
+                continue;
+            }
+            firstByYear.set(year, share);
+            if (fiscalYear !== undefined && year < fiscalYear) {
+                accept('error', `The share for FY${year} comes before the programme's fiscal year, FY${fiscalYear}: a programme's money is budgeted from its own fiscal year on. `
+                    + 'Correct the year of the share, or the programme\'s `fiscal-year`.', {
+                    node: share, property: 'year', code: LANGUAGE_CODE
+                });
+            }
+        }
+    }
+
+    /** A share is a year, an amount and a currency on one line: a missing amount or currency is one error. */
+    checkFundingShare(share: FundingShare, accept: ValidationAcceptor): void {
+        if (share.value === undefined) {
+            accept('error', `The share for ${share.year} has no amount: each line of \`funding\` is a fiscal year, a whole amount and a currency, e.g. \`${share.year} 1_200_000_000 JPY\`.`, {
+                node: share, property: 'year', code: LANGUAGE_CODE,
+                data: languageData({ kind: 'malformed-value', property: 'value' })
+            });
+        } else if (share.currency === undefined) {
+            accept('error', `The share for ${share.year} has no currency: each line of \`funding\` is a fiscal year, a whole amount and an ISO 4217 currency code. Write \`${share.value} JPY\`.`, {
+                node: share, property: 'value', code: LANGUAGE_CODE,
+                data: languageData({ kind: 'malformed-value', property: 'currency', replacement: `${share.value} JPY` })
+            });
+        }
+    }
+
+    /** A country of operation named twice in one `in` list is one fact stated twice: the repeat is reported. */
+    checkOperationAreas(operation: Operation, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        operation.areas.forEach((area, index) => {
+            if (seen.has(area)) {
+                accept('error', `The operation names ${area} twice as a country where it works. Name each country once.`, {
+                    node: operation, property: 'areas', index, code: LANGUAGE_CODE
+                });
+            }
+            seen.add(area);
         });
     }
 

@@ -116,12 +116,13 @@ export class RuleRunner {
         let severity: RuleSeverity = (config.severityOf(rule.id) as RuleSeverity | undefined) ?? finding.severity ?? rule.severity;
         let message = finding.message;
         const related = [...(finding.related ?? [])];
-        const programme = rule.exceptionSeverity ? AstUtils.getContainerOfType(finding.node, isProgramme) : undefined;
+        const exceptionSeverity = finding.exceptionSeverity ?? rule.exceptionSeverity;
+        const programme = exceptionSeverity ? AstUtils.getContainerOfType(finding.node, isProgramme) : undefined;
         if (programme) {
             const justified = justifiedException(programme, rule.id);
             const declared = declaredException(programme, rule.id);
             if (justified) {
-                severity = rule.exceptionSeverity!;
+                severity = exceptionSeverity!;
                 message += ` An exception with a written justification is declared ("${(justificationOf(justified) ?? '').trim()}"), so this is reported as ${severity === 'info' ? 'information' : `a ${severity}`}; keep the decision behind it on file.`;
                 related.push({ node: justified, property: 'rule', message: `The exception declared for ${rule.id}.` });
             } else if (declared) {

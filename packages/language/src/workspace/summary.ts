@@ -5,8 +5,8 @@
  */
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
-import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, type Money } from '../model/facts.js';
+import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
+import { amountNodeOf, amountOf, fiscalYearOf, lifecycleStatusOfLocal, ratesOf, statesMoney, yearSharesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
 export type { Money };
@@ -21,6 +21,23 @@ export interface DeclarationSummary {
     amountRange?: Range;
     /** Envelopes: yen per unit of other currencies, exact, in millionths of a yen (decimal strings). */
     rates?: Record<string, string>;
+    /** Programmes: the money by fiscal year (the `funding` shares, or `amount` as the fiscal year's one share). */
+    shares?: ShareSummary[];
+    /** Programmes: true when `status planned` (counted apart from decided programmes); no status counts as decided. */
+    planned?: boolean;
+    /** Programmes: true when `amount` or `funding` is stated at all, even with a value that does not decode. */
+    moneyStated?: boolean;
+    /** Programmes: the lifecycle status, when stated with a known term. */
+    status?: string;
+}
+
+/** One fiscal year's share of a programme's money, with where it is written. */
+export interface ShareSummary {
+    fiscalYear: number;
+    amount: Money;
+    range: Range;
+    /** True when it is a `funding` share, false when it is the programme's `amount`. */
+    funding: boolean;
 }
 
 export type ProgrammeSummary = DeclarationSummary;
@@ -47,6 +64,18 @@ function rangeOf(node: AstNode, property: string): Range {
     return (GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
 }
 
+function programmeMoney(programme: Programme): Pick<DeclarationSummary, 'shares' | 'planned' | 'moneyStated' | 'status'> {
+    const shares = yearSharesOf(programme).map(share => ({
+        fiscalYear: share.fiscalYear,
+        // Exact: decoded amounts are bounded far below 2^53 (MAX_PLAUSIBLE_AMOUNT).
+        amount: { value: Number(share.amount), currency: share.currency },
+        range: share.node.$cstNode?.range ?? EMPTY_RANGE,
+        funding: share.node.$type === 'FundingShare'
+    }));
+    const status = lifecycleStatusOfLocal(programme);
+    return { shares, planned: status === 'planned', moneyStated: statesMoney(programme), ...(status ? { status } : {}) };
+}
+
 export function summarizeDocument(document: LangiumDocument): DocumentSummary {
     const uri = document.uri.toString();
     const summary: DocumentSummary = { uri, programmes: [], envelopes: [], templates: [], suppressions: [] };
@@ -62,7 +91,8 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
                     uri,
                     nameRange: rangeOf(element, 'name'),
                     amountRange: amountNode?.$cstNode?.range,
-                    ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {})
+                    ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {}),
+                    ...(isProgramme(element) ? programmeMoney(element) : {})
                 };
                 (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
             } else if (isAgreementTemplate(element)) {

@@ -5,13 +5,21 @@
  */
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
-import { summarizeDocument, type DocumentSummary, type EnvelopeSummary, type NamedSummary, type ProgrammeSummary } from './summary.js';
+import { summarizeDocument, type DocumentSummary, type EnvelopeSummary, type NamedSummary, type ProgrammeSummary, type ShareSummary } from './summary.js';
+
+/** A programme's share of one fiscal year, with the programme it belongs to. */
+export interface ProgrammeShare {
+    programme: ProgrammeSummary;
+    share: ShareSummary;
+}
 
 export class WorkspaceView {
     readonly summaries = new Map<string, DocumentSummary>();
     readonly programmesByName = new Map<string, ProgrammeSummary[]>();
     readonly programmesByFiscalYear = new Map<number, ProgrammeSummary[]>();
     readonly envelopesByFiscalYear = new Map<number, EnvelopeSummary[]>();
+    /** Every programme's share of each fiscal year (a `funding` share, or `amount` in the programme's own year). */
+    readonly sharesByFiscalYear = new Map<number, ProgrammeShare[]>();
     /** Declarations others refer to by name, in the order references resolve (first file by URI first). */
     readonly templatesByName = new Map<string, NamedSummary[]>();
     readonly envelopesByName = new Map<string, EnvelopeSummary[]>();
@@ -24,6 +32,9 @@ export class WorkspaceView {
                 push(this.programmesByName, programme.name, programme);
                 if (programme.fiscalYear !== undefined) {
                     push(this.programmesByFiscalYear, programme.fiscalYear, programme);
+                }
+                for (const share of programme.shares ?? []) {
+                    push(this.sharesByFiscalYear, share.fiscalYear, { programme, share });
                 }
             }
             for (const template of summary.templates) {

@@ -196,7 +196,11 @@ const modalityNotGrant: FixProvider = ({ programme, text, data }) => {
     return [fix(`Change the modality to ${replacement}`, text.uri, [text.replace(modality.range, replacement)], true)];
 };
 
-const unknownCountry: FixProvider = ({ programme, text, data, reference }) => {
+const unknownCountry: FixProvider = (context) => {
+    if (typeof context.data.area === 'string') {
+        return unknownAreaCountry(context);
+    }
+    const { programme, text, data, reference } = context;
     const code = programme ? recipientOf(programme) : undefined;
     const recipient = programme && code ? propertyNode(programme, 'recipients', 0) : undefined;
     if (!code || !recipient || reference.country(code)) {
@@ -210,6 +214,20 @@ const unknownCountry: FixProvider = ({ programme, text, data, reference }) => {
         return fix(`Change the recipient to ${alpha3}${name ? ` (${name})` : ''}`, text.uri, [text.replace(recipient.range, alpha3)], i === 0);
     });
 };
+
+/** An unknown country of operation (`in THA, KMH`): replaces that code, where the finding marks it, with each suggestion. */
+function unknownAreaCountry({ document, text, diagnostic, data, reference }: FixContext): Fix[] {
+    const code = data.area as string;
+    // The finding marks the code itself; if the text there changed since, offer nothing rather than edit the wrong word.
+    if (document.textDocument.getText(diagnostic.range) !== code || reference.country(code)) {
+        return [];
+    }
+    const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
+    return suggestions.map((alpha3, i) => {
+        const name = reference.country(alpha3)?.name;
+        return fix(`Change the country of operation to ${alpha3}${name ? ` (${name})` : ''}`, text.uri, [text.replace(diagnostic.range, alpha3)], i === 0);
+    });
+}
 
 /**
  * For the rules a programme may answer with a recorded decision (those with an `exceptionSeverity`):
