@@ -11,7 +11,8 @@ import type {
     Exception, FieldDeclaration, Item, Operation, Period, Programme, UnknownStatement
 } from '../generated/ast.js';
 import {
-    lookupTerm, VOCABULARIES, type ActivityName, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
+    BUILT_IN_TERMS, FIELDS, lookupTerm, VOCABULARIES, type ActivityInfo, type ActivityName, type ItemCategoryInfo,
+    type PermittedField, type Terms, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
     type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type Modality,
     type ResultsDisclosure, type VocabularyId
 } from '../vocabulary.js';
@@ -216,4 +217,81 @@ export function suggestKeywords(word: string, keywords: readonly string[], max =
         .sort((a, b) => a.distance - b.distance || (a.keyword < b.keyword ? -1 : 1))
         .slice(0, max)
         .map(k => k.keyword);
+}
+
+// ---- what an item serves, with the workspace's terms -------------------------------------------
+
+/** An item's category with its meaning, built-in or added by the workspace; undefined when unknown or missing. */
+export function itemCategoryInfoOf(item: Item, terms: Terms = BUILT_IN_TERMS): { name: string; info: ItemCategoryInfo } | undefined {
+    const name = firstRaw(item, 'categories');
+    const info = terms.itemCategory(name);
+    return name !== undefined && info ? { name, info } : undefined;
+}
+
+/** An activity's meaning, built-in or added by the workspace. */
+export function activityInfoOf(activity: Activity, terms: Terms = BUILT_IN_TERMS): { name: string; info: ActivityInfo } | undefined {
+    const name = firstRaw(activity, 'name');
+    const info = terms.activity(name);
+    return name !== undefined && info ? { name, info } : undefined;
+}
+
+/**
+ * True when an item is defense equipment: flagged `defense-equipment`, or of a category whose every item is. A
+ * conflict-related category counts only when flagged: it cannot be provided at all (OSA203 says so, once).
+ */
+export function countsAsDefenseEquipment(item: Item, terms: Terms = BUILT_IN_TERMS): boolean {
+    if (isDefenseEquipment(item)) {
+        return true;
+    }
+    const category = itemCategoryInfoOf(item, terms)?.info;
+    return category !== undefined && category.defenseEquipment && !category.conflictRelated;
+}
+
+export type ItemServes =
+    /** Stated with `serves` (the known fields, in order; `index` is the statement's position among `serves`). */
+    | { from: 'serves'; fields: { field: FieldName; index: number }[] }
+    /** Not stated: the category implies the field. */
+    | { from: 'category'; fields: { field: PermittedField }[]; category: string }
+    /** Not stated: the category goes with the programme's other items and serves what they serve (mainItemFieldsOf). */
+    | { from: 'main-items'; fields: []; category: string }
+    /** Not stated, and the category implies none. */
+    | { from: 'none'; fields: []; category: string };
+
+/**
+ * The fields an item serves: its `serves` statements, else its category's default field. Undefined when it cannot
+ * be told: a `serves` whose every value is unknown (the language checks report it) or an unknown or missing
+ * category without `serves`.
+ */
+export function itemServesOf(item: Item, terms: Terms = BUILT_IN_TERMS): ItemServes | undefined {
+    if (item.serves.length > 0) {
+        const fields: { field: FieldName; index: number }[] = [];
+        item.serves.forEach((raw, index) => {
+            if (lookupTerm(FIELDS, raw)) {
+                fields.push({ field: raw as FieldName, index });
+            }
+        });
+        return fields.length > 0 ? { from: 'serves', fields } : undefined;
+    }
+    const category = itemCategoryInfoOf(item, terms);
+    if (!category) {
+        return undefined;
+    }
+    const field = category.info.defaultField;
+    if (field === 'as-main-items') {
+        return { from: 'main-items', fields: [], category: category.name };
+    }
+    return field ? { from: 'category', fields: [{ field }], category: category.name } : { from: 'none', fields: [], category: category.name };
+}
+
+/** The fields a programme's main items serve (those whose category does not go with other items), in order. */
+export function mainItemFieldsOf(programme: Programme, terms: Terms = BUILT_IN_TERMS): FieldName[] {
+    const fields: FieldName[] = [];
+    for (const item of programme.items) {
+        for (const { field } of itemServesOf(item, terms)?.fields ?? []) {
+            if (!fields.includes(field)) {
+                fields.push(field);
+            }
+        }
+    }
+    return fields;
 }
