@@ -156,7 +156,9 @@ function describe(error: SchemaError): string {
     }
     switch (error.keyword) {
         case 'additionalProperties':
-            return `"${error.params.additionalProperty}" is not a known setting`;
+            return error.instancePath === '/vocabulary'
+                ? `${shownName(String(error.params.additionalProperty))} takes no workspace terms: only "item-category" and "activity" do (the other vocabularies are fixed by the guidelines or by ISO)`
+                : `"${error.params.additionalProperty}" is not a known setting`;
         case 'enum':
             return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
         case 'pattern':
