@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position, SemanticTokens } from 'vscode-languageserver-protocol';
 import { LspTestClient, REPO, uriOf } from './lsp-client.js';
 
 let client: LspTestClient | undefined;
@@ -73,6 +73,19 @@ function positionOf(text: string, needle: string, shift = 0): Position {
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map(d => d.code);
 
+/** Semantic tokens with absolute positions (the protocol sends them relative to the previous one). */
+function decode(data: number[]): { line: number; character: number; length: number; type: number }[] {
+    const tokens = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+        line += data[i];
+        character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+        tokens.push({ line, character, length: data[i + 2], type: data[i + 3] });
+    }
+    return tokens;
+}
+
 describe('workspace terms over LSP', () => {
     it('a configured item category is accepted, and shown in hover and completion with its classification', async () => {
         const text = programme('field humanitarian { activity search-and-rescue }', 'provide "Diving support vessel" category diving-support-vessel');
@@ -91,6 +104,14 @@ describe('workspace terms over LSP', () => {
         expect(markdown).toContain('A vessel that carries divers for rescue and recovery.');
         expect(markdown).toContain('serves `humanitarian` (§2(2)(b))');
         expect(markdown).toContain('Added by this workspace (osa.config.json)');
+
+        // Coloured as a term, like the built-in ones (a misspelt word is not).
+        const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
+        const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(file) } });
+        const at = positionOf(text, 'diving-support-vessel');
+        expect(decode(tokens.data).find(t => t.line === at.line && t.character === at.character)).toMatchObject({
+            length: 'diving-support-vessel'.length, type: legend.tokenTypes.indexOf('enumMember')
+        });
 
         // Complete the category of a new item: the workspace's term is offered with the built-in ones.
         const edited = text.replace('category diving-support-vessel', 'category diving-support-vessel\n    provide "Second vessel" category ');
