@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DIVING_SUPPORT_VESSEL, fijiSheet } from './vocabulary-fixtures.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OSA = path.join(REPO, 'packages/cli/bin/osa.js');
@@ -42,7 +43,7 @@ function findings(dir: string, file = 'fji.osa'): { code: number | null; diagnos
 
 const VOCABULARY = {
     'item-category': {
-        'diving-support-vessel': { description: 'A vessel that carries divers for rescue and recovery.', conflictRelated: false, defaultField: 'humanitarian', defenseEquipment: false },
+        'diving-support-vessel': DIVING_SUPPORT_VESSEL,
         'naval-gun-mount': { description: 'A mount for a naval gun.', conflictRelated: true, defenseEquipment: true },
         'military-search-radar': { description: 'A search radar built to military specification.', conflictRelated: false, defaultField: 'rule-of-law', defenseEquipment: true }
     },
@@ -51,31 +52,8 @@ const VOCABULARY = {
     }
 };
 
-function sheet(fields: string, items: string): string {
-    return `programme OSA-FY2025-FJI {
-    title "Diving support vessel for the Republic of Fiji Navy"
-    fiscal-year 2025
-    recipient FJI
-    beneficiary "Republic of Fiji Navy" kind armed-forces
-    modality grant
-    amount 300_000_000 JPY
-    ${fields}
-    ${items}
-    assessment {
-        democracy on-file "Country assessment, June 2025"
-        rule-of-law on-file "Country assessment, June 2025"
-        human-rights on-file "Country assessment, June 2025"
-        socio-economic "Upper-middle-income country on the DAC list"
-        security-needs "Maritime safety in the South Pacific"
-        bilateral-relations "Friendly relations with a Pacific Islands Forum member"
-    }
-    agreement uses StandardExchangeOfNotes signed 2025-08-05
-    coordination NSS, MOFA, MOD, JICA
-}
-`;
-}
 
-const LAWFUL = sheet('field humanitarian { activity underwater-recovery }', 'provide "Diving support vessel" category diving-support-vessel');
+const LAWFUL = fijiSheet('field humanitarian { activity underwater-recovery }', 'provide "Diving support vessel" category diving-support-vessel');
 
 describe('workspace terms (osa.config.json vocabulary) in `osa validate`', () => {
     it('a configured term is accepted and classified: no unknown-term error, and its default field serves the declared one', () => {
@@ -101,7 +79,7 @@ describe('workspace terms (osa.config.json vocabulary) in `osa validate`', () =>
     it('the rules read the classification: the default field (OSA207), conflict-related (OSA203), defense equipment by nature (OSA304, OSA503)', () => {
         const dir = workspace({
             'osa.config.json': JSON.stringify({ vocabulary: VOCABULARY }),
-            'fji.osa': sheet('field rule-of-law { activity maritime-surveillance }', [
+            'fji.osa': fijiSheet('field rule-of-law { activity maritime-surveillance }', [
                 'provide "Diving support vessel" category diving-support-vessel',
                 '    provide "Gun mount" category naval-gun-mount',
                 '    provide "Search radar" category military-search-radar'

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position, SemanticTokens } from 'vscode-languageserver-protocol';
 import { LspTestClient, REPO, uriOf } from './lsp-client.js';
+import { DIVING_SUPPORT_VESSEL, fijiSheet } from '../vocabulary-fixtures.js';
 
 let client: LspTestClient | undefined;
 const temporary: string[] = [];
@@ -25,33 +26,10 @@ afterEach(() => {
 
 const VOCABULARY = {
     'item-category': {
-        'diving-support-vessel': { description: 'A vessel that carries divers for rescue and recovery.', conflictRelated: false, defaultField: 'humanitarian', defenseEquipment: false }
+        'diving-support-vessel': DIVING_SUPPORT_VESSEL
     }
 };
 
-function programme(fields: string, items: string): string {
-    return `programme OSA-FY2025-FJI {
-    title "Diving support vessel for the Republic of Fiji Navy"
-    fiscal-year 2025
-    recipient FJI
-    beneficiary "Republic of Fiji Navy" kind armed-forces
-    modality grant
-    amount 300_000_000 JPY
-    ${fields}
-    ${items}
-    assessment {
-        democracy on-file "Country assessment, June 2025"
-        rule-of-law on-file "Country assessment, June 2025"
-        human-rights on-file "Country assessment, June 2025"
-        socio-economic "Upper-middle-income country on the DAC list"
-        security-needs "Maritime safety in the South Pacific"
-        bilateral-relations "Friendly relations with a Pacific Islands Forum member"
-    }
-    agreement uses StandardExchangeOfNotes signed 2025-08-05
-    coordination NSS, MOFA, MOD, JICA
-}
-`;
-}
 
 function workspace(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-vocab-'));
@@ -88,7 +66,7 @@ function decode(data: number[]): { line: number; character: number; length: numb
 
 describe('workspace terms over LSP', () => {
     it('a configured item category is accepted, and shown in hover and completion with its classification', async () => {
-        const text = programme('field humanitarian { activity search-and-rescue }', 'provide "Diving support vessel" category diving-support-vessel');
+        const text = fijiSheet('field humanitarian { activity search-and-rescue }', 'provide "Diving support vessel" category diving-support-vessel');
         const dir = workspace({ 'osa.config.json': JSON.stringify({ vocabulary: VOCABULARY }), 'fji.osa': text });
         const file = path.join(dir, 'fji.osa');
         client = await LspTestClient.start(dir);
@@ -128,7 +106,7 @@ describe('workspace terms over LSP', () => {
     });
 
     it('without the configuration the word is unknown; adding osa.config.json makes the server accept it', async () => {
-        const text = programme('field humanitarian { activity search-and-rescue }', 'provide "Diving support vessel" category diving-support-vessel');
+        const text = fijiSheet('field humanitarian { activity search-and-rescue }', 'provide "Diving support vessel" category diving-support-vessel');
         const dir = workspace({ 'fji.osa': text });
         const file = path.join(dir, 'fji.osa');
         client = await LspTestClient.start(dir);
@@ -143,7 +121,7 @@ describe('workspace terms over LSP', () => {
     });
 
     it('OSA207: the quick fix adds `serves` with the declared field, and the finding goes', async () => {
-        const text = programme('field humanitarian { activity search-and-rescue }', 'provide "Winter clothing" category clothing-and-personal-equipment');
+        const text = fijiSheet('field humanitarian { activity search-and-rescue }', 'provide "Winter clothing" category clothing-and-personal-equipment');
         const dir = workspace({ 'fji.osa': text });
         const file = path.join(dir, 'fji.osa');
         client = await LspTestClient.start(dir);
