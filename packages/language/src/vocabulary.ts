@@ -69,16 +69,18 @@ const ACTIVITIES_TABLE = {
 export type ActivityName = keyof typeof ACTIVITIES_TABLE;
 export const ACTIVITIES: Readonly<Record<ActivityName, ActivityInfo>> = ACTIVITIES_TABLE;
 
-/** What an item category implies about the field its items serve. */
-export type DefaultField = PermittedField | 'as-main-items';
+/**
+ * What an item category implies about the field its items serve: a permitted field; `as-main-items` for what goes with
+ * the programme's other items; `programme-field` for general equipment that serves the programme's field when it
+ * declares only one (with several, the item says which).
+ */
+export type DefaultField = PermittedField | 'as-main-items' | 'programme-field';
 
 export interface ItemCategoryInfo extends TermInfo {
     conflictRelated: boolean;
     /**
-     * The permitted field an item of the category serves unless it says otherwise with `serves`; `as-main-items` for
-     * what goes with the programme's other items (training, spare parts, related equipment and infrastructure serve
-     * what those items serve); undefined when the category implies none (a support vessel, clothing: what they serve
-     * depends on the programme, so the item says it).
+     * The field an item of the category serves unless it says otherwise with `serves` (see DefaultField); undefined
+     * when the category implies none (clothing, uniforms: they may serve no field at all, so the item says which).
      */
     defaultField?: DefaultField;
     /**
@@ -92,6 +94,7 @@ const ROL = 'rule-of-law';
 const HUM = 'humanitarian';
 const PKO = 'peace-cooperation';
 const MAIN = 'as-main-items';
+const ANY = 'programme-field';
 
 const ITEM_CATEGORIES_TABLE = {
     'surveillance-radar': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Radar for surveillance.' },
@@ -102,18 +105,18 @@ const ITEM_CATEGORIES_TABLE = {
     'patrol-boat': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'An unarmed patrol boat.' },
     'rescue-boat': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'A rescue boat.' },
     'rigid-inflatable-boat': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'A rigid-hulled inflatable boat (RHIB), mostly for patrol and boarding. For rescue work, add `serves humanitarian`.' },
-    'support-vessel': { conflictRelated: false, defenseEquipment: false, description: 'A vessel that is neither a patrol nor a rescue boat and supports other work at sea, such as a diving support vessel or a tender.' },
+    'support-vessel': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A vessel that is neither a patrol nor a rescue boat and supports other work at sea, such as a diving support vessel or a tender.' },
     'surveillance-uav': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'An unarmed surveillance drone.' },
-    'underwater-camera': { conflictRelated: false, defenseEquipment: false, description: 'An underwater camera.' },
-    'diving-equipment': { conflictRelated: false, defenseEquipment: false, description: 'Diving gear and equipment for divers, such as for underwater search, recovery or inspection.' },
-    'communications-equipment': { conflictRelated: false, defenseEquipment: false, description: 'Radios and other communications equipment.' },
-    'transport-vehicle': { conflictRelated: false, defenseEquipment: false, description: 'A vehicle for transport.' },
-    'utility-vehicle': { conflictRelated: false, defenseEquipment: false, description: 'A service vehicle that carries no people or cargo as its task, such as a road-cleaning truck, water tanker or fire engine.' },
-    'transport-aircraft': { conflictRelated: false, defenseEquipment: false, description: 'An aircraft for transport.' },
-    'engineering-equipment': { conflictRelated: false, defenseEquipment: false, description: 'Heavy machinery and engineering equipment.' },
+    'underwater-camera': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'An underwater camera.' },
+    'diving-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Diving gear and equipment for divers, such as for underwater search, recovery or inspection.' },
+    'communications-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Radios and other communications equipment.' },
+    'transport-vehicle': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A vehicle for transport.' },
+    'utility-vehicle': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A service vehicle that carries no people or cargo as its task, such as a road-cleaning truck, water tanker or fire engine.' },
+    'transport-aircraft': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'An aircraft for transport.' },
+    'engineering-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Heavy machinery and engineering equipment.' },
     'disaster-response-works': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'Construction works for disaster response, such as an evacuation shelter, a relief depot or flood defences.' },
     'medical-equipment': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'Medical equipment and supplies.' },
-    'protective-gear': { conflictRelated: false, defenseEquipment: false, description: 'Protective gear for personnel.' },
+    'protective-gear': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Protective gear for personnel.' },
     'uniforms': { conflictRelated: false, defenseEquipment: false, description: 'Uniforms.' },
     'clothing-and-personal-equipment': { conflictRelated: false, defenseEquipment: false, description: 'Clothing and personal equipment for personnel (boots, packs, tents), other than uniforms and protective gear.' },
     'infrastructure': { conflictRelated: false, defaultField: MAIN, defenseEquipment: false, description: 'Infrastructure such as a boathouse or radar site.' },

@@ -6,7 +6,7 @@ describe('item categories', () => {
     it('each says what its items serve and whether they are defense equipment; a conflict-related one serves no field', () => {
         for (const [term, info] of Object.entries(ITEM_CATEGORIES)) {
             expect(typeof info.defenseEquipment, term).toBe('boolean');
-            if (info.defaultField !== undefined && info.defaultField !== 'as-main-items') {
+            if (info.defaultField !== undefined && info.defaultField !== 'as-main-items' && info.defaultField !== 'programme-field') {
                 expect(FIELDS[info.defaultField].permitted, term).toBe(true);
             }
             if (info.conflictRelated) {
@@ -17,7 +17,7 @@ describe('item categories', () => {
 
     it('has the terms real programmes need, each with its meaning and classification', () => {
         expect(ITEM_CATEGORIES['support-vessel']).toMatchObject({ conflictRelated: false, defenseEquipment: false });
-        expect(ITEM_CATEGORIES['support-vessel'].defaultField).toBeUndefined();
+        expect(ITEM_CATEGORIES['support-vessel'].defaultField).toBe('programme-field');
         expect(ITEM_CATEGORIES['disaster-response-works']).toMatchObject({ conflictRelated: false, defaultField: 'humanitarian' });
         expect(ITEM_CATEGORIES['clothing-and-personal-equipment'].defaultField).toBeUndefined();
         expect(ITEM_CATEGORIES.training.defaultField).toBe('as-main-items');

@@ -87,7 +87,8 @@ const COLUMNS: Record<string, Column[]> = {
         { header: 'Conflict-related (§2(2))', keys: ['conflictRelated'], cell: i => yesNo(i.conflictRelated) },
         {
             header: 'Default field (`serves`)', keys: ['defaultField'],
-            cell: i => i.defaultField === 'as-main-items' ? 'as the main items' : i.defaultField ? `\`${i.defaultField}\`` : 'none'
+            cell: i => i.defaultField === 'as-main-items' ? 'as the main items' : i.defaultField === 'programme-field' ? 'the programme\'s only field'
+                : i.defaultField ? `\`${i.defaultField}\`` : 'none'
         },
         { header: 'Defense equipment by nature', keys: ['defenseEquipment'], cell: i => yesNo(i.defenseEquipment) }
     ],

@@ -7,7 +7,7 @@ import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import {
     AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
     BUILT_IN_TERMS, DEFENSE_PURPOSES, FIELDS, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, VOCABULARIES,
-    type Terms, type VocabularyId
+    type DefaultField, type Terms, type VocabularyId
 } from '../vocabulary.js';
 
 export interface TermDoc {
@@ -38,6 +38,34 @@ const CONFLICT = 'relates directly to international conflict (§2(2)); OSA203';
 
 function doc(category: string, term: string, description: string, governs: string, detail: string, allowed = true): TermDoc {
     return { category, term, description, governs, detail: `${category} · ${detail}`, allowed };
+}
+
+/** What the hover says about the field an item of a category serves. */
+function servesSentence(field: DefaultField | undefined): string {
+    switch (field) {
+        case undefined:
+            return 'It implies no field: say which declared field an item serves with `serves` (OSA207).';
+        case 'as-main-items':
+            return 'It goes with the programme\'s other items and serves what they serve, unless it says otherwise with `serves` (OSA207).';
+        case 'programme-field':
+            return 'General equipment: it serves the programme\'s field when the programme declares only one; with several, say which with `serves` (OSA207).';
+        default:
+            return `An item of it serves \`${field}\` (${FIELDS[field].clause}) unless it says otherwise with \`serves\` (OSA207).`;
+    }
+}
+
+/** The default field in a few words, for completion details and the language reference. */
+export function defaultFieldLabel(field: DefaultField | undefined): string {
+    switch (field) {
+        case undefined:
+            return 'no default field';
+        case 'as-main-items':
+            return 'serves what the main items serve';
+        case 'programme-field':
+            return 'serves the programme\'s only field';
+        default:
+            return `serves ${field}`;
+    }
 }
 
 /** Says where a workspace's own term comes from. */
@@ -87,15 +115,11 @@ export function vocabularyTerm(vocabulary: VocabularyId, term: string, terms: Te
             if (info.conflictRelated) {
                 return doc('item category', term, info.description, `It ${CONFLICT}.${note}`, 'conflict-related, OSA203', false);
             }
-            const serves = info.defaultField === 'as-main-items'
-                ? 'It goes with the programme\'s other items and serves what they serve, unless it says otherwise with `serves` (OSA207).'
-                : info.defaultField
-                    ? `An item of it serves \`${info.defaultField}\` (${FIELDS[info.defaultField].clause}) unless it says otherwise with \`serves\` (OSA207).`
-                    : 'It implies no field: say which declared field an item serves with `serves` (OSA207).';
+            const serves = servesSentence(info.defaultField);
             const equipment = info.defenseEquipment ? ' Every item of it is defense equipment (§3(1)): it needs one of the five purposes (OSA304).' : '';
             return doc('item category', term, info.description,
                 `Not related to conflict: it may be provided for a permitted field (§2(2)). ${serves}${equipment}${note}`,
-                info.defaultField === 'as-main-items' ? 'serves what the main items serve' : info.defaultField ? `serves ${info.defaultField}` : 'no default field');
+                defaultFieldLabel(info.defaultField));
         }
         case 'purpose': {
             const info = lookupTerm(DEFENSE_PURPOSES, term);

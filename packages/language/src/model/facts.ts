@@ -254,6 +254,8 @@ export type ItemServes =
     | { from: 'category'; fields: { field: PermittedField }[]; category: string }
     /** Not stated: the category goes with the programme's other items and serves what they serve (mainItemFieldsOf). */
     | { from: 'main-items'; fields: []; category: string }
+    /** Not stated: general equipment, serving the programme's field when it declares only one (declaredFieldsOf). */
+    | { from: 'programme-field'; fields: []; category: string }
     /** Not stated, and the category implies none. */
     | { from: 'none'; fields: []; category: string };
 
@@ -280,14 +282,35 @@ export function itemServesOf(item: Item, terms: Terms = BUILT_IN_TERMS): ItemSer
     if (field === 'as-main-items') {
         return { from: 'main-items', fields: [], category: category.name };
     }
+    if (field === 'programme-field') {
+        return { from: 'programme-field', fields: [], category: category.name };
+    }
     return field ? { from: 'category', fields: [{ field }], category: category.name } : { from: 'none', fields: [], category: category.name };
 }
 
-/** The fields a programme's main items serve (those whose category does not go with other items), in order. */
+/** The fields a programme declares (known terms only), in order, without repeats. */
+export function declaredFieldsOf(programme: Programme): FieldName[] {
+    const fields: FieldName[] = [];
+    for (const field of programme.fields) {
+        const name = fieldNameOf(field);
+        if (name && !fields.includes(name)) {
+            fields.push(name);
+        }
+    }
+    return fields;
+}
+
+/**
+ * The fields a programme's main items serve (those whose category does not go with other items), in order; general
+ * equipment counts for the programme's field when it declares only one.
+ */
 export function mainItemFieldsOf(programme: Programme, terms: Terms = BUILT_IN_TERMS): FieldName[] {
+    const declared = declaredFieldsOf(programme);
     const fields: FieldName[] = [];
     for (const item of programme.items) {
-        for (const { field } of itemServesOf(item, terms)?.fields ?? []) {
+        const serves = itemServesOf(item, terms);
+        const served = serves?.from === 'programme-field' ? (declared.length === 1 ? declared : []) : serves?.fields.map(f => f.field) ?? [];
+        for (const field of served) {
             if (!fields.includes(field)) {
                 fields.push(field);
             }

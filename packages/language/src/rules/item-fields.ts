@@ -3,22 +3,9 @@
  * declared fields: the field its `serves` names, else the one its category implies. An item that serves another
  * field, or none (clothing "for morale"), is outside what the programme was approved for.
  */
-import type { Programme } from '../generated/ast.js';
-import { fieldNameOf, itemCategoryInfoOf, itemServesOf, mainItemFieldsOf } from '../model/facts.js';
-import { FIELDS, type FieldName } from '../vocabulary.js';
+import { declaredFieldsOf, itemCategoryInfoOf, itemServesOf, mainItemFieldsOf } from '../model/facts.js';
+import { FIELDS } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
-
-/** The fields a programme declares (known terms only), in order, without repeats. */
-function declaredFields(programme: Programme): FieldName[] {
-    const fields: FieldName[] = [];
-    for (const field of programme.fields) {
-        const name = fieldNameOf(field);
-        if (name && !fields.includes(name)) {
-            fields.push(name);
-        }
-    }
-    return fields;
-}
 
 function list(fields: readonly string[]): string {
     const quoted = fields.map(f => `\`${f}\``);
@@ -33,7 +20,7 @@ export const itemServesNoDeclaredField = programmeRule({
     clause: '§2(2)',
     summary: 'An item serves a field the programme does not declare, or serves no field at all.',
     check(programme, context, report) {
-        const declared = declaredFields(programme);
+        const declared = declaredFieldsOf(programme);
         // No field that reads: OSA201 or the language checks say so; which field an item serves cannot be judged.
         if (declared.length === 0) {
             return;
@@ -62,6 +49,19 @@ export const itemServesNoDeclaredField = programmeRule({
                     message: `"${item.name}" is of category ${serves.category}, which serves what the programme's main items serve, but no other item serves a field. `
                         + `OSA provides only what serves the fields of §2(2) the programme declares (here ${list(declared)}). `
                         + 'Add `serves <field>` with the field the item is for.',
+                    data: { fix: 'add-serves', fields: offered }
+                });
+                continue;
+            }
+            if (serves.from === 'programme-field') {
+                // General equipment serves the programme's field; with several, which one is the item's to say.
+                if (declared.length === 1) {
+                    continue;
+                }
+                report({
+                    node: item, property: 'categories', index: 0,
+                    message: `"${item.name}" is of category ${serves.category}, which may serve any field, and the programme declares several (${list(declared)}). `
+                        + 'Each item must serve a declared field (§2(2)): say which one this item serves with `serves <field>`.',
                     data: { fix: 'add-serves', fields: offered }
                 });
                 continue;

@@ -131,7 +131,8 @@ describe('keyword completion', () => {
         expect(item(list, 'weapon').detail).toBe('item category · conflict-related, OSA203');
         expect(item(list, 'coastal-radar').detail).toBe('item category · serves rule-of-law');
         expect(docText(item(list, 'coastal-radar'))).toContain('serves `rule-of-law` (§2(2)(a)) unless it says otherwise with `serves`');
-        expect(item(list, 'support-vessel').detail).toBe('item category · no default field');
+        expect(item(list, 'support-vessel').detail).toBe('item category · serves the programme\'s only field');
+        expect(item(list, 'clothing-and-personal-equipment').detail).toBe('item category · no default field');
         expect(item(list, 'training').detail).toBe('item category · serves what the main items serve');
     });
 

@@ -32,6 +32,14 @@ testRule('OSA207', {
             code: programme({ fields: HUMANITARIAN, items: 'provide "Vessel" category support-vessel serves humanitarian\n    provide "Crew training" category training' })
         },
         {
+            name: 'general equipment serves the programme\'s field when it declares only one',
+            code: programme({ fields: HUMANITARIAN, items: 'provide "Relief truck" category transport-vehicle\n    provide "Radios" category communications-equipment' })
+        },
+        {
+            name: 'general equipment with `serves` in a programme of two fields, and training that follows it',
+            code: programme({ fields: BOTH, items: 'provide "Relief truck" category transport-vehicle serves humanitarian\n    provide "Driver training" category training' })
+        },
+        {
             name: 'a conflict-related item is OSA203\'s finding, not this one',
             code: programme({ items: 'provide "Rifle" category weapon' })
         },
@@ -73,6 +81,19 @@ testRule('OSA207', {
             name: '`serves` a field outside the permitted three says so',
             code: programme({ items: 'provide "Radar" category coastal-radar serves intelligence' }),
             findings: [{ severity: 'warning', marked: 'intelligence', messageIncludes: ['not one of the three fields of §2(2) at all', 'or remove the item'] }]
+        },
+        {
+            name: 'general equipment in a programme of two fields does not say which it serves',
+            code: programme({ fields: BOTH, items: 'provide "Patrol boat" category patrol-boat\n    provide "Truck" category transport-vehicle' }),
+            findings: [{
+                severity: 'warning', marked: 'transport-vehicle',
+                messageIncludes: ['"Truck" is of category transport-vehicle, which may serve any field', 'declares several (`rule-of-law` and `humanitarian`)', '§2(2)', '`serves <field>`']
+            }]
+        },
+        {
+            name: 'uniforms, like clothing, imply no field even in a programme of one',
+            code: programme({ items: 'provide "Coastal radar" category coastal-radar\n    provide "Parade uniforms" category uniforms' }),
+            findings: [{ severity: 'warning', marked: 'uniforms', messageIncludes: ['"Parade uniforms" serves none of the programme\'s fields'] }]
         },
         {
             name: 'training with no main item that serves a field',
