@@ -120,6 +120,27 @@ describe('workspace terms over LSP', () => {
         expect(await client.shutdown()).toBe(0);
     });
 
+    it('OSA204 for a workspace activity: the finding and its quick fix use the activity\'s configured field', async () => {
+        const activity = { 'underwater-recovery': { description: 'Recovering people from under water.', conflictRelated: false, field: 'humanitarian' } };
+        const text = fijiSheet('field rule-of-law { activity underwater-recovery }', 'provide "Diving support vessel" category diving-support-vessel');
+        const dir = workspace({ 'osa.config.json': JSON.stringify({ vocabulary: { ...VOCABULARY, activity } }), 'fji.osa': text });
+        const file = path.join(dir, 'fji.osa');
+        client = await LspTestClient.start(dir);
+        await client.open(file);
+        const diagnostics = await client.diagnostics(file, d => d.some(x => x.code === 'OSA204'));
+        const finding = diagnostics.find(d => d.code === 'OSA204')!;
+        expect(finding.message).toContain('The activity underwater-recovery belongs to the humanitarian field');
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri: uriOf(file) }, range: finding.range, context: { diagnostics: [finding] }
+        });
+        const fix = actions.find(a => a.title === 'Change field rule-of-law to humanitarian');
+        expect(fix, JSON.stringify(actions.map(a => a.title))).toBeDefined();
+        await client.applyEdit(fix!.edit!);
+        const after = await client.diagnostics(file, d => !d.some(x => x.code === 'OSA204'));
+        expect(after.filter(d => d.severity !== 3)).toEqual([]); // the vessel serves humanitarian too: no OSA207 left
+        expect(await client.shutdown()).toBe(0);
+    });
+
     it('OSA207: the quick fix adds `serves` with the declared field, and the finding goes', async () => {
         const text = fijiSheet('field humanitarian { activity search-and-rescue }', 'provide "Winter clothing" category clothing-and-personal-equipment');
         const dir = workspace({ 'fji.osa': text });

@@ -328,6 +328,10 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         governs: 'This changes what the item is under the Three Principles (§3(1)) and may take it into conflict-related use (§2(2)); OSA305.', clause: '§3(1)'
     },
     'detail': { description: 'Further detail on the item. OSA205 checks its wording.' },
+    'serves': {
+        description: 'The field the item is for; may repeat. Without it, the item serves the default field of its category.',
+        governs: 'Each item serves one of the fields the programme declares (§2(2)); OSA207.', clause: '§2(2)'
+    },
     'assessment': {
         description: 'The considerations weighed when deciding on the recipient: democracy, rule of law, human rights, the socio-economic situation, security needs and bilateral relations.',
         governs: 'Required (§3(2)); OSA310 when missing, OSA311 for a missing topic.', clause: '§3(2)'

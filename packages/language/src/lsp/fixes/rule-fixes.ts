@@ -11,7 +11,7 @@ import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { isItem, type Activity, type AgreementTemplate, type Clause, type Programme } from '../../generated/ast.js';
 import {
-    activityNameOf, agreementOf, assessmentOf, clauseResultsOf, coordinationBodiesOf, fieldNameOf, modalityOf,
+    activityInfoOf, agreementOf, assessmentOf, clauseResultsOf, coordinationBodiesOf, fieldNameOf, modalityOf,
     recipientOf, templateOf, topicNameOf
 } from '../../model/facts.js';
 import { firstValue } from '../../model/values.js';
@@ -19,8 +19,8 @@ import type { ReferenceData } from '../../reference/reference-data.js';
 import { declaredException, effectiveClauses } from '../../rules/programme-facts.js';
 import { ruleById } from '../../rules/index.js';
 import {
-    ACTIVITIES, ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, FIELDS, lookupTerm, MODALITIES, type AssessmentTopicName, type ClauseName,
-    type CoordinationBody, type FieldName
+    ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, FIELDS, lookupTerm, MODALITIES, type AssessmentTopicName, type ClauseName,
+    type CoordinationBody, type FieldName, type Terms
 } from '../../vocabulary.js';
 import { childIndent, closingBrace, indentStep, propertyNode, SourceText } from './source-text.js';
 
@@ -42,6 +42,8 @@ export interface FixContext {
     /** The syntax node at the start of the diagnostic's range. */
     node?: AstNode;
     reference: ReferenceData;
+    /** The terms in force for the document (its workspace may add some). */
+    terms: Terms;
 }
 
 export type FixProvider = (context: FixContext) => Fix[];
@@ -227,10 +229,10 @@ export const recordException: FixProvider = ({ programme, text, diagnostic }) =>
 
 // ---- §2(2) fields -------------------------------------------------------------------------------
 
-const activityInWrongField: FixProvider = ({ programme, text, node, data }) => {
+const activityInWrongField: FixProvider = ({ programme, text, node, data, terms }) => {
     const activity = node ? AstUtils.getContainerOfType(node, (n): n is Activity => n.$type === 'Activity') : undefined;
-    const name = activity && activityNameOf(activity);
-    const fieldOf = (a: Activity) => lookupTerm(ACTIVITIES, activityNameOf(a))?.field;
+    const name = activity && activityInfoOf(activity, terms)?.name;
+    const fieldOf = (a: Activity) => activityInfoOf(a, terms)?.info.field;
     const expected = (typeof data.expectedField === 'string' ? data.expectedField : activity && fieldOf(activity)) as FieldName | undefined;
     if (!programme || !activity?.$cstNode || !name || !expected || fieldOf(activity) !== expected || fieldNameOf(activity.$container) === expected) {
         return [];
