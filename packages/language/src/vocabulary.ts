@@ -69,39 +69,68 @@ const ACTIVITIES_TABLE = {
 export type ActivityName = keyof typeof ACTIVITIES_TABLE;
 export const ACTIVITIES: Readonly<Record<ActivityName, ActivityInfo>> = ACTIVITIES_TABLE;
 
+/**
+ * What an item category implies about the field its items serve: a permitted field; `as-main-items` for what goes with
+ * the programme's other items; `programme-field` for general equipment that serves the programme's field when it
+ * declares only one (with several, the item says which).
+ */
+export type DefaultField = PermittedField | 'as-main-items' | 'programme-field';
+
 export interface ItemCategoryInfo extends TermInfo {
     conflictRelated: boolean;
+    /**
+     * The field an item of the category serves unless it says otherwise with `serves` (see DefaultField); undefined
+     * when the category implies none (clothing, uniforms: they may serve no field at all, so the item says which).
+     */
+    defaultField?: DefaultField;
+    /**
+     * True when every item of the category is defense equipment under the Three Principles, flagged or not. False:
+     * an item is defense equipment only when it carries the `defense-equipment` flag.
+     */
+    defenseEquipment: boolean;
 }
 
+const ROL = 'rule-of-law';
+const HUM = 'humanitarian';
+const PKO = 'peace-cooperation';
+const MAIN = 'as-main-items';
+const ANY = 'programme-field';
+
 const ITEM_CATEGORIES_TABLE = {
-    'surveillance-radar': { conflictRelated: false, description: 'Radar for surveillance.' },
-    'coastal-radar': { conflictRelated: false, description: 'Coastal surveillance radar.' },
-    'air-surveillance-radar': { conflictRelated: false, description: 'Radar that watches the airspace.' },
-    'air-traffic-control-radar': { conflictRelated: false, description: 'Radar for air traffic control.' },
-    'ais-equipment': { conflictRelated: false, description: 'Automatic Identification System equipment.' },
-    'patrol-boat': { conflictRelated: false, description: 'An unarmed patrol boat.' },
-    'rescue-boat': { conflictRelated: false, description: 'A rescue boat.' },
-    'rigid-inflatable-boat': { conflictRelated: false, description: 'A rigid-hulled inflatable boat (RHIB).' },
-    'surveillance-uav': { conflictRelated: false, description: 'An unarmed surveillance drone.' },
-    'underwater-camera': { conflictRelated: false, description: 'An underwater camera.' },
-    'communications-equipment': { conflictRelated: false, description: 'Radios and other communications equipment.' },
-    'transport-vehicle': { conflictRelated: false, description: 'A vehicle for transport.' },
-    'transport-aircraft': { conflictRelated: false, description: 'An aircraft for transport.' },
-    'engineering-equipment': { conflictRelated: false, description: 'Heavy machinery and engineering equipment.' },
-    'medical-equipment': { conflictRelated: false, description: 'Medical equipment and supplies.' },
-    'protective-gear': { conflictRelated: false, description: 'Protective gear for personnel.' },
-    'uniforms': { conflictRelated: false, description: 'Uniforms.' },
-    'infrastructure': { conflictRelated: false, description: 'Infrastructure such as a boathouse or radar site.' },
-    'training': { conflictRelated: false, description: 'Training to operate and maintain what is provided.' },
-    'spare-parts': { conflictRelated: false, description: 'Spare parts.' },
-    'related-equipment': { conflictRelated: false, description: 'Equipment that goes with the main items.' },
-    'weapon': { conflictRelated: true, description: 'A weapon. Directly related to international conflict.' },
-    'ammunition': { conflictRelated: true, description: 'Ammunition. Directly related to international conflict.' },
-    'missile': { conflictRelated: true, description: 'A missile. Directly related to international conflict.' },
-    'explosive': { conflictRelated: true, description: 'Explosives. Directly related to international conflict.' },
-    'armed-uav': { conflictRelated: true, description: 'An armed drone. Directly related to international conflict.' },
-    'combat-vehicle': { conflictRelated: true, description: 'A combat vehicle. Directly related to international conflict.' },
-    'fire-control-system': { conflictRelated: true, description: 'A fire-control system for weapons. Directly related to international conflict.' }
+    'surveillance-radar': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Radar for surveillance.' },
+    'coastal-radar': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Coastal surveillance radar.' },
+    'air-surveillance-radar': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Radar that watches the airspace.' },
+    'air-traffic-control-radar': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Radar for air traffic control.' },
+    'ais-equipment': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'Automatic Identification System equipment.' },
+    'patrol-boat': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'An unarmed patrol boat.' },
+    'rescue-boat': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'A rescue boat.' },
+    'rigid-inflatable-boat': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'A rigid-hulled inflatable boat (RHIB), mostly for patrol and boarding. For rescue work, add `serves humanitarian`.' },
+    'support-vessel': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A vessel that is neither a patrol nor a rescue boat and supports other work at sea, such as a diving support vessel or a tender.' },
+    'surveillance-uav': { conflictRelated: false, defaultField: ROL, defenseEquipment: false, description: 'An unarmed surveillance drone.' },
+    'underwater-camera': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'An underwater camera.' },
+    'diving-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Diving gear and equipment for divers, such as for underwater search, recovery or inspection.' },
+    'communications-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Radios and other communications equipment.' },
+    'transport-vehicle': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A vehicle for transport.' },
+    'utility-vehicle': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'A service vehicle that carries no people or cargo as its task, such as a road-cleaning truck, water tanker or fire engine.' },
+    'transport-aircraft': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'An aircraft for transport.' },
+    'engineering-equipment': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Heavy machinery and engineering equipment.' },
+    'disaster-response-works': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'Construction works for disaster response, such as an evacuation shelter, a relief depot or flood defences.' },
+    'medical-equipment': { conflictRelated: false, defaultField: HUM, defenseEquipment: false, description: 'Medical equipment and supplies.' },
+    'protective-gear': { conflictRelated: false, defaultField: ANY, defenseEquipment: false, description: 'Protective gear for personnel.' },
+    'uniforms': { conflictRelated: false, defenseEquipment: false, description: 'Uniforms.' },
+    'clothing-and-personal-equipment': { conflictRelated: false, defenseEquipment: false, description: 'Clothing and personal equipment for personnel (boots, packs, tents), other than uniforms and protective gear.' },
+    'infrastructure': { conflictRelated: false, defaultField: MAIN, defenseEquipment: false, description: 'Infrastructure such as a boathouse or radar site.' },
+    'peacekeeping-equipment': { conflictRelated: false, defaultField: PKO, defenseEquipment: false, description: 'Equipment for a unit\'s part in a UN peacekeeping operation, such as camp and field equipment.' },
+    'training': { conflictRelated: false, defaultField: MAIN, defenseEquipment: false, description: 'Training to operate and maintain what is provided.' },
+    'spare-parts': { conflictRelated: false, defaultField: MAIN, defenseEquipment: false, description: 'Spare parts.' },
+    'related-equipment': { conflictRelated: false, defaultField: MAIN, defenseEquipment: false, description: 'Equipment that goes with the main items.' },
+    'weapon': { conflictRelated: true, defenseEquipment: true, description: 'A weapon. Directly related to international conflict.' },
+    'ammunition': { conflictRelated: true, defenseEquipment: true, description: 'Ammunition. Directly related to international conflict.' },
+    'missile': { conflictRelated: true, defenseEquipment: true, description: 'A missile. Directly related to international conflict.' },
+    'explosive': { conflictRelated: true, defenseEquipment: true, description: 'Explosives. Directly related to international conflict.' },
+    'armed-uav': { conflictRelated: true, defenseEquipment: true, description: 'An armed drone. Directly related to international conflict.' },
+    'combat-vehicle': { conflictRelated: true, defenseEquipment: true, description: 'A combat vehicle. Directly related to international conflict.' },
+    'fire-control-system': { conflictRelated: true, defenseEquipment: true, description: 'A fire-control system for weapons. Directly related to international conflict.' }
 } satisfies Record<string, ItemCategoryInfo>;
 export type ItemCategory = keyof typeof ITEM_CATEGORIES_TABLE;
 export const ITEM_CATEGORIES: Readonly<Record<ItemCategory, ItemCategoryInfo>> = ITEM_CATEGORIES_TABLE;
@@ -279,6 +308,10 @@ export const VOCABULARIES: Readonly<Record<VocabularyId, Vocabulary>> = {
             'drone': 'surveillance-uav', 'uav': 'surveillance-uav', 'radio': 'communications-equipment', 'radios': 'communications-equipment',
             'vehicle': 'transport-vehicle', 'truck': 'transport-vehicle', 'aircraft': 'transport-aircraft', 'medical-supplies': 'medical-equipment',
             'ais': 'ais-equipment', 'facility': 'infrastructure', 'building': 'infrastructure', 'parts': 'spare-parts',
+            'diving-support-vessel': 'support-vessel', 'tender': 'support-vessel', 'clothing': 'clothing-and-personal-equipment',
+            'personal-equipment': 'clothing-and-personal-equipment', 'boots': 'clothing-and-personal-equipment',
+            'shelter': 'disaster-response-works', 'evacuation-shelter': 'disaster-response-works', 'diving-gear': 'diving-equipment',
+            'fire-engine': 'utility-vehicle', 'fire-truck': 'utility-vehicle', 'water-tanker': 'utility-vehicle',
             'weapons': 'weapon', 'gun': 'weapon', 'rifle': 'weapon', 'missiles': 'missile', 'explosives': 'explosive'
         }
     },
@@ -308,7 +341,7 @@ export function isKnownTerm(vocabulary: VocabularyId, term: string): boolean {
  * The known terms closest to an unknown one, best first: the term an alias stands for, then terms that differ
  * by case only, by a few edits, or that contain the written word (or are contained in it).
  */
-export function suggestTerms(vocabulary: VocabularyId, written: string, max = 3): string[] {
+export function suggestTerms(vocabulary: VocabularyId, written: string, max = 3, addedTerms?: readonly string[]): string[] {
     const { terms, aliases } = VOCABULARIES[vocabulary];
     const lower = written.toLowerCase();
     const scored = new Map<string, number>();
@@ -322,7 +355,7 @@ export function suggestTerms(vocabulary: VocabularyId, written: string, max = 3)
             offer(term, 0);
         }
     }
-    for (const term of Object.keys(terms)) {
+    for (const term of addedTerms ? [...Object.keys(terms), ...addedTerms] : Object.keys(terms)) {
         const candidate = term.toLowerCase();
         if (candidate === lower) {
             offer(term, 0);
@@ -343,3 +376,74 @@ export function suggestTerms(vocabulary: VocabularyId, written: string, max = 3)
     }
     return [...scored.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([term]) => term);
 }
+
+
+// ---- terms a workspace adds --------------------------------------------------------------------------
+
+/** The vocabularies a workspace may add terms to (osa.config.json `vocabulary`); the others are fixed by the guidelines. */
+export const EXTENSIBLE_VOCABULARIES = ['item-category', 'activity'] as const;
+export type ExtensibleVocabularyId = typeof EXTENSIBLE_VOCABULARIES[number];
+
+/** A term added by a workspace: its meaning, and the configuration file that adds it (for hovers). */
+export type AddedTerm<I extends TermInfo> = I & { readonly addedBy: string };
+
+export interface AddedTerms {
+    readonly 'item-category': ReadonlyMap<string, AddedTerm<ItemCategoryInfo>>;
+    readonly 'activity': ReadonlyMap<string, AddedTerm<ActivityInfo>>;
+}
+
+/**
+ * The terms in force for a file: the built-in tables, plus the terms its workspace adds. A built-in term is always
+ * looked up first and a workspace cannot redefine one (the configuration loader refuses it), so a file in a
+ * workspace without additions reads exactly the built-in tables, and the language checks consult the additions
+ * only for a word the built-in tables do not know.
+ */
+export class Terms {
+    constructor(readonly added?: AddedTerms) { }
+
+    get hasAdditions(): boolean {
+        return this.added !== undefined && (this.added['item-category'].size > 0 || this.added.activity.size > 0);
+    }
+
+    /** The meaning of a term of any vocabulary, built-in or added. */
+    lookup(vocabulary: VocabularyId, term: string | undefined): TermInfo | undefined {
+        return lookupTerm(VOCABULARIES[vocabulary].terms, term) ?? (term === undefined ? undefined : this.addedTerm(vocabulary, term));
+    }
+
+    isKnown(vocabulary: VocabularyId, term: string): boolean {
+        return this.lookup(vocabulary, term) !== undefined;
+    }
+
+    itemCategory(term: string | undefined): ItemCategoryInfo | AddedTerm<ItemCategoryInfo> | undefined {
+        return lookupTerm(ITEM_CATEGORIES, term) ?? (term === undefined ? undefined : this.added?.['item-category'].get(term));
+    }
+
+    activity(term: string | undefined): ActivityInfo | AddedTerm<ActivityInfo> | undefined {
+        return lookupTerm(ACTIVITIES, term) ?? (term === undefined ? undefined : this.added?.activity.get(term));
+    }
+
+    /** The workspace's own term, if `term` is one (undefined for built-in and unknown terms). */
+    addedTerm(vocabulary: VocabularyId, term: string): AddedTerm<TermInfo> | undefined {
+        return isExtensible(vocabulary) ? this.added?.[vocabulary].get(term) : undefined;
+    }
+
+    /** Every term of a vocabulary, built-in first, for completion and listings. */
+    entries(vocabulary: VocabularyId): [string, TermInfo][] {
+        const builtIn = Object.entries(VOCABULARIES[vocabulary].terms);
+        const added = isExtensible(vocabulary) ? this.added?.[vocabulary] : undefined;
+        return added && added.size > 0 ? [...builtIn, ...added.entries()] : builtIn;
+    }
+
+    /** Suggestions for an unknown word, the workspace's terms included. */
+    suggest(vocabulary: VocabularyId, written: string, max = 3): string[] {
+        const added = isExtensible(vocabulary) ? this.added?.[vocabulary] : undefined;
+        return suggestTerms(vocabulary, written, max, added && added.size > 0 ? [...added.keys()] : undefined);
+    }
+}
+
+function isExtensible(vocabulary: VocabularyId): vocabulary is ExtensibleVocabularyId {
+    return vocabulary === 'item-category' || vocabulary === 'activity';
+}
+
+/** The built-in terms alone: what a file outside any configured workspace reads. */
+export const BUILT_IN_TERMS = new Terms();

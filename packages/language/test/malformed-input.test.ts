@@ -167,7 +167,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
         expected: [{ rule: 'syntax', severity: 'error', marked: 'MOFAA', includes: ['Unknown coordination body', '`MOFA`'] }]
     },
     {
-        name: 'unknown UN operation', kind: 'misspelt term', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping operation UNMIS }' }),
+        name: 'unknown UN operation', kind: 'misspelt term', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping operation UNMIS }', items: 'provide "Camp equipment" category peacekeeping-equipment' }),
         expected: [{ rule: 'syntax', severity: 'error', marked: 'UNMIS', includes: ['Unknown UN peace operation `UNMIS`', '`UNMISS`'] }]
     },
     // ---- unknown words ---------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ export const MALFORMED_CASES: MalformedCase[] = [
         expected: [{ rule: 'syntax', severity: 'error', marked: '__proto__', includes: ['Unknown item category `__proto__`'] }]
     },
     {
-        name: 'the replaced keyword un-mission', kind: 'unknown word', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping un-mission "UNMISS" }' }),
+        name: 'the replaced keyword un-mission', kind: 'unknown word', code: programme({ fields: 'field peace-cooperation { activity un-peacekeeping un-mission "UNMISS" }', items: 'provide "Camp equipment" category peacekeeping-equipment' }),
         expected: [
             { rule: 'syntax', severity: 'error', marked: 'un-mission', includes: ['`un-mission` is replaced by `operation`'] },
             { rule: 'OSA206', severity: 'warning', marked: 'peace-cooperation' }

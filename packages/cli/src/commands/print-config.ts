@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import { ALL_RULES, ConfigError, dataEditions, neutralise, findWorkspaceRoot, WorkspaceChecker } from '@osa-policy/language';
+import { ALL_RULES, ConfigError, dataEditions, EXTENSIBLE_VOCABULARIES, neutralise, findWorkspaceRoot, WorkspaceChecker, type AddedTerm, type TermInfo } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
 
 /**
  * `osa validate --print-config <file>`: what applies to one file and why: the config file found (or
- * given), the workspace, each rule's severity and where it comes from, ignores, and reference data.
+ * given), the workspace, each rule's severity and where it comes from, ignores, reference data, and the terms the
+ * workspace adds to the vocabularies.
  */
 export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false): number {
     const target = path.resolve(file);
@@ -51,7 +52,14 @@ export function printConfig(file: string, configFile: string | undefined, io: Io
                 embargoes: added.embargoes?.length ?? 0,
                 dacList: added.dacList ? path.resolve(config.root, added.dacList) : null
             }
-        }
+        },
+        // The terms the workspace adds, with their classification as the rules read it.
+        vocabulary: Object.fromEntries(EXTENSIBLE_VOCABULARIES.map(vocabulary => [vocabulary, Object.fromEntries(
+            [...(config.terms.added?.[vocabulary] ?? new Map<string, AddedTerm<TermInfo>>()).entries()].map(([term, info]) => {
+                const { addedBy: _file, ...classification } = info;
+                return [term, classification];
+            })
+        )]))
     };
     io.out(JSON.stringify(report, null, 2) + '\n');
     return ExitCode.Ok;

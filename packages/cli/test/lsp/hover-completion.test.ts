@@ -137,7 +137,7 @@ describe('completion over the protocol', () => {
             .replace('    coordination NSS', '    field peace-cooperation { activity peacekeeping-training operation  }\n    coordination NSS');
         await client.open(PHL, edited);
         const categories = await complete(PHL, positionOf(edited, 'category \n', 'category '.length));
-        expect(categories.find(i => i.label === 'coastal-radar')?.detail).toBe('item category · §2(2)');
+        expect(categories.find(i => i.label === 'coastal-radar')?.detail).toBe('item category · serves rule-of-law');
         expect(categories.filter(i => i.kind !== 20).map(i => i.label), 'only terms (EnumMember)').toEqual([]);
         const operations = await complete(PHL, positionOf(edited, 'operation  }', 'operation '.length));
         expect(operations.find(i => i.label === 'UNMISS')?.detail).toBe('United Nations Mission in the Republic of South Sudan');

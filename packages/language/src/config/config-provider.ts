@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { ReferenceData } from '../reference/reference-data.js';
 import type { ReferenceDataSet } from '../reference/types.js';
+import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
 import { ConfigError, defaultConfig, findConfigFile, loadConfig, type ResolvedConfig } from './config.js';
 
 export class ConfigProvider {
@@ -69,6 +70,18 @@ export class ConfigProvider {
             throw config;
         }
         return config;
+    }
+
+    /** The terms in force for a file: the built-in ones when its configuration is invalid (that is reported on its own). */
+    termsFor(file: string): Terms {
+        try {
+            return this.configFor(file).terms;
+        } catch (error) {
+            if (error instanceof ConfigError) {
+                return BUILT_IN_TERMS;
+            }
+            throw error;
+        }
     }
 
     /** The reference-data service for a config: the shared one unless the config adds data. */

@@ -15,6 +15,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
 import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
+import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
+import { termsFromConfig, type VocabularySettings } from './config-vocabulary.js';
 import schema from './osa.config.schema.json' with { type: 'json' };
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
@@ -37,6 +39,7 @@ export interface OsaConfigFile {
         embargoes?: Embargo[];
         dacList?: string;
     };
+    vocabulary?: VocabularySettings;
 }
 
 export class ConfigError extends Error {
@@ -57,7 +60,9 @@ export class ResolvedConfig {
         /** The config file in effect; undefined when only defaults apply. */
         readonly file: string | undefined,
         readonly contents: OsaConfigFile,
-        readonly referenceData: ReferenceDataSet
+        readonly referenceData: ReferenceDataSet,
+        /** The terms in force: the built-in ones, plus those the config's `vocabulary` adds. */
+        readonly terms: Terms = BUILT_IN_TERMS
     ) {
         this.fileIgnore = matcher(contents.ignore ?? []);
         for (const [id, setting] of Object.entries(contents.rules ?? {})) {
@@ -143,19 +148,34 @@ function toJsonPath(error: SchemaError): string {
 }
 
 function describe(error: SchemaError): string {
+    if (error.propertyName !== undefined && error.instancePath.startsWith('/vocabulary/')) {
+        return `${shownName(error.propertyName)} cannot name a term: write lower-case words joined by hyphens (2 to 64 characters), like the built-in terms`;
+    }
     if (error.propertyName) {
         return `"${error.propertyName}" is not a rule id (run \`osa rules\` for the list)`;
     }
     switch (error.keyword) {
         case 'additionalProperties':
-            return `"${error.params.additionalProperty}" is not a known setting`;
+            return error.instancePath === '/vocabulary'
+                ? `${shownName(String(error.params.additionalProperty))} takes no workspace terms: only "item-category" and "activity" do (the other vocabularies are fixed by the guidelines or by ISO)`
+                : `"${error.params.additionalProperty}" is not a known setting`;
         case 'enum':
             return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            return error.instancePath.endsWith('/description') ? 'must be one line of text, without control characters' : `must match ${error.params.pattern}`;
+        case 'maxProperties':
+            return `holds more than ${error.params.limit} entries`;
         case 'anyOf':
             return 'must be a severity ("off", "info", "warning", "error") or an object { "severity", "ignore" }';
         default:
             return error.message ?? 'is not valid';
     }
+}
+
+/** A name from the file, quoted and cut short: it may be long or hold control characters. */
+function shownName(name: string): string {
+    const quoted = JSON.stringify(name);
+    return quoted.length > 70 ? `${quoted.slice(0, 66)}…"` : quoted;
 }
 
 /**
@@ -234,7 +254,8 @@ export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOp
     }
     validateAgainstSchema(file, contents);
     const config = contents as OsaConfigFile;
-    return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true));
+    const terms = termsFromConfig(path.resolve(file), config.vocabulary);
+    return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true), terms);
 }
 
 /**

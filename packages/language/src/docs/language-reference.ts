@@ -83,7 +83,15 @@ const COLUMNS: Record<string, Column[]> = {
         { header: 'Belongs to field', keys: ['field'], cell: i => i.field ? `\`${i.field}\`` : 'none' },
         { header: 'Conflict-related (§2(2))', keys: ['conflictRelated'], cell: i => yesNo(i.conflictRelated) }
     ],
-    'item-category': [{ header: 'Conflict-related (§2(2))', keys: ['conflictRelated'], cell: i => yesNo(i.conflictRelated) }],
+    'item-category': [
+        { header: 'Conflict-related (§2(2))', keys: ['conflictRelated'], cell: i => yesNo(i.conflictRelated) },
+        {
+            header: 'Default field (`serves`)', keys: ['defaultField'],
+            cell: i => i.defaultField === 'as-main-items' ? 'as the main items' : i.defaultField === 'programme-field' ? 'the programme\'s only field'
+                : i.defaultField ? `\`${i.defaultField}\`` : 'none'
+        },
+        { header: 'Defense equipment by nature', keys: ['defenseEquipment'], cell: i => yesNo(i.defenseEquipment) }
+    ],
     'purpose': [{ header: 'Allowed for defense equipment (§3(1))', keys: ['permitted'], cell: i => yesNo(i.permitted) }],
     'clause': [{ header: 'Satisfies', keys: ['clause'], cell: i => typeof i.clause === 'string' ? i.clause : 'none (a supporting clause)' }],
     'results-disclosure': [{ header: 'Meets §3(3)(b)', keys: ['disclosed'], cell: i => yesNo(i.disclosed) }],

@@ -89,7 +89,7 @@ export class OsaCodeActionProvider implements CodeActionProvider {
         const offset = document.textDocument.offsetAt(diagnostic.range.start);
         const node = root ? CstUtils.findLeafNodeAtOffset(root, offset)?.astNode : undefined;
         const programme = node ? AstUtils.getContainerOfType(node, isProgramme) : undefined;
-        return { document, text, diagnostic, data, node, programme, reference: this.referenceFor(document) };
+        return { document, text, diagnostic, data, node, programme, reference: this.referenceFor(document), terms: this.services.osa.Config.termsFor(document.uri.fsPath) };
     }
 
     /** The reference data the document is checked against (its workspace's configuration may extend it). */

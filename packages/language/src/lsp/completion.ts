@@ -91,8 +91,9 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
 
     /** The terms of the vocabulary the property takes, with their meaning; terms the guidelines exclude come last. */
     protected completeTerms(context: CompletionContext, vocabulary: VocabularyId, acceptor: CompletionAcceptor): void {
-        for (const term of Object.keys(VOCABULARIES[vocabulary].terms)) {
-            const doc = vocabularyTerm(vocabulary, term);
+        const terms = this.osa.osa.Config.termsFor(context.document.uri.fsPath);
+        for (const [term] of terms.entries(vocabulary)) {
+            const doc = vocabularyTerm(vocabulary, term, terms);
             acceptor(context, {
                 label: term,
                 kind: CompletionItemKind.EnumMember,

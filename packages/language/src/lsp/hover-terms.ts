@@ -5,9 +5,9 @@
  */
 import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import {
-    ACTIVITIES, AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
-    DEFENSE_PURPOSES, FIELDS, ITEM_CATEGORIES, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, suggestTerms, VOCABULARIES,
-    type VocabularyId
+    AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
+    BUILT_IN_TERMS, DEFENSE_PURPOSES, FIELDS, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, VOCABULARIES,
+    type DefaultField, type Terms, type VocabularyId
 } from '../vocabulary.js';
 
 export interface TermDoc {
@@ -40,8 +40,45 @@ function doc(category: string, term: string, description: string, governs: strin
     return { category, term, description, governs, detail: `${category} · ${detail}`, allowed };
 }
 
-/** The meaning of a term of a vocabulary, with the clause that governs it; undefined for a term the vocabulary does not have. */
-export function vocabularyTerm(vocabulary: VocabularyId, term: string): TermDoc | undefined {
+/** What the hover says about the field an item of a category serves. */
+function servesSentence(field: DefaultField | undefined): string {
+    switch (field) {
+        case undefined:
+            return 'It implies no field: say which declared field an item serves with `serves` (OSA207).';
+        case 'as-main-items':
+            return 'It goes with the programme\'s other items and serves what they serve, unless it says otherwise with `serves` (OSA207).';
+        case 'programme-field':
+            return 'General equipment: it serves the programme\'s field when the programme declares only one; with several, say which with `serves` (OSA207).';
+        default:
+            return `An item of it serves \`${field}\` (${FIELDS[field].clause}) unless it says otherwise with \`serves\` (OSA207).`;
+    }
+}
+
+/** The default field in a few words, for completion details and the language reference. */
+export function defaultFieldLabel(field: DefaultField | undefined): string {
+    switch (field) {
+        case undefined:
+            return 'no default field';
+        case 'as-main-items':
+            return 'serves what the main items serve';
+        case 'programme-field':
+            return 'serves the programme\'s only field';
+        default:
+            return `serves ${field}`;
+    }
+}
+
+/** Says where a workspace's own term comes from. */
+function addedNote(terms: Terms, vocabulary: VocabularyId, term: string): string {
+    const added = terms.addedTerm(vocabulary, term);
+    return added ? ` Added by this workspace (${md(added.addedBy.split(/[\\/]/).pop() ?? 'osa.config.json')}).` : '';
+}
+
+/**
+ * The meaning of a term of a vocabulary, with the clause that governs it; undefined for a term the vocabulary does not
+ * have. `terms` adds the workspace's own item categories and activities.
+ */
+export function vocabularyTerm(vocabulary: VocabularyId, term: string, terms: Terms = BUILT_IN_TERMS): TermDoc | undefined {
     switch (vocabulary) {
         case 'field': {
             const info = lookupTerm(FIELDS, term);
@@ -54,29 +91,35 @@ export function vocabularyTerm(vocabulary: VocabularyId, term: string): TermDoc 
                     'Outside the three permitted fields: rule of law, humanitarian and peace cooperation (§2(2)); OSA202.', 'not permitted, OSA202', false);
         }
         case 'activity': {
-            const info = lookupTerm(ACTIVITIES, term);
+            const info = terms.activity(term);
             if (!info) {
                 return undefined;
             }
+            const note = addedNote(terms, vocabulary, term);
             if (info.conflictRelated) {
-                return doc('activity', term, info.description, `It ${CONFLICT}.`, 'conflict-related, OSA203', false);
+                return doc('activity', term, info.description, `It ${CONFLICT}.${note}`, 'conflict-related, OSA203', false);
             }
             if (!info.field) {
-                return doc('activity', term, info.description, 'It belongs to none of the permitted fields (§2(2)); OSA202.', 'no permitted field, OSA202', false);
+                return doc('activity', term, info.description, `It belongs to none of the permitted fields (§2(2)); OSA202.${note}`, 'no permitted field, OSA202', false);
             }
             const clause = FIELDS[info.field].clause!;
             return doc('activity', term, info.description,
-                `An activity of the field \`${info.field}\` (${clause}); declared under another field it is reported by OSA204.`, `${info.field} ${clause}`);
+                `An activity of the field \`${info.field}\` (${clause}); declared under another field it is reported by OSA204.${note}`, `${info.field} ${clause}`);
         }
         case 'item-category': {
-            const info = lookupTerm(ITEM_CATEGORIES, term);
+            const info = terms.itemCategory(term);
             if (!info) {
                 return undefined;
             }
-            return info.conflictRelated
-                ? doc('item category', term, info.description, `It ${CONFLICT}.`, 'conflict-related, OSA203', false)
-                : doc('item category', term, info.description,
-                    'Not related to conflict: it may be provided for an activity of a permitted field (§2(2)).', '§2(2)');
+            const note = addedNote(terms, vocabulary, term);
+            if (info.conflictRelated) {
+                return doc('item category', term, info.description, `It ${CONFLICT}.${note}`, 'conflict-related, OSA203', false);
+            }
+            const serves = servesSentence(info.defaultField);
+            const equipment = info.defenseEquipment ? ' Every item of it is defense equipment (§3(1)): it needs one of the five purposes (OSA304).' : '';
+            return doc('item category', term, info.description,
+                `Not related to conflict: it may be provided for a permitted field (§2(2)). ${serves}${equipment}${note}`,
+                defaultFieldLabel(info.defaultField));
         }
         case 'purpose': {
             const info = lookupTerm(DEFENSE_PURPOSES, term);
@@ -172,15 +215,15 @@ export function vocabularyTerm(vocabulary: VocabularyId, term: string): TermDoc 
 }
 
 /** What the hover says on a word that is not a term of the vocabulary its property takes. */
-export function unknownTermMarkdown(vocabulary: VocabularyId, written: string): string {
+export function unknownTermMarkdown(vocabulary: VocabularyId, written: string, terms: Terms = BUILT_IN_TERMS): string {
     const { label } = VOCABULARIES[vocabulary];
-    const suggestions = suggestTerms(vocabulary, written);
+    const suggestions = terms.suggest(vocabulary, written);
     return [
         `**${md(written)}** is not a known ${label}, so the rules cannot decide on it.`,
         '',
         suggestions.length > 0
             ? `Did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
-            : `The ${label} terms are: ${Object.keys(VOCABULARIES[vocabulary].terms).slice(0, 30).map(t => `\`${t}\``).join(', ')}.`
+            : `The ${label} terms are: ${terms.entries(vocabulary).slice(0, 30).map(([t]) => `\`${md(t)}\``).join(', ')}.`
     ].join('\n');
 }
 
@@ -293,6 +336,10 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         governs: 'This changes what the item is under the Three Principles (§3(1)) and may take it into conflict-related use (§2(2)); OSA305.', clause: '§3(1)'
     },
     'detail': { description: 'Further detail on the item. OSA205 checks its wording.' },
+    'serves': {
+        description: 'The field the item is for; may repeat. Without it, the item serves the default field of its category.',
+        governs: 'Each item serves one of the fields the programme declares (§2(2)); OSA207.', clause: '§2(2)'
+    },
     'assessment': {
         description: 'The considerations weighed when deciding on the recipient: democracy, rule of law, human rights, the socio-economic situation, security needs and bilateral relations.',
         governs: 'Required (§3(2)); OSA310 when missing, OSA311 for a missing topic.', clause: '§3(2)'

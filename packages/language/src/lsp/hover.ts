@@ -6,10 +6,10 @@ import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserve
 import {
     isActivity, isAgreement, isAgreementTemplate, isBudgetEnvelope, isException, isFundingShare, isOperation, isProgramme, isUnknownStatement
 } from '../generated/ast.js';
-import { activityNameOf, fieldNameOf, suggestKeywords } from '../model/facts.js';
+import { activityInfoOf, fieldNameOf, suggestKeywords } from '../model/facts.js';
 import { decodeFiscalYear, type WrittenValue } from '../model/values.js';
 import { DECLARATION_KEYWORDS, statementKeywords } from '../model/properties.js';
-import { ACTIVITIES, lookupTerm } from '../vocabulary.js';
+import type { Terms } from '../vocabulary.js';
 import { countryHover, operationHover, referenceForDocument } from './hover-country.js';
 import { envelopeHover, exceptionRuleHover, fiscalYearHover, programmeHover, templateHover } from './hover-declarations.js';
 import { keywordTerm, termMarkdown, unknownTermMarkdown, vocabularyTerm } from './hover-terms.js';
@@ -61,8 +61,9 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
             if (written.kind !== 'name') {
                 return undefined;
             }
-            const term = vocabularyTerm(vocabulary, written.value);
-            return term ? termMarkdown(term) + contextNote(node) : unknownTermMarkdown(vocabulary, written.value);
+            const terms = this.osa.osa.Config.termsFor(document.uri.fsPath);
+            const term = vocabularyTerm(vocabulary, written.value, terms);
+            return term ? termMarkdown(term) + contextNote(node, terms) : unknownTermMarkdown(vocabulary, written.value, terms);
         }
         if (isOperation(node) && feature === 'name') {
             return operationHover(referenceForDocument(this.osa, document), node);
@@ -126,10 +127,9 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
 }
 
 /** What the term means where it stands: an activity declared under a field it does not belong to. */
-function contextNote(node: AstNode): string {
+function contextNote(node: AstNode, terms: Terms): string {
     if (isActivity(node)) {
-        const name = activityNameOf(node);
-        const field = name ? lookupTerm(ACTIVITIES, name)?.field : undefined;
+        const field = activityInfoOf(node, terms)?.info.field;
         const declaredUnder = fieldNameOf(node.$container);
         if (field && declaredUnder && field !== declaredUnder) {
             return `\n\nDeclared here under \`${declaredUnder}\`, not \`${field}\`: OSA204.`;

@@ -25,18 +25,19 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import { isAgreementTemplate, isBudgetEnvelope, isProgramme } from '../generated/ast.js';
 import { propertiesOf, type PropertySpec } from '../model/properties.js';
 import { writtenValues, type WrittenValue } from '../model/values.js';
-import { isKnownTerm } from '../vocabulary.js';
+import { isKnownTerm, type Terms } from '../vocabulary.js';
+import type { OsaLspServices } from './osa-lsp-module.js';
 
 const VOCABULARY = SemanticTokenTypes.enumMember;
 
 type Token = { type: string; modifier?: string | string[] };
 
-/** The token a written value of a property gets, if any. */
-function tokenFor(spec: PropertySpec, written: WrittenValue): Token | undefined {
+/** The token a written value of a property gets, if any; `terms` answers for a word the built-in tables do not know. */
+function tokenFor(spec: PropertySpec, written: WrittenValue, terms: () => Terms): Token | undefined {
     const value = spec.value;
     switch (value.type) {
         case 'term':
-            if (written.kind !== 'name' || !isKnownTerm(value.vocabulary, written.value)) {
+            if (written.kind !== 'name' || !(isKnownTerm(value.vocabulary, written.value) || terms().addedTerm(value.vocabulary, written.value))) {
                 return undefined;
             }
             return value.vocabulary === 'currency' ? { type: SemanticTokenTypes.type } : { type: VOCABULARY };
@@ -58,6 +59,13 @@ function tokenFor(spec: PropertySpec, written: WrittenValue): Token | undefined 
 }
 
 export class OsaSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    constructor(protected readonly osa: OsaLspServices) {
+        super(osa);
+    }
+
+    /** The terms of the document being highlighted (a workspace may add some), looked up once it is needed. */
+    private readonly documentTerms = () => this.osa.osa.Config.termsFor(this.currentDocument!.uri.fsPath);
+
     protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void | undefined | 'prune' {
         if (isProgramme(node) || isAgreementTemplate(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
@@ -73,7 +81,7 @@ export class OsaSemanticTokenProvider extends AbstractSemanticTokenProvider {
                 continue;
             }
             writtenValues(node, spec.feature).forEach((written, index) => {
-                const token = tokenFor(spec, written);
+                const token = tokenFor(spec, written, this.documentTerms);
                 if (token) {
                     acceptor({ node, property: spec.feature, index, ...token });
                 }

@@ -11,7 +11,8 @@ import type {
     Exception, FieldDeclaration, Funding, FundingShare, Item, Operation, Period, Programme, UnknownStatement
 } from '../generated/ast.js';
 import {
-    lookupTerm, VOCABULARIES, type ActivityName, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
+    BUILT_IN_TERMS, FIELDS, lookupTerm, VOCABULARIES, type ActivityInfo, type ActivityName, type ItemCategoryInfo,
+    type PermittedField, type Terms, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
     type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type LifecycleStatus,
     type Modality, type ResultsDisclosure, type VocabularyId
 } from '../vocabulary.js';
@@ -304,3 +305,103 @@ export function operationAreasOf(operation: Operation): { code: string; index: n
 // MERGE(lead): engineer A adds the lifecycle accessor to this file; replace this local reader with A's
 // accessor at merge. It reads the first `status` through the same helper as every other term.
 export const lifecycleStatusOfLocal = (programme: Programme) => knownTerm<LifecycleStatus>('lifecycle-status', programme, 'statuses');
+
+// ---- what an item serves, with the workspace's terms -------------------------------------------
+
+/** An item's category with its meaning, built-in or added by the workspace; undefined when unknown or missing. */
+export function itemCategoryInfoOf(item: Item, terms: Terms = BUILT_IN_TERMS): { name: string; info: ItemCategoryInfo } | undefined {
+    const name = firstRaw(item, 'categories');
+    const info = terms.itemCategory(name);
+    return name !== undefined && info ? { name, info } : undefined;
+}
+
+/** An activity's meaning, built-in or added by the workspace. */
+export function activityInfoOf(activity: Activity, terms: Terms = BUILT_IN_TERMS): { name: string; info: ActivityInfo } | undefined {
+    const name = firstRaw(activity, 'name');
+    const info = terms.activity(name);
+    return name !== undefined && info ? { name, info } : undefined;
+}
+
+/**
+ * True when an item is defense equipment: flagged `defense-equipment`, or of a category whose every item is. A
+ * conflict-related category counts only when flagged: it cannot be provided at all (OSA203 says so, once).
+ */
+export function countsAsDefenseEquipment(item: Item, terms: Terms = BUILT_IN_TERMS): boolean {
+    if (isDefenseEquipment(item)) {
+        return true;
+    }
+    const category = itemCategoryInfoOf(item, terms)?.info;
+    return category !== undefined && category.defenseEquipment && !category.conflictRelated;
+}
+
+export type ItemServes =
+    /** Stated with `serves` (the known fields, in order; `index` is the statement's position among `serves`). */
+    | { from: 'serves'; fields: { field: FieldName; index: number }[] }
+    /** Not stated: the category implies the field. */
+    | { from: 'category'; fields: { field: PermittedField }[]; category: string }
+    /** Not stated: the category goes with the programme's other items and serves what they serve (mainItemFieldsOf). */
+    | { from: 'main-items'; fields: []; category: string }
+    /** Not stated: general equipment, serving the programme's field when it declares only one (declaredFieldsOf). */
+    | { from: 'programme-field'; fields: []; category: string }
+    /** Not stated, and the category implies none. */
+    | { from: 'none'; fields: []; category: string };
+
+/**
+ * The fields an item serves: its `serves` statements, else its category's default field. Undefined when it cannot
+ * be told: a `serves` whose every value is unknown (the language checks report it) or an unknown or missing
+ * category without `serves`.
+ */
+export function itemServesOf(item: Item, terms: Terms = BUILT_IN_TERMS): ItemServes | undefined {
+    if (item.serves.length > 0) {
+        const fields: { field: FieldName; index: number }[] = [];
+        item.serves.forEach((raw, index) => {
+            if (lookupTerm(FIELDS, raw)) {
+                fields.push({ field: raw as FieldName, index });
+            }
+        });
+        return fields.length > 0 ? { from: 'serves', fields } : undefined;
+    }
+    const category = itemCategoryInfoOf(item, terms);
+    if (!category) {
+        return undefined;
+    }
+    const field = category.info.defaultField;
+    if (field === 'as-main-items') {
+        return { from: 'main-items', fields: [], category: category.name };
+    }
+    if (field === 'programme-field') {
+        return { from: 'programme-field', fields: [], category: category.name };
+    }
+    return field ? { from: 'category', fields: [{ field }], category: category.name } : { from: 'none', fields: [], category: category.name };
+}
+
+/** The fields a programme declares (known terms only), in order, without repeats. */
+export function declaredFieldsOf(programme: Programme): FieldName[] {
+    const fields: FieldName[] = [];
+    for (const field of programme.fields) {
+        const name = fieldNameOf(field);
+        if (name && !fields.includes(name)) {
+            fields.push(name);
+        }
+    }
+    return fields;
+}
+
+/**
+ * The fields a programme's main items serve (those whose category does not go with other items), in order; general
+ * equipment counts for the programme's field when it declares only one.
+ */
+export function mainItemFieldsOf(programme: Programme, terms: Terms = BUILT_IN_TERMS): FieldName[] {
+    const declared = declaredFieldsOf(programme);
+    const fields: FieldName[] = [];
+    for (const item of programme.items) {
+        const serves = itemServesOf(item, terms);
+        const served = serves?.from === 'programme-field' ? (declared.length === 1 ? declared : []) : serves?.fields.map(f => f.field) ?? [];
+        for (const field of served) {
+            if (!fields.includes(field)) {
+                fields.push(field);
+            }
+        }
+    }
+    return fields;
+}

@@ -8,10 +8,10 @@
 import type { AstNode } from 'langium';
 import type { Programme } from '../generated/ast.js';
 import {
-    activityNameOf, descriptionOf, isArmedAfterDelivery, itemCategoryOf, itemDetailOf, titleOf
+    activityInfoOf, descriptionOf, isArmedAfterDelivery, itemCategoryInfoOf, itemDetailOf, titleOf
 } from '../model/facts.js';
 import { firstValue } from '../model/values.js';
-import { ACTIVITIES, ITEM_CATEGORIES } from '../vocabulary.js';
+import type { Terms } from '../vocabulary.js';
 import { programmeRule } from './rule.js';
 
 /** A conflict word: its base form, the forms it takes, and whether it describes arming (OSA305's fact). */
@@ -148,7 +148,7 @@ interface FreeText {
     armedItem?: boolean;
 }
 
-function freeTexts(programme: Programme): FreeText[] {
+function freeTexts(programme: Programme, terms: Terms): FreeText[] {
     const texts: FreeText[] = [];
     const add = (node: AstNode, property: string, text: string | undefined, armedItem = false) => {
         if (text) {
@@ -160,9 +160,8 @@ function freeTexts(programme: Programme): FreeText[] {
     for (const field of programme.fields) {
         add(field, 'descriptions', descriptionOf(field));
         for (const activity of field.activities) {
-            const name = activityNameOf(activity);
             // A conflict-related activity is OSA203's finding; its description adds nothing.
-            if (!(name && ACTIVITIES[name].conflictRelated)) {
+            if (!activityInfoOf(activity, terms)?.info.conflictRelated) {
                 add(activity, 'descriptions', descriptionOf(activity));
             }
         }
@@ -174,9 +173,8 @@ function freeTexts(programme: Programme): FreeText[] {
         }
     }
     for (const item of programme.items) {
-        const category = itemCategoryOf(item);
         // An item whose category is itself conflict-related is reported by OSA203; its wording adds nothing.
-        if (category && ITEM_CATEGORIES[category].conflictRelated) {
+        if (itemCategoryInfoOf(item, terms)?.info.conflictRelated) {
             continue;
         }
         const armed = isArmedAfterDelivery(item);
@@ -194,8 +192,8 @@ export const conflictWording = programmeRule({
     clause: '§2(2)',
     summary: 'Free text (title, descriptions, item names and details, operation names) uses conflict-related wording.',
     exceptionSeverity: 'info',
-    check(programme, _context, report) {
-        for (const { node, property, text, armedItem } of freeTexts(programme)) {
+    check(programme, context, report) {
+        for (const { node, property, text, armedItem } of freeTexts(programme, context.terms)) {
             const found = conflictWordsIn(text).filter(m => !(armedItem && m.arming));
             if (found.length === 0) {
                 continue;

@@ -1,7 +1,8 @@
 /** §2(2) Fields: only rule of law, humanitarian work and peace cooperation; nothing directly tied to conflict. */
-import { activityNameOf, fieldNameOf, isStated, itemCategoryOf } from '../model/facts.js';
-import { ACTIVITIES, FIELDS, ITEM_CATEGORIES } from '../vocabulary.js';
+import { activityInfoOf, fieldNameOf, isStated, itemCategoryInfoOf } from '../model/facts.js';
+import { FIELDS } from '../vocabulary.js';
 import { conflictWording } from './conflict-wording.js';
+import { itemServesNoDeclaredField } from './item-fields.js';
 import { peaceCooperationWithoutMission } from './peace-operations.js';
 import { programmeRule } from './rule.js';
 
@@ -32,7 +33,7 @@ export const fieldOutsidePermitted = programmeRule({
     severity: 'error',
     clause: '§2(2)',
     summary: 'A field or activity lies outside the three permitted fields.',
-    check(programme, _context, report) {
+    check(programme, context, report) {
         for (const field of programme.fields) {
             const name = fieldNameOf(field);
             if (name && !FIELDS[name].permitted) {
@@ -44,12 +45,11 @@ export const fieldOutsidePermitted = programmeRule({
                 continue;
             }
             for (const activity of field.activities) {
-                const activityName = activityNameOf(activity);
-                const info = activityName ? ACTIVITIES[activityName] : undefined;
-                if (info && !info.field && !info.conflictRelated) {
+                const known = activityInfoOf(activity, context.terms);
+                if (known && !known.info.field && !known.info.conflictRelated) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${activityName} belongs to none of the permitted fields (§2(2)). `
+                        message: `The activity ${known.name} belongs to none of the permitted fields (§2(2)). `
                             + 'Name the permitted activity the equipment serves (e.g. maritime-surveillance, search-and-rescue, un-peacekeeping).'
                     });
                 }
@@ -65,25 +65,25 @@ export const conflictRelated = programmeRule({
     severity: 'error',
     clause: '§2(2)',
     summary: 'An item or activity relates directly to international conflict (weapons, ammunition, combat support, ...).',
-    check(programme, _context, report) {
+    check(programme, context, report) {
         for (const field of programme.fields) {
             for (const activity of field.activities) {
-                const activityName = activityNameOf(activity);
-                if (activityName && ACTIVITIES[activityName].conflictRelated) {
+                const known = activityInfoOf(activity, context.terms);
+                if (known?.info.conflictRelated) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${activityName} relates directly to international conflict; OSA excludes such fields (§2(2)). `
+                        message: `The activity ${known.name} relates directly to international conflict; OSA excludes such fields (§2(2)). `
                             + 'Remove it, or describe the permitted activity the equipment really serves.'
                     });
                 }
             }
         }
         for (const item of programme.items) {
-            const category = itemCategoryOf(item);
-            if (category && ITEM_CATEGORIES[category].conflictRelated) {
+            const category = itemCategoryInfoOf(item, context.terms);
+            if (category?.info.conflictRelated) {
                 report({
                     node: item, property: 'categories', index: 0,
-                    message: `"${item.name}" is of category ${category}, which relates directly to international conflict; OSA may not provide it (§2(2)). `
+                    message: `"${item.name}" is of category ${category.name}, which relates directly to international conflict; OSA may not provide it (§2(2)). `
                         + 'Remove the item from the programme.'
                 });
             }
@@ -98,19 +98,19 @@ export const activityInWrongField = programmeRule({
     severity: 'warning',
     clause: '§2(2)',
     summary: 'An activity is declared under a field it does not belong to.',
-    check(programme, _context, report) {
+    check(programme, context, report) {
         for (const field of programme.fields) {
             const fieldName = fieldNameOf(field);
             if (!fieldName || !FIELDS[fieldName].permitted) {
                 continue;
             }
             for (const activity of field.activities) {
-                const activityName = activityNameOf(activity);
-                const belongsTo = activityName ? ACTIVITIES[activityName].field : undefined;
-                if (belongsTo && belongsTo !== fieldName) {
+                const known = activityInfoOf(activity, context.terms);
+                const belongsTo = known?.info.field;
+                if (known && belongsTo && belongsTo !== fieldName) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${activityName} belongs to the ${belongsTo} field (${FIELDS[belongsTo].clause}), not to ${fieldName}. `
+                        message: `The activity ${known.name} belongs to the ${belongsTo} field (${FIELDS[belongsTo].clause}), not to ${fieldName}. `
                             + `Each field of §2(2) has its own purpose; move the activity under \`field ${belongsTo}\`.`,
                         data: { expectedField: belongsTo }
                     });
@@ -120,6 +120,6 @@ export const activityInWrongField = programmeRule({
     }
 });
 
-export { conflictWording, peaceCooperationWithoutMission };
+export { conflictWording, itemServesNoDeclaredField, peaceCooperationWithoutMission };
 
-export const fieldRules = [noField, fieldOutsidePermitted, conflictRelated, activityInWrongField, conflictWording, peaceCooperationWithoutMission];
+export const fieldRules = [noField, fieldOutsidePermitted, conflictRelated, activityInWrongField, conflictWording, peaceCooperationWithoutMission, itemServesNoDeclaredField];

@@ -1,6 +1,6 @@
 /** §4 Implementation structure: coordination among NSS, MOFA and MOD, with other frameworks, with the transfer scheme. */
 import type { Programme } from '../generated/ast.js';
-import { coordinationBodiesOf, isDefenseEquipment, isStated } from '../model/facts.js';
+import { coordinationBodiesOf, countsAsDefenseEquipment, isDefenseEquipment, isStated } from '../model/facts.js';
 import {
     COORDINATION_BODIES, CORE_COORDINATION_BODIES, isKnownTerm, suggestTerms, type CoordinationBody
 } from '../vocabulary.js';
@@ -79,11 +79,12 @@ export const noTransferSchemeCoordination = programmeRule({
     severity: 'info',
     clause: '§4(3)',
     summary: 'Defense equipment is provided without coordination with the transfer scheme at programme formation.',
-    check(programme, _context, report) {
-        const equipment = programme.items.find(isDefenseEquipment);
+    check(programme, context, report) {
+        const equipment = programme.items.find(item => countsAsDefenseEquipment(item, context.terms));
         if (equipment && !declaredBodies(programme).has('transfer-scheme') && !maybeBodies(programme).has('transfer-scheme')) {
             report({
-                node: equipment, property: 'defenseEquipment', index: 0,
+                // An item of a category that is defense equipment by nature may carry no flag: mark its category then.
+                node: equipment, ...(isDefenseEquipment(equipment) ? { property: 'defenseEquipment' } : { property: 'categories' }), index: 0,
                 message: `"${equipment.name}" is defense equipment, but no coordination with the scheme of Transfer of Defense Equipment and Technology is declared. `
                     + 'Such coordination should be considered when the programme is formed (§4(3)). Add `coordination transfer-scheme` once it has taken place.'
             });

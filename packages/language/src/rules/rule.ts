@@ -6,6 +6,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Model, Programme } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
+import type { Terms } from '../vocabulary.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import type { WorkspaceView } from '../workspace/workspace-view.js';
 
@@ -69,6 +70,8 @@ export type Report = (finding: Finding) => void;
 export interface RuleContext {
     readonly reference: ReferenceData;
     readonly document: LangiumDocument<Model>;
+    /** The terms in force for the file: the built-in ones plus those its workspace adds (osa.config.json). */
+    readonly terms: Terms;
 }
 
 /** Checked once per programme. */

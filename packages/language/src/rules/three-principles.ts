@@ -3,7 +3,7 @@
  * breaches UN Security Council obligations or goes to a party to a conflict; the broader "in combat" test;
  * defense equipment only for the five purposes.
  */
-import { fiscalYearOf, isArmedAfterDelivery, isDefenseEquipment, itemPurposeOf, recipientOf } from '../model/facts.js';
+import { countsAsDefenseEquipment, fiscalYearOf, isArmedAfterDelivery, isDefenseEquipment, itemCategoryInfoOf, itemPurposeOf, recipientOf } from '../model/facts.js';
 import { DEFENSE_PURPOSES } from '../vocabulary.js';
 import { GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { checkedSpan, operationAreas, operationLabel } from './programme-facts.js';
@@ -161,17 +161,18 @@ export const defensePurposeNotPermitted = programmeRule({
     severity: 'error',
     clause: '§3(1)',
     summary: 'Defense equipment whose purpose is outside rescue, transport, warning, surveillance and minesweeping.',
-    check(programme, _context, report) {
+    check(programme, context, report) {
         const five = 'rescue, transport, warning, surveillance or minesweeping';
         for (const item of programme.items) {
-            if (!isDefenseEquipment(item)) {
+            if (!countsAsDefenseEquipment(item, context.terms)) {
                 continue;
             }
+            const flagged = isDefenseEquipment(item);
             const purpose = itemPurposeOf(item);
             if (item.purposes.length === 0) {
                 report({
-                    node: item, property: 'defenseEquipment', index: 0,
-                    message: `"${item.name}" is defense equipment but declares no purpose. Under the Three Principles such equipment may only serve ${five} (§3(1)). `
+                    node: item, property: flagged ? 'defenseEquipment' : 'categories', index: 0,
+                    message: `"${item.name}" is defense equipment${flagged ? '' : ` (its category ${itemCategoryInfoOf(item, context.terms)?.name} is defense equipment by nature)`} but declares no purpose. Under the Three Principles such equipment may only serve ${five} (§3(1)). `
                         + 'Add `purpose surveillance` (or the purpose that applies).'
                 });
             } else if (purpose && !DEFENSE_PURPOSES[purpose].permitted) {

@@ -23,7 +23,7 @@ import {
 import type { ReferenceData } from '../reference/reference-data.js';
 import { LANGUAGE_REFERENCE_PATH } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
-import { isKnownTerm, suggestTerms, VOCABULARIES } from '../vocabulary.js';
+import { BUILT_IN_TERMS, isKnownTerm, VOCABULARIES, type Terms } from '../vocabulary.js';
 import { languageData, type LanguageDiagnosticData } from './language-diagnostics.js';
 
 export const LANGUAGE_CODE = 'syntax';
@@ -345,7 +345,12 @@ export class OsaLanguageChecks {
                 if (written.kind === 'name' && isKnownTerm(vocabulary.id, written.value)) {
                     return;
                 }
-                const suggestions = suggestTerms(vocabulary.id, written.value);
+                // Only a word the built-in tables do not know pays for the workspace's own terms.
+                const terms = this.termsFor(node);
+                if (written.kind === 'name' && terms.addedTerm(vocabulary.id, written.value)) {
+                    return;
+                }
+                const suggestions = terms.suggest(vocabulary.id, written.value);
                 const hint = suggestions.length > 0
                     ? `did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
                     : `the known ${vocabulary.label === 'currency' ? 'currencies are ISO 4217 codes such as JPY' : `terms are listed in ${LANGUAGE_DOCS}`}.`;
@@ -574,6 +579,11 @@ export class OsaLanguageChecks {
             node: statement, property: 'keyword', code: LANGUAGE_CODE,
             data: languageData({ kind: 'unknown-property', suggestions })
         });
+    }
+
+    /** The terms in force for the node's file. */
+    private termsFor(node: AstNode): Terms {
+        return this.configs ? this.configs.termsFor(AstUtils.getDocument(node).uri.fsPath) : BUILT_IN_TERMS;
     }
 
     private referenceFor(node: AstNode): ReferenceData {

@@ -433,7 +433,8 @@ describe('coordination (OSA501)', () => {
 
 describe('fields (OSA204)', () => {
     it('renames the field when everything in it belongs to the other field', async () => {
-        const files = ws(programme({ fields: 'field rule-of-law { activity search-and-rescue }' }));
+        // A rescue boat: once the field is humanitarian, the item serves it (OSA207 stays silent).
+        const files = ws(programme({ fields: 'field rule-of-law { activity search-and-rescue }', items: 'provide "Rescue boat" category rescue-boat' }));
         const { actions } = await actionsFor(files, 'OSA204');
         const after = await applyAndValidate(files, byTitle(actions, 'Change field rule-of-law to humanitarian'));
         expect(codes(after.diagnostics)).toEqual([]);
@@ -442,7 +443,7 @@ describe('fields (OSA204)', () => {
 
     it('moves the activity into the field it belongs to, removing the emptied field', async () => {
         const fields = 'field humanitarian {\n        activity disaster-response\n    }\n    field rule-of-law { activity search-and-rescue "Sea rescue" }';
-        const files = ws(programme({ fields }));
+        const files = ws(programme({ fields, items: 'provide "Rescue boat" category rescue-boat' }));
         const { actions } = await actionsFor(files, 'OSA204');
         const after = await applyAndValidate(files, byTitle(actions, 'Move activity search-and-rescue under field humanitarian'));
         expect(codes(after.diagnostics)).toEqual([]);
@@ -456,6 +457,37 @@ describe('fields (OSA204)', () => {
         const after = await applyAndValidate(files, byTitle(actions, 'Move activity search-and-rescue under field humanitarian'));
         expect(codes(after.diagnostics)).toEqual([]);
         expect(after.files['programme.osa']).toContain('    field rule-of-law { activity maritime-surveillance }\n    field humanitarian { activity search-and-rescue }\n');
+    });
+});
+
+describe('fields (OSA207)', () => {
+    const BOTH = 'field rule-of-law { activity maritime-surveillance }\n    field humanitarian { activity search-and-rescue }';
+
+    it('offers `serves` with each declared field for an item that serves none; none is preferred when there are two', async () => {
+        const files = ws(programme({ fields: BOTH, items: 'provide "Clothing" category clothing-and-personal-equipment' }));
+        const { actions } = await actionsFor(files, 'OSA207');
+        const offered = actions.filter(a => a.title.startsWith('Add `serves'));
+        expect(offered.map(a => a.title)).toEqual(['Add `serves rule-of-law`', 'Add `serves humanitarian`']);
+        expect(offered.some(a => a.isPreferred)).toBe(false);
+        const after = await applyAndValidate(files, byTitle(actions, 'Add `serves humanitarian`'));
+        expect(codes(after.diagnostics)).toEqual([]);
+        expect(after.files['programme.osa']).toContain('provide "Clothing" category clothing-and-personal-equipment serves humanitarian\n');
+    });
+
+    it('replaces a `serves` value that names an undeclared field', async () => {
+        const files = ws(programme({ items: 'provide "Vessel" category support-vessel serves humanitarian' }));
+        const { actions } = await actionsFor(files, 'OSA207');
+        const fix = byTitle(actions, 'Change to `serves rule-of-law`');
+        expect(fix.isPreferred).toBe(true);
+        const after = await applyAndValidate(files, fix);
+        expect(codes(after.diagnostics)).toEqual([]);
+        expect(after.files['programme.osa']).toContain('provide "Vessel" category support-vessel serves rule-of-law\n');
+    });
+
+    it('offers no field outside the permitted three, even when the programme declares one', async () => {
+        const files = ws(programme({ fields: 'field rule-of-law { activity maritime-surveillance }\n    field intelligence', items: 'provide "Clothing" category clothing-and-personal-equipment' }));
+        const { actions } = await actionsFor(files, 'OSA207');
+        expect(actions.filter(a => a.title.startsWith('Add `serves')).map(a => a.title)).toEqual(['Add `serves rule-of-law`']);
     });
 });
 

@@ -129,7 +129,11 @@ describe('keyword completion', () => {
         const { list } = await completeAt(programme({ items: 'provide "Thing" category <|>' }));
         expect(docText(item(list, 'weapon'))).toContain('relates directly to international conflict (§2(2)); OSA203');
         expect(item(list, 'weapon').detail).toBe('item category · conflict-related, OSA203');
-        expect(item(list, 'coastal-radar').detail).toBe('item category · §2(2)');
+        expect(item(list, 'coastal-radar').detail).toBe('item category · serves rule-of-law');
+        expect(docText(item(list, 'coastal-radar'))).toContain('serves `rule-of-law` (§2(2)(a)) unless it says otherwise with `serves`');
+        expect(item(list, 'support-vessel').detail).toBe('item category · serves the programme\'s only field');
+        expect(item(list, 'clothing-and-personal-equipment').detail).toBe('item category · no default field');
+        expect(item(list, 'training').detail).toBe('item category · serves what the main items serve');
     });
 
     it('documents clause names in an agreement', async () => {

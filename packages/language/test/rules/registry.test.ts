@@ -4,7 +4,7 @@ import { ALL_RULES, ruleById } from '../../src/rules/index.js';
 const EXPECTED_IDS = [
     'OSA100',
     'OSA101', 'OSA102', 'OSA103', 'OSA104', 'OSA105',
-    'OSA201', 'OSA202', 'OSA203', 'OSA204', 'OSA205', 'OSA206',
+    'OSA201', 'OSA202', 'OSA203', 'OSA204', 'OSA205', 'OSA206', 'OSA207',
     'OSA301', 'OSA302', 'OSA303', 'OSA304', 'OSA305',
     'OSA310', 'OSA311',
     'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407',
@@ -13,8 +13,8 @@ const EXPECTED_IDS = [
 ];
 
 describe('the rule registry', () => {
-    it('registers exactly the 32 expected rules, in id order', () => {
-        expect(EXPECTED_IDS).toHaveLength(32);
+    it('registers exactly the 33 expected rules, in id order', () => {
+        expect(EXPECTED_IDS).toHaveLength(33);
         expect(ALL_RULES.map(r => r.id)).toEqual(EXPECTED_IDS);
     });
 

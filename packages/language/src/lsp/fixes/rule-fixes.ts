@@ -8,10 +8,10 @@
  * being silenced by placeholder text.
  */
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { Activity, AgreementTemplate, Clause, Programme } from '../../generated/ast.js';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { isItem, type Activity, type AgreementTemplate, type Clause, type Programme } from '../../generated/ast.js';
 import {
-    activityNameOf, agreementOf, assessmentOf, clauseResultsOf, coordinationBodiesOf, fieldNameOf, modalityOf,
+    activityInfoOf, agreementOf, assessmentOf, clauseResultsOf, coordinationBodiesOf, fieldNameOf, modalityOf,
     recipientOf, templateOf, topicNameOf
 } from '../../model/facts.js';
 import { firstValue } from '../../model/values.js';
@@ -19,8 +19,8 @@ import type { ReferenceData } from '../../reference/reference-data.js';
 import { declaredException, effectiveClauses } from '../../rules/programme-facts.js';
 import { ruleById } from '../../rules/index.js';
 import {
-    ACTIVITIES, ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, lookupTerm, MODALITIES, type AssessmentTopicName, type ClauseName,
-    type CoordinationBody, type FieldName
+    ASSESSMENT_TOPICS, CORE_COORDINATION_BODIES, FIELDS, lookupTerm, MODALITIES, type AssessmentTopicName, type ClauseName,
+    type CoordinationBody, type FieldName, type Terms
 } from '../../vocabulary.js';
 import { childIndent, closingBrace, indentStep, propertyNode, SourceText } from './source-text.js';
 
@@ -42,6 +42,8 @@ export interface FixContext {
     /** The syntax node at the start of the diagnostic's range. */
     node?: AstNode;
     reference: ReferenceData;
+    /** The terms in force for the document (its workspace may add some). */
+    terms: Terms;
 }
 
 export type FixProvider = (context: FixContext) => Fix[];
@@ -245,10 +247,10 @@ export const recordException: FixProvider = ({ programme, text, diagnostic }) =>
 
 // ---- §2(2) fields -------------------------------------------------------------------------------
 
-const activityInWrongField: FixProvider = ({ programme, text, node, data }) => {
+const activityInWrongField: FixProvider = ({ programme, text, node, data, terms }) => {
     const activity = node ? AstUtils.getContainerOfType(node, (n): n is Activity => n.$type === 'Activity') : undefined;
-    const name = activity && activityNameOf(activity);
-    const fieldOf = (a: Activity) => lookupTerm(ACTIVITIES, activityNameOf(a))?.field;
+    const name = activity && activityInfoOf(activity, terms)?.name;
+    const fieldOf = (a: Activity) => activityInfoOf(a, terms)?.info.field;
     const expected = (typeof data.expectedField === 'string' ? data.expectedField : activity && fieldOf(activity)) as FieldName | undefined;
     if (!programme || !activity?.$cstNode || !name || !expected || fieldOf(activity) !== expected || fieldNameOf(activity.$container) === expected) {
         return [];
@@ -281,6 +283,37 @@ const activityInWrongField: FixProvider = ({ programme, text, node, data }) => {
     }
     return [fix(title, text.uri, edits, true)];
 };
+
+/**
+ * OSA207: say which declared field the item serves, one fix per field. An item without `serves` gets it after its
+ * category; an item whose `serves` names an undeclared field has that value replaced.
+ */
+const itemServes: FixProvider = ({ programme, text, node, data, diagnostic }) => {
+    const item = node ? AstUtils.getContainerOfType(node, isItem) : undefined;
+    const declared = new Set(programme?.fields.map(fieldNameOf));
+    const fields = (Array.isArray(data.fields) ? data.fields : [])
+        .filter((f): f is FieldName => typeof f === 'string' && lookupTerm(FIELDS, f)?.permitted === true && declared.has(f as FieldName));
+    if (!item?.$cstNode || fields.length === 0) {
+        return [];
+    }
+    const preferred = fields.length === 1;
+    if (data.fix === 'replace-serves') {
+        const index = item.serves.findIndex((_, i) => sameRange(propertyNode(item, 'serves', i)?.range, diagnostic.range));
+        const value = index >= 0 ? propertyNode(item, 'serves', index) : undefined;
+        return value ? fields.map(f => fix(`Change to \`serves ${f}\``, text.uri, [text.replace(value.range, f)], preferred)) : [];
+    }
+    const category = propertyNode(item, 'categories', 0);
+    if (item.serves.length > 0 || !category) {
+        return [];
+    }
+    const end = category.range.end;
+    return fields.map(f => fix(`Add \`serves ${f}\``, text.uri, [{ range: { start: end, end }, newText: ` serves ${f}` }], preferred));
+};
+
+function sameRange(a: Range | undefined, b: Range): boolean {
+    return a !== undefined && a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character;
+}
 
 // ---- §3(2) considerations -----------------------------------------------------------------------
 
@@ -371,6 +404,7 @@ export const RULE_FIXES: Record<string, FixProvider> = {
     OSA103: modalityNotGrant,
     OSA105: unknownCountry,
     OSA204: activityInWrongField,
+    OSA207: itemServes,
     OSA310: noAssessment,
     OSA311: assessmentIncomplete,
     OSA401: noAgreement,
