@@ -4,7 +4,7 @@
  * of a large file on every keystroke. Children are visited in the order Langium's streamAst visits them
  * (property insertion order, then list order), so findings come out in the same order.
  */
-import { isMultiReference, isReference, type AstNode, type AstReflection, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isMultiReference, isReference, type AstNode, type AstReflection, type ReferenceInfo } from 'langium';
 
 const isAnyReference = (value: unknown) => isReference(value) || isMultiReference(value);
 
@@ -32,28 +32,72 @@ export function forEachNode(node: AstNode, visit: (node: AstNode) => void): void
     }
 }
 
-const referencePropertiesByType = new WeakMap<AstReflection, Map<string, readonly string[]>>();
-
-/** The properties of an AST type that hold cross-references (none for most types). */
-function referenceProperties(reflection: AstReflection, type: string): readonly string[] {
-    let byType = referencePropertiesByType.get(reflection);
-    if (!byType) {
-        byType = new Map();
-        referencePropertiesByType.set(reflection, byType);
-    }
-    let properties = byType.get(type);
-    if (!properties) {
-        properties = Object.values(reflection.getTypeMetaData(type).properties).filter(p => p.referenceType !== undefined).map(p => p.name);
-        byType.set(type, properties);
-    }
-    return properties;
+/**
+ * Where cross-references can be, read from the grammar: the properties of each type that hold references, and the
+ * properties that lead to a node that may hold one. A walk for references visits only those (in OSA: the
+ * declarations, their agreements and nothing below), not the thousands of other nodes of a large file.
+ */
+interface ReferencePaths {
+    readonly references: ReadonlyMap<string, readonly string[]>;
+    readonly descend: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Calls `visit` on every cross-reference held by `root` or a node it contains, as Langium's streamReferences describes them. */
-export function forEachReference(root: AstNode, reflection: AstReflection, visit: (reference: ReferenceInfo) => void): void {
-    forEachNode(root, node => {
+const pathsByGrammar = new WeakMap<GrammarAST.Grammar, ReferencePaths>();
+
+function referencePaths(grammar: GrammarAST.Grammar, reflection: AstReflection): ReferencePaths {
+    let paths = pathsByGrammar.get(grammar);
+    if (paths) {
+        return paths;
+    }
+    const references = new Map<string, string[]>();
+    const children = new Map<string, Map<string, string>>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) {
+            continue;
+        }
+        const type = GrammarUtils.getTypeName(rule);
+        for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
+            const terminal = assignment.terminal;
+            if (GrammarAST.isCrossReference(terminal)) {
+                references.set(type, [...new Set([...references.get(type) ?? [], assignment.feature])]);
+            } else if (GrammarAST.isRuleCall(terminal) && GrammarAST.isParserRule(terminal.rule.ref) && !GrammarUtils.isDataTypeRule(terminal.rule.ref)) {
+                const target = GrammarUtils.getTypeName(terminal.rule.ref);
+                children.set(type, (children.get(type) ?? new Map()).set(assignment.feature, target));
+            }
+        }
+    }
+    // A type may hold references if it, a subtype, or a type one of its properties contains, holds one.
+    const holds = new Map<string, boolean>();
+    const mayHold = (type: string): boolean => {
+        const known = holds.get(type);
+        if (known !== undefined) {
+            return known;
+        }
+        holds.set(type, false);
+        const subtypes = reflection.getAllSubTypes(type);
+        const result = subtypes.some(t => (references.get(t)?.length ?? 0) > 0)
+            || subtypes.some(t => [...children.get(t)?.values() ?? []].some(mayHold));
+        holds.set(type, result);
+        return result;
+    };
+    const descend = new Map<string, string[]>();
+    for (const [type, features] of children) {
+        descend.set(type, [...features].filter(([, target]) => mayHold(target)).map(([feature]) => feature));
+    }
+    paths = { references, descend };
+    pathsByGrammar.set(grammar, paths);
+    return paths;
+}
+
+/**
+ * Calls `visit` on every cross-reference held by `root` or a node below it, as Langium's streamReferences describes
+ * them, visiting only the nodes that can hold one (see referencePaths).
+ */
+export function forEachReference(root: AstNode, grammar: GrammarAST.Grammar, reflection: AstReflection, visit: (reference: ReferenceInfo) => void): void {
+    const paths = referencePaths(grammar, reflection);
+    const walk = (node: AstNode) => {
         const record = node as unknown as Record<string, unknown>;
-        for (const property of referenceProperties(reflection, node.$type)) {
+        for (const property of paths.references.get(node.$type) ?? []) {
             const value = record[property];
             if (Array.isArray(value)) {
                 for (let index = 0; index < value.length; index++) {
@@ -65,5 +109,18 @@ export function forEachReference(root: AstNode, reflection: AstReflection, visit
                 visit({ reference: value as ReferenceInfo['reference'], container: node, property });
             }
         }
-    });
+        for (const property of paths.descend.get(node.$type) ?? []) {
+            const value = record[property];
+            if (Array.isArray(value)) {
+                for (const element of value) {
+                    if (isAstNodeValue(element)) {
+                        walk(element);
+                    }
+                }
+            } else if (isAstNodeValue(value)) {
+                walk(value);
+            }
+        }
+    };
+    walk(root);
 }

@@ -4,7 +4,7 @@
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
 import {
-    Cancellation, DefaultDocumentBuilder, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
+    Cancellation, DefaultDocumentBuilder, GrammarAST, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
     WorkspaceCache, type AstNode, type AstReflection, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
     type ReferenceDescription, type ReferenceInfo, type Scope, type URI
 } from 'langium';
@@ -51,25 +51,34 @@ export class OsaScopeProvider extends DefaultScopeProvider {
 
 /** Langium's linker, walking the tree without a stream per node (see model/ast-walk.ts). */
 export class OsaLinker extends DefaultLinker {
+    private readonly grammar: GrammarAST.Grammar;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.grammar = services.Grammar;
+    }
+
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await interruptAndCheck(cancelToken);
-        forEachReference(document.parseResult.value, this.reflection, reference => this.doLink(reference, document));
+        forEachReference(document.parseResult.value, this.grammar, this.reflection, reference => this.doLink(reference, document));
     }
 }
 
 /** The index of references (find references, rename), collected without a stream per node. */
 export class OsaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     private readonly reflection: AstReflection;
+    private readonly grammar: GrammarAST.Grammar;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.grammar = services.Grammar;
     }
 
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
         const descriptions: ReferenceDescription[] = [];
-        forEachReference(document.parseResult.value, this.reflection, reference => {
+        forEachReference(document.parseResult.value, this.grammar, this.reflection, reference => {
             if (!reference.reference.error) {
                 descriptions.push(...this.createInfoDescriptions(reference));
             }
