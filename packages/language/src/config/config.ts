@@ -16,6 +16,7 @@ import picomatch from 'picomatch';
 import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
 import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import schema from './osa.config.schema.json' with { type: 'json' };
+import { checkDateProblem } from '../engine/check-date.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
 
@@ -31,6 +32,8 @@ export interface OsaConfigFile {
     $schema?: string;
     rules?: Record<string, SeveritySetting | RuleSettingObject>;
     ignore?: string[];
+    /** The check date (YYYY-MM-DD) for the workspace's files, instead of today. */
+    asOf?: string;
     referenceData?: {
         inCombat?: DatedDesignation[];
         conflictParties?: DatedDesignation[];
@@ -151,6 +154,8 @@ function describe(error: SchemaError): string {
             return `"${error.params.additionalProperty}" is not a known setting`;
         case 'enum':
             return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
+        case 'pattern':
+            return error.instancePath === '/asOf' ? 'must be a date written YYYY-MM-DD, such as "2026-04-01"' : error.message ?? 'is not valid';
         case 'anyOf':
             return 'must be a severity ("off", "info", "warning", "error") or an object { "severity", "ignore" }';
         default:
@@ -234,6 +239,11 @@ export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOp
     }
     validateAgainstSchema(file, contents);
     const config = contents as OsaConfigFile;
+    // The schema checks the form; whether the day exists (2026-02-30) is checked here.
+    const asOfProblem = config.asOf === undefined ? undefined : checkDateProblem(config.asOf);
+    if (asOfProblem) {
+        throw new ConfigError(file, 'asOf', `${asOfProblem}; the check date is a calendar date such as "2026-04-01"`);
+    }
     return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true));
 }
 

@@ -8,12 +8,12 @@ import { GrammarUtils, type AstNode } from 'langium';
 import { isProgramme } from '../generated/ast.js';
 import type {
     Activity, Agreement, AgreementTemplate, Amount, AssessmentTopic, Assessment, Beneficiary, BudgetEnvelope, Clause,
-    Exception, FieldDeclaration, Item, Operation, Period, Programme, UnknownStatement
+    Exception, FieldDeclaration, Item, Monitoring, MonitoringResults, MonitoringVisit, Operation, Period, Programme, UnknownStatement
 } from '../generated/ast.js';
 import {
     lookupTerm, VOCABULARIES, type ActivityName, type AgreementKind, type AssessmentTopicName, type BeneficiaryKind,
-    type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type Modality,
-    type ResultsDisclosure, type VocabularyId
+    type ClauseName, type CoordinationBody, type DefensePurpose, type FieldName, type ItemCategory, type LifecycleStatus,
+    type Modality, type ResultsDisclosure, type VocabularyId
 } from '../vocabulary.js';
 import { editDistance } from '../util/text.js';
 import { propertySpec, statementKeywords } from './properties.js';
@@ -176,6 +176,47 @@ export const exceptionRuleOf = (exception: Exception) => decodedFirst(exception,
 export const justificationOf = (exception: Exception) => decodedFirst(exception, 'justifications', decodeText);
 
 export const operationLeadOf = (operation: Operation) => firstRaw(operation, 'leads');
+
+// ---- lifecycle, follow-ons, sources, monitoring -----------------------------------------------------
+
+export const statusOf = (programme: Programme) => knownTerm<LifecycleStatus>('lifecycle-status', programme, 'statuses');
+export const decidedOf = (programme: Programme) => decodedFirst(programme, 'decidedDates', decodeDate);
+export const deliveredOf = (programme: Programme) => decodedFirst(programme, 'deliveredDates', decodeDate);
+/** The programme this one follows on from, when the reference resolves. */
+export const predecessorOf = (programme: Programme): Programme | undefined => programme.predecessors[0]?.ref;
+
+/** Every `source` of the programme that reads as a text, in order. */
+export function sourcesOf(programme: Programme): string[] {
+    const sources: string[] = [];
+    for (const raw of programme.sources) {
+        const decoded = decodeText(asWritten(raw, true));
+        if (decoded.ok) {
+            sources.push(decoded.value);
+        }
+    }
+    return sources;
+}
+
+export const monitoringOf = (programme: Programme): Monitoring | undefined => programme.monitorings[0];
+export const visitDateOf = (visit: MonitoringVisit) => decodedFirst(visit, 'dates', decodeDate);
+export const visitTextOf = (visit: MonitoringVisit) => decodedFirst(visit, 'texts', decodeText);
+export const monitoringResultsOf = (monitoring: Monitoring): MonitoringResults | undefined => monitoring.results[0];
+export const resultsDisclosureOf = (results: MonitoringResults) => knownTerm<ResultsDisclosure>('results-disclosure', results, 'disclosures');
+/** Where the results are published (`disclosed`) or why they are withheld (`withheld`); undefined when not written. */
+export const resultsTextOf = (results: MonitoringResults) => decodedFirst(results, 'texts', decodeText);
+
+/** The dated monitoring visits, in the order written. */
+export function monitoringVisitsOf(programme: Programme): { date: string; text?: string; visit: MonitoringVisit }[] {
+    const monitoring = monitoringOf(programme);
+    const visits: { date: string; text?: string; visit: MonitoringVisit }[] = [];
+    for (const visit of monitoring?.visits ?? []) {
+        const date = visitDateOf(visit);
+        if (date) {
+            visits.push({ date, text: visitTextOf(visit), visit });
+        }
+    }
+    return visits;
+}
 
 // ---- present, missing or unreadable ------------------------------------------------------------
 

@@ -67,6 +67,8 @@ export type Report = (finding: Finding) => void;
 export interface RuleContext {
     readonly reference: ReferenceData;
     readonly document: LangiumDocument<Model>;
+    /** The check date, YYYY-MM-DD (engine/check-date.ts): today unless `--as-of`, `osa.asOf` or `asOf` fix it. */
+    readonly asOf: string;
 }
 
 /** Checked once per programme. */

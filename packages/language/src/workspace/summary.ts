@@ -5,7 +5,7 @@
  */
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme } from '../generated/ast.js';
+import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
 import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
@@ -19,6 +19,8 @@ export interface DeclarationSummary {
     uri: string;
     nameRange: Range;
     amountRange?: Range;
+    /** Programmes: the predecessor named by `continues`, and where (OSA410 follows the chain across files). */
+    continues?: { name: string; range: Range };
     /** Envelopes: yen per unit of other currencies, exact, in millionths of a yen (decimal strings). */
     rates?: Record<string, string>;
 }
@@ -47,6 +49,11 @@ function rangeOf(node: AstNode, property: string): Range {
     return (GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
 }
 
+function predecessorLink(programme: Programme): { name: string; range: Range } {
+    const reference = programme.predecessors[0];
+    return { name: reference.$refText, range: reference.$refNode?.range ?? rangeOf(programme, 'predecessors') };
+}
+
 export function summarizeDocument(document: LangiumDocument): DocumentSummary {
     const uri = document.uri.toString();
     const summary: DocumentSummary = { uri, programmes: [], envelopes: [], templates: [], suppressions: [] };
@@ -62,7 +69,8 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
                     uri,
                     nameRange: rangeOf(element, 'name'),
                     amountRange: amountNode?.$cstNode?.range,
-                    ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {})
+                    ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {}),
+                    ...(isProgramme(element) && element.predecessors.length > 0 ? { continues: predecessorLink(element) } : {})
                 };
                 (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
             } else if (isAgreementTemplate(element)) {
