@@ -5,7 +5,7 @@
  */
 import type { Programme } from '../generated/ast.js';
 import {
-    agreementOf, decidedOf, deliveredOf, isStated, monitoringOf, monitoringResultsOf, monitoringVisitsOf, resultsDisclosureOf,
+    agreementOf, closestKeyword, decidedOf, deliveredOf, isStated, monitoringOf, monitoringResultsOf, monitoringVisitsOf, resultsDisclosureOf,
     resultsTextOf, signedOf, statusOf
 } from '../model/facts.js';
 import { monthsBefore } from '../engine/check-date.js';
@@ -104,6 +104,14 @@ export const lifecycleInconsistent = programmeRule({
     }
 });
 
+/**
+ * A `delivered` date is written, even malformed or misspelt (the language checks report those). Not isStated: the
+ * keyword `delivered` also stands in `status delivered`.
+ */
+function deliveryDateWritten(programme: Programme): boolean {
+    return programme.deliveredDates.length > 0 || programme.unknown.some(u => closestKeyword(u.keyword, ['delivered']) === 'delivered');
+}
+
 const MONITORING_SKELETON = 'monitoring { visit YYYY-MM-DD "what was checked" results disclosed "where they are published" }';
 
 export const monitoringNotRecorded = programmeRule({
@@ -134,7 +142,7 @@ export const monitoringNotRecorded = programmeRule({
             return; // Not delivered yet (a delivery date with this status is OSA409's finding).
         }
         const deliveredAgo = delivered !== undefined && delivered <= context.asOf;
-        if (!delivered && status === 'delivered' && !isStated(programme, 'deliveredDates') && monitoringVisitsOf(programme).length === 0) {
+        if (!delivered && status === 'delivered' && !deliveryDateWritten(programme) && monitoringVisitsOf(programme).length === 0) {
             report({
                 node: programme, property: 'statuses',
                 message: `Programme ${programme.name} is delivered, but neither the date of delivery nor a monitoring visit is recorded, so whether monitoring `
@@ -211,7 +219,7 @@ export const continuesChainBroken = workspaceRule({
                         range: link.range,
                         message: `Programme ${programme.name} continues ${link.name}, and the chain of predecessors leads back to it: ${chain.join(' → ')}. `
                             + 'A programme follows on from an earlier one, never from itself. Correct the `continues` line that names the wrong programme.',
-                        related: next === programme ? [] : [{ uri: next.uri, range: next.nameRange, message: `Programme ${next.name}.` }]
+                        related: predecessor === programme ? [] : [{ uri: predecessor.uri, range: predecessor.nameRange, message: `The predecessor ${predecessor.name}.` }]
                     });
                     break;
                 }
