@@ -128,7 +128,9 @@ export const monitoringNotRecorded = programmeRule({
         const results = monitoring && monitoringResultsOf(monitoring);
         // A results line that is written must say where (disclosed) or why (withheld), whenever it is written.
         const disclosure = results && resultsDisclosureOf(results);
-        if (results && disclosure && resultsTextOf(results) === undefined && !isStated(results, 'texts')) {
+        const resultsText = results && resultsTextOf(results);
+        // An empty text (`""`, as a quick fix leaves it) says nothing either; a malformed one is the language checks'.
+        if (results && disclosure && (resultsText === undefined ? !isStated(results, 'texts') : resultsText.trim() === '')) {
             report({
                 node: results, property: 'disclosures',
                 message: disclosure === 'disclosed'
@@ -175,7 +177,8 @@ export const monitoringNotRecorded = programmeRule({
             report({
                 ...(monitoring ? { node: monitoring, property: 'visits' } : at),
                 message: `Programme ${programme.name} ${why}; its monitoring records visits, but not what became of the results. §3(3)(b) asks that `
-                    + 'they be disclosed: add `results disclosed "where they are published"`, or `results withheld "why"` with the reason.'
+                    + 'they be disclosed: add `results disclosed "where they are published"`, or `results withheld "why"` with the reason.',
+                data: { addResults: true }
             });
         }
     }

@@ -215,3 +215,16 @@ describe('the check date', () => {
         expect(monthsBefore('2026-01-15', 13)).toBe('2024-12-15');
     });
 });
+
+describe('the language checks inside monitoring', () => {
+    it('a visit date not written YYYY-MM-DD, a misspelt results term, a repeated results line: one syntax finding each', async () => {
+        const code = programme({ extra: 'monitoring {\n        visit 2025/9/1 "Check"\n        results disclosd "https://example.org/"\n        results withheld "x"\n    }' });
+        const { 'programme.osa': file } = await validateWorkspaceSources({ 'programme.osa': code }, AT);
+        const messages = file.diagnostics.filter(d => d.rule === 'syntax').map(d => d.message);
+        expect(messages).toEqual([
+            expect.stringContaining('This monitoring states `results` more than once'),
+            expect.stringContaining('The date of the visit takes a date written YYYY-MM-DD: `2025/9/1`'),
+            expect.stringContaining('did you mean `disclosed`')
+        ]);
+    });
+});
