@@ -10,7 +10,7 @@
  * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -88,8 +88,11 @@ export class WorkspaceDiagnostics {
         const text = typeof setting === 'string' ? setting.trim() : '';
         const problem = text === '' ? undefined : checkDateProblem(text);
         if (problem) {
-            void this.shared.lsp.Connection?.window.showErrorMessage(
-                `OSA: the setting osa.asOf must be a date written YYYY-MM-DD, or empty for today: ${problem}. The check date stays ${this.osa().osa.Config.asOf ?? 'today (or the configuration\'s asOf)'}.`);
+            // A notification, not a request: nothing waits for the user to close the message.
+            void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Error,
+                message: `OSA: the setting osa.asOf must be a date written YYYY-MM-DD, or empty for today: ${problem}. The check date stays ${this.osa().osa.Config.asOf ?? 'today (or the configuration\'s asOf)'}.`
+            });
             return;
         }
         const asOf = text === '' ? undefined : text;
