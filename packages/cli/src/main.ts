@@ -20,6 +20,7 @@ Usage:
       --max-warnings <n>       also exit 1 when there are more than n warnings
       --jobs <n>               worker threads (default: the number of CPU cores)
       --shard <i>/<n>          validate only part i of n (1-based): a deterministic split for CI matrices
+      --as-of <YYYY-MM-DD>     the check date the rules judge "now" by (default: the config's asOf, else today)
       --print-config <file>    print the configuration that applies to a file, and exit
       --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
   osa rules [--format table|json]         list every rule with its clause

@@ -13,7 +13,7 @@ const ALL_RULE_IDS = [
     'OSA100', 'OSA101', 'OSA102', 'OSA103', 'OSA104', 'OSA105',
     'OSA201', 'OSA202', 'OSA203', 'OSA204', 'OSA205', 'OSA206', 'OSA207',
     'OSA301', 'OSA302', 'OSA303', 'OSA304', 'OSA305', 'OSA310', 'OSA311',
-    'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407',
+    'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407', 'OSA408', 'OSA409', 'OSA410',
     'OSA501', 'OSA502', 'OSA503', 'OSA601', 'OSA602', 'OSA603'
 ];
 
@@ -173,7 +173,7 @@ describe('osa validate', () => {
 });
 
 describe('osa rules', () => {
-    it('lists all 33 rules with clauses and doc pages that exist', () => {
+    it('lists all 36 rules with clauses and doc pages that exist', () => {
         const { code, stdout } = osa(['rules', '--format', 'json']);
         expect(code).toBe(0);
         const rules = JSON.parse(stdout) as { id: string; name: string; severity: string; clause: string; summary: string; docs: string }[];

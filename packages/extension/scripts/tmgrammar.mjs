@@ -125,6 +125,8 @@ export function buildGrammar({ keywords, vocabularies, followedBy, punctuation }
     const amount = need('amount', 'amounts');
     const operation = need('operation', 'UN operations');
     const ledBy = need('led-by', 'lead organisations');
+    const status = need('status', 'lifecycle stages');
+    const stages = vocabularies.find(v => v.id === 'lifecycle-status')?.terms ?? [];
     const special = new Set([...declarations, ...references]);
     const plainKeywords = [...keywords].filter(k => !special.has(k));
     // A term listed by two vocabularies (rule-of-law: field and assessment topic) takes the first.
@@ -245,6 +247,11 @@ export function buildGrammar({ keywords, vocabularies, followedBy, punctuation }
                         comment: 'The organisation that leads an operation outside the UN (led-by ASEAN).',
                         match: `${B}(${ledBy})\\s+(${IDENT})`,
                         captures: { 1: { name: 'keyword.other.osa' }, 2: { name: 'entity.name.organization.osa' } }
+                    },
+                    {
+                        comment: 'A lifecycle stage after `status` (status delivered): decided, signed and delivered are also the keywords of the stage dates.',
+                        match: `${B}(${status})\\s+(${alternation(stages)})${E}`,
+                        captures: { 1: { name: 'keyword.other.osa' }, 2: { name: 'variable.other.enummember.lifecycle-status.osa' } }
                     },
                     {
                         comment: 'A recorded exception to a rule (exception OSA303 { ... }).',

@@ -126,14 +126,26 @@ describe('settings and language configuration', () => {
         expect(properties['osa.validation.scope'].enum).toEqual(['openFiles', 'workspace']);
         expect(properties['osa.validation.scope'].default).toBe('openFiles');
         expect(properties['osa.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
-        for (const property of Object.values(properties) as { description?: string; markdownDescription?: string; enumDescriptions?: string[] }[]) {
+        // The check date: empty (today) or a date; the same pattern the CLI's --as-of and the config's asOf accept.
+        const asOf = new RegExp(properties['osa.asOf'].pattern);
+        expect(properties['osa.asOf'].default).toBe('');
+        for (const ok of ['', '2026-03-31']) {
+            expect(asOf.test(ok), ok).toBe(true);
+        }
+        for (const bad of ['2026-3-31', '31/03/2026', 'today']) {
+            expect(asOf.test(bad), bad).toBe(false);
+        }
+        for (const property of Object.values(properties) as { description?: string; markdownDescription?: string; enum?: string[]; enumDescriptions?: string[] }[]) {
             expect((property.description ?? property.markdownDescription ?? '').length).toBeGreaterThan(30);
-            expect(property.enumDescriptions?.length).toBeGreaterThan(0);
+            if (property.enum) {
+                expect(property.enumDescriptions?.length).toBe(property.enum.length);
+            }
         }
         // The server's own name for the section and the scope values (packages/language/src/lsp/workspace-diagnostics.ts).
         const server = fs.readFileSync(path.join(REPO, 'packages/language/src/lsp/workspace-diagnostics.ts'), 'utf-8');
         expect(server).toContain("update.section === 'osa'");
         expect(server).toContain("'openFiles' | 'workspace'");
+        expect(server).toContain("getConfiguration('osa', 'asOf')");
     });
 
     it('the language configuration has comments, brackets, auto-closing pairs, folding markers and a word pattern for OSA tokens', () => {

@@ -133,7 +133,7 @@ describe('the packaged extension (.vsix)', () => {
         expect(has(contributes.snippets[0].path)).toBe(true);
         expect(has(contributes.jsonValidation[0].url)).toBe(true);
         expect(contributes.jsonValidation[0].fileMatch).toBe('osa.config.json');
-        expect(Object.keys(contributes.configuration.properties).sort()).toEqual(['osa.trace.server', 'osa.validation.scope']);
+        expect(Object.keys(contributes.configuration.properties).sort()).toEqual(['osa.asOf', 'osa.trace.server', 'osa.validation.scope']);
         expect(contributes.commands.map((c: { title: string; category: string }) => `${c.category}: ${c.title}`)).toEqual([
             'OSA: Validate Workspace', 'OSA: Show Rule Documentation', 'OSA: Restart Language Server'
         ]);

@@ -113,6 +113,13 @@ describe('the TextMate grammar', () => {
         expect(scopeOf('coordination NSS, MOFA, MOD', 'MOFA')).toBe('variable.other.enummember.coordination-body.osa');
         expect(scopeOf('modality grant', 'grant')).toBe('variable.other.enummember.modality.osa');
         expect(scopeOf('clause monitoring-and-evaluation results disclosed', 'disclosed')).toBe('variable.other.enummember.results-disclosure.osa');
+        // A lifecycle stage is a term after `status`, even the stages that are also keywords of the stage dates.
+        for (const stage of ['planned', 'decided', 'signed', 'delivered', 'completed']) {
+            expect(scopeOf(`status ${stage}`, stage), stage).toBe('variable.other.enummember.lifecycle-status.osa');
+        }
+        expect(scopeOf('delivered 2026-02-10', 'delivered')).toBe('keyword.other.osa');
+        expect(tokenize('continues OSA-FY2024-PHL')).toContainEqual(['OSA-FY2024-PHL', 'entity.name.type.reference.osa']);
+        expect(scopeOf('monitoring { visit 2026-09-01 "x" results withheld "y" }', 'visit')).toBe('keyword.other.osa');
         // Terms are names in the grammar: a misspelt one is not coloured as a term.
         expect(scopeOf('category rescue-bot', 'rescue-bot')).toBe('variable.other.osa');
         // A date or a keyword inside an identifier is not coloured on its own.

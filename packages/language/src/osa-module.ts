@@ -61,6 +61,8 @@ export interface OsaModuleOptions {
     referenceData?: ReferenceDataSet;
     /** Substitute the rule set (tests); defaults to every registered rule. */
     rules?: readonly Rule[];
+    /** The check date, YYYY-MM-DD (`--as-of`); the config's `asOf`, else today, when not given. */
+    asOf?: string;
 }
 
 export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
@@ -85,7 +87,11 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         },
         osa: {
             ReferenceData: () => new ReferenceData(options.referenceData ?? DEFAULT_REFERENCE_DATA),
-            Config: services => new ConfigProvider(options.referenceData ?? DEFAULT_REFERENCE_DATA, () => services.osa.ReferenceData),
+            Config: services => {
+                const provider = new ConfigProvider(options.referenceData ?? DEFAULT_REFERENCE_DATA, () => services.osa.ReferenceData);
+                provider.asOf = options.asOf;
+                return provider;
+            },
             RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView),
             LanguageChecks: services => new OsaLanguageChecks(services.osa.Config, () => services.osa.ReferenceData),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared, file => {

@@ -309,7 +309,7 @@ describe('rule documentation', () => {
 
 describe('configuration documentation', () => {
     const page = () => fs.readFileSync(CONFIGURATION_PAGE, 'utf-8');
-    const CONFIG_KEYS = new Set(['$schema', 'rules', 'ignore', 'referenceData']);
+    const CONFIG_KEYS = new Set(['$schema', 'rules', 'ignore', 'referenceData', 'asOf']);
 
     it('shows only valid osa.config.json examples', () => {
         const configs = fencedBlocks(page(), 'json')

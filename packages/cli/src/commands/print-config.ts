@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ALL_RULES, ConfigError, dataEditions, EXTENSIBLE_VOCABULARIES, neutralise, findWorkspaceRoot, WorkspaceChecker, type AddedTerm, type TermInfo } from '@osa-policy/language';
+import { ALL_RULES, ConfigError, dataEditions, EXTENSIBLE_VOCABULARIES, neutralise, findWorkspaceRoot, today, WorkspaceChecker, type AddedTerm, type TermInfo } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -8,7 +8,7 @@ import { ExitCode } from '../exit-codes.js';
  * given), the workspace, each rule's severity and where it comes from, ignores, reference data, and the terms the
  * workspace adds to the vocabularies.
  */
-export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false): number {
+export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false, asOf?: string): number {
     const target = path.resolve(file);
     const root = findWorkspaceRoot(target, process.cwd(), configFile);
     const checker = new WorkspaceChecker({ configFile, trusted });
@@ -30,6 +30,8 @@ export function printConfig(file: string, configFile: string | undefined, io: Io
         configSource: configFile ? '--config' : config.file ? 'nearest osa.config.json above the file' : 'none found: defaults',
         ignored: config.isFileIgnored(target),
         ignore: config.contents.ignore ?? [],
+        checkDate: asOf ?? config.contents.asOf ?? today(),
+        checkDateSource: asOf ? '--as-of' : config.contents.asOf ? 'config asOf' : 'today',
         rules: ALL_RULES.map(rule => {
             const configured = config.severityOf(rule.id);
             const setting = config.contents.rules?.[rule.id];

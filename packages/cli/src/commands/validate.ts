@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
+    ALL_RULES, checkDateProblem, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
     type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
@@ -35,6 +35,8 @@ const CHUNK_SIZE = 100;
 
 export interface ValidateSettings {
     configFile?: string;
+    /** The check date (`--as-of`), YYYY-MM-DD; else each configuration's `asOf`, else today. */
+    asOf?: string;
     /** Configurations may name data files outside their folder (`--allow-outside-data`). */
     trusted?: boolean;
     jobs: number;
@@ -150,7 +152,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             byWorkspace.set(root, [file]);
         }
     }
-    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted };
+    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf };
     // Workers start first: they load the engine while this thread lists the workspace. This thread
     // works too, so --jobs N means N threads checking files.
     // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
@@ -276,7 +278,7 @@ function progressReporter(format: FormatName, io: Io): ((done: number, total: nu
 
 export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
     const { positional, options, flags } = parseArgs(argv,
-        ['format', 'output', 'config', 'fail-level', 'max-warnings', 'jobs', 'shard', 'print-config'],
+        ['format', 'output', 'config', 'fail-level', 'max-warnings', 'jobs', 'shard', 'print-config', 'as-of'],
         ['color', 'no-color', 'allow-outside-data']);
     const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
     const failLevel = choice(options.get('fail-level'), ['error', 'warning', 'info'] as const, 'error', 'fail-level');
@@ -292,8 +294,13 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
         }
     }
     const trusted = flags.has('allow-outside-data');
+    const asOf = options.get('as-of');
+    const asOfProblem = asOf === undefined ? undefined : checkDateProblem(asOf);
+    if (asOfProblem) {
+        throw new UsageError(`--as-of takes the check date as YYYY-MM-DD, such as 2026-04-01: ${asOfProblem}`);
+    }
     if (options.has('print-config')) {
-        return printConfig(options.get('print-config')!, configFile, io, trusted);
+        return printConfig(options.get('print-config')!, configFile, io, trusted, asOf);
     }
     const output = options.get('output');
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
@@ -301,7 +308,7 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     const progress = progressReporter(format, io);
     const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
-        configFile, trusted, jobs, shard, onProgress: progress,
+        configFile, trusted, asOf, jobs, shard, onProgress: progress,
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
         onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
     });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { ReferenceData } from '../reference/reference-data.js';
 import type { ReferenceDataSet } from '../reference/types.js';
 import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
+import { today } from '../engine/check-date.js';
 import { ConfigError, defaultConfig, findConfigFile, loadConfig, type ResolvedConfig } from './config.js';
 
 export class ConfigProvider {
@@ -20,6 +21,17 @@ export class ConfigProvider {
     private readonly references = new WeakMap<ResolvedConfig, ReferenceData>();
 
     constructor(private readonly baseData: ReferenceDataSet, private readonly baseReference: () => ReferenceData) { }
+
+    /**
+     * The check date given by the caller (the CLI's `--as-of`, the editor's `osa.asOf` setting): it wins over a
+     * configuration's `asOf`. Checked as a calendar date by whoever sets it.
+     */
+    asOf: string | undefined;
+
+    /** The date the rules judge "now" by for files under `config`: the caller's, else the config's `asOf`, else today. */
+    checkDateFor(config: ResolvedConfig): string {
+        return this.asOf ?? config.contents.asOf ?? today();
+    }
 
     /** Use one config file for every file (the CLI's `--config`). */
     useConfigFile(file: string | undefined): void {

@@ -18,6 +18,7 @@ import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from
 import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
 import { termsFromConfig, type VocabularySettings } from './config-vocabulary.js';
 import schema from './osa.config.schema.json' with { type: 'json' };
+import { checkDateProblem } from '../engine/check-date.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
 
@@ -33,6 +34,8 @@ export interface OsaConfigFile {
     $schema?: string;
     rules?: Record<string, SeveritySetting | RuleSettingObject>;
     ignore?: string[];
+    /** The check date (YYYY-MM-DD) for the workspace's files, instead of today. */
+    asOf?: string;
     referenceData?: {
         inCombat?: DatedDesignation[];
         conflictParties?: DatedDesignation[];
@@ -162,6 +165,9 @@ function describe(error: SchemaError): string {
         case 'enum':
             return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
         case 'pattern':
+            if (error.instancePath === '/asOf') {
+                return 'must be a date written YYYY-MM-DD, such as "2026-04-01"';
+            }
             return error.instancePath.endsWith('/description') ? 'must be one line of text, without control characters' : `must match ${error.params.pattern}`;
         case 'maxProperties':
             return `holds more than ${error.params.limit} entries`;
@@ -254,6 +260,11 @@ export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOp
     }
     validateAgainstSchema(file, contents);
     const config = contents as OsaConfigFile;
+    // The schema checks the form; whether the day exists (2026-02-30) is checked here.
+    const asOfProblem = config.asOf === undefined ? undefined : checkDateProblem(config.asOf);
+    if (asOfProblem) {
+        throw new ConfigError(file, 'asOf', `${asOfProblem}; the check date is a calendar date such as "2026-04-01"`);
+    }
     const terms = termsFromConfig(path.resolve(file), config.vocabulary);
     return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true), terms);
 }

@@ -95,7 +95,8 @@ const COLUMNS: Record<string, Column[]> = {
     'purpose': [{ header: 'Allowed for defense equipment (§3(1))', keys: ['permitted'], cell: i => yesNo(i.permitted) }],
     'clause': [{ header: 'Satisfies', keys: ['clause'], cell: i => typeof i.clause === 'string' ? i.clause : 'none (a supporting clause)' }],
     'results-disclosure': [{ header: 'Meets §3(3)(b)', keys: ['disclosed'], cell: i => yesNo(i.disclosed) }],
-    'coordination-body': [{ header: 'Role', keys: ['role'], cell: i => ROLES[String(i.role)] ?? String(i.role) }]
+    'coordination-body': [{ header: 'Role', keys: ['role'], cell: i => ROLES[String(i.role)] ?? String(i.role) }],
+    'lifecycle-status': [{ header: 'Order', keys: ['rank'], cell: i => String(Number(i.rank) + 1) }]
 };
 
 function escapeCell(text: string): string {

@@ -12,7 +12,7 @@ import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../refe
 import { checkedSpan } from '../rules/programme-facts.js';
 import { ALL_RULES } from '../rules/index.js';
 import { formatAmount } from '../util/text.js';
-import { VOCABULARIES, type VocabularyId } from '../vocabulary.js';
+import { LIFECYCLE_STATUSES, VOCABULARIES, type LifecycleStatus, type VocabularyId } from '../vocabulary.js';
 import {
     defaultFiscalYear, defaultRecipient, expandSnippet, PREFERRED_TEMPLATE, programmeSkeleton, SKELETON_LABEL,
     templateComplies, uniqueProgrammeId
@@ -58,6 +58,10 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         if (rule === 'Keyword' || rule === 'Block') {
             return;
         }
+        // `decided`, `signed` and `delivered` after `status` are stages, offered with the other terms (completeTerms).
+        if (rule === 'StatusValue') {
+            return;
+        }
         const inEnvelope = context.node !== undefined && AstUtils.getContainerOfType(context.node, isBudgetEnvelope) !== undefined;
         const term = keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value);
         acceptor(context, {
@@ -99,7 +103,8 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
                 kind: CompletionItemKind.EnumMember,
                 detail: doc?.detail ?? VOCABULARIES[vocabulary].label,
                 documentation: doc ? { kind: 'markdown', value: termMarkdown(doc) } : undefined,
-                sortText: doc && !doc.allowed ? '2' : '1',
+                // Stages in lifecycle order, not alphabetical.
+                sortText: (doc && !doc.allowed ? '2' : '1') + (vocabulary === 'lifecycle-status' ? `-${LIFECYCLE_STATUSES[term as LifecycleStatus].rank}` : ''),
                 textEdit: this.replaceTyped(context, term)
             });
         }

@@ -4,7 +4,7 @@
  *
  * The layout:
  * - one declaration per line inside blocks (`programme`, `agreement-template`, `budget-envelope`,
- *   `field … { }`, `assessment { }`, `exception … { }`), indented by four spaces per nesting level
+ *   `field … { }`, `assessment { }`, `exception … { }`, `monitoring { }`, `funding { }`), indented by four spaces per nesting level
  *   (always spaces, whatever the editor's tab settings: the layout is the same for everybody);
  * - a single space between the tokens of a line, none before `,`;
  * - `{` on the line of its declaration, `}` on a line of its own at the declaration's indentation;
@@ -43,12 +43,9 @@ const INDENT = '    ';
 const TAB_WIDTH = 4;
 
 /** AST types whose rule has a `{ … }` block of declarations. */
-const BLOCK_TYPES = new Set(['Programme', 'AgreementTemplate', 'BudgetEnvelope', 'FieldDeclaration', 'Assessment', 'Exception']);
+const BLOCK_TYPES = new Set(['Programme', 'AgreementTemplate', 'BudgetEnvelope', 'FieldDeclaration', 'Assessment', 'Exception', 'Monitoring', 'Funding']);
 /** Block types that may stay on one line when they hold at most one declaration. */
-const INLINE_TYPES = new Set(['FieldDeclaration', 'Assessment', 'Exception']);
-// A `funding { … }` block: one share per line, or one share inline (`funding { 2025 1_200_000_000 JPY }`).
-BLOCK_TYPES.add('Funding');
-INLINE_TYPES.add('Funding');
+const INLINE_TYPES = new Set(['FieldDeclaration', 'Assessment', 'Exception', 'Monitoring', 'Funding']);
 
 interface Block {
     node: AstNode;

@@ -12,7 +12,8 @@ import { ruleDocsUrl } from '../rules/docs.js';
 import { ALL_RULES, ruleById, type Rule } from '../rules/index.js';
 import { editDistance, formatAmount } from '../util/text.js';
 import {
-    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, fiscalYearOf, justificationOf, recipientOf, titleOf, yearSharesOf
+    agreementKindOf, amountOf, clauseNameOf, clauseResultsOf, decidedOf, deliveredOf, fiscalYearOf, justificationOf,
+    predecessorOf, recipientOf, statusOf, titleOf, yearSharesOf
 } from '../model/facts.js';
 import { firstValue, writtenValues } from '../model/values.js';
 import { CLAUSES, type ClauseName } from '../vocabulary.js';
@@ -120,6 +121,10 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
     if (facts.length > 0) {
         lines.push('', facts.join(' · '));
     }
+    const lifecycle = lifecycleLine(programme);
+    if (lifecycle) {
+        lines.push('', lifecycle);
+    }
     if (fileIgnored(services, document)) {
         lines.push('', 'This file is ignored by its osa.config.json: it is not checked.');
         return lines.join('\n');
@@ -141,6 +146,28 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
         }
     }
     return lines.join('\n');
+}
+
+/** "Status: delivered · decided 2024-06-20 · delivered 2025-02-10 · continues X", when any of it is stated. */
+function lifecycleLine(programme: Programme): string | undefined {
+    const parts: string[] = [];
+    const status = statusOf(programme);
+    if (status) {
+        parts.push(`Status: ${status}`);
+    }
+    const decided = decidedOf(programme);
+    if (decided) {
+        parts.push(`decided ${decided}`);
+    }
+    const delivered = deliveredOf(programme);
+    if (delivered) {
+        parts.push(`delivered ${delivered}`);
+    }
+    const predecessor = predecessorOf(programme);
+    if (predecessor) {
+        parts.push(`continues ${md(predecessor.name)}`);
+    }
+    return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as ClauseName[]).filter(c => CLAUSES[c].clause);

@@ -5,8 +5,8 @@
  */
 import { neutraliseMarkdownInline as md } from '../util/neutralise.js';
 import {
-    AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
-    BUILT_IN_TERMS, DEFENSE_PURPOSES, FIELDS, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, VOCABULARIES,
+    AGREEMENT_KINDS, ASSESSMENT_TOPICS, BENEFICIARY_KINDS, BUILT_IN_TERMS, CLAUSES, COORDINATION_BODIES, CURRENCIES,
+    DEFENSE_PURPOSES, FIELDS, LIFECYCLE_STATUSES, lookupTerm, MODALITIES, RESULTS_DISCLOSURES, VOCABULARIES,
     type DefaultField, type Terms, type VocabularyId
 } from '../vocabulary.js';
 
@@ -209,10 +209,17 @@ export function vocabularyTerm(vocabulary: VocabularyId, term: string, terms: Te
                 term === 'JPY' ? 'OSA budgets are in yen: the budget check (OSA601) adds up amounts in the envelope\'s currency.' : 'ISO 4217. OSA budgets are in yen (JPY); OSA601 only adds up amounts in the envelope\'s currency.',
                 'ISO 4217');
         }
+        case 'lifecycle-status': {
+            const info = lookupTerm(LIFECYCLE_STATUSES, term);
+            return info && doc('lifecycle status', term, info.description, LIFECYCLE_GOVERNS, `stage ${info.rank + 1} of 5`);
+        }
         default:
             return undefined;
     }
 }
+
+const LIFECYCLE_GOVERNS = 'From `signed` on the agreement must carry its date of signature, and the stage dates must be in order '
+    + '(decided, signed, delivered); OSA409. A year after delivery, monitoring must be recorded (§3(3)(b)); OSA408.';
 
 /** What the hover says on a word that is not a term of the vocabulary its property takes. */
 export function unknownTermMarkdown(vocabulary: VocabularyId, written: string, terms: Terms = BUILT_IN_TERMS): string {
@@ -388,7 +395,34 @@ const KEYWORDS: Record<string, KeywordInfo> = {
         description: 'The yen one unit of another currency counts for against the envelope (the budget\'s own rate for the fiscal year), such as `exchange-rate USD 151.5`.',
         governs: 'Programmes with amounts in that currency are converted at this rate, so that none drops out of the budget check; OSA601.', clause: 'portfolio'
     },
-    'to': { description: 'The end of the period.' }
+    'to': { description: 'The end of the period.' },
+    'status': {
+        description: 'Where the programme stands: planned, decided (by the Cabinet), signed (the agreement), delivered or completed.',
+        governs: LIFECYCLE_GOVERNS, clause: 'lifecycle'
+    },
+    'Programme.decided': {
+        description: 'The date of the Cabinet decision on the programme.',
+        governs: 'It comes no later than the signature of the agreement and the delivery; OSA409.', clause: 'lifecycle'
+    },
+    'delivered': {
+        description: 'The date the equipment, supplies or works were delivered.',
+        governs: 'It comes no earlier than the decision and the signature (OSA409); monitoring is due within a year of it (§3(3)(b); OSA408).',
+        clause: '§3(3)(b)'
+    },
+    'continues': {
+        description: 'The programme this one follows on from (usually last year\'s programme for the same recipient).',
+        governs: 'It must name a programme of the workspace, and a chain of predecessors must not lead back to itself; OSA410.'
+    },
+    'monitoring': {
+        description: 'The monitoring after delivery: the visits made and whether their results are disclosed or withheld, and why.',
+        governs: 'Appropriate monitoring with its results disclosed (§3(3)(b)); OSA408 a year after delivery.', clause: '§3(3)(b)'
+    },
+    'visit': { description: 'A monitoring visit: its date and what was checked.', governs: 'A delivered programme needs one within a year (§3(3)(b)); OSA408.', clause: '§3(3)(b)' },
+    'MonitoringResults.results': {
+        description: 'What became of the monitoring results: `disclosed` with where they are published, or `withheld` with the reason.',
+        governs: 'Results are disclosed, or their withholding is recorded with a reason (§3(3)(b)); OSA408.', clause: '§3(3)(b)'
+    },
+    'Programme.source': { description: 'A public source for the programme\'s facts (a citation or a link); it may repeat.' }
 };
 
 /** The meaning of a main keyword inside the given grammar rule; undefined for punctuation and unknown words. */

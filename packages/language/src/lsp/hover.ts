@@ -45,6 +45,11 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
         const source = leaf.grammarSource;
         if (GrammarAST.isKeyword(source)) {
             const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
+            if (rule === 'StatusValue') {
+                // `status decided`: the word is a lifecycle stage here, not the keyword of the decision's date.
+                const stage = vocabularyTerm('lifecycle-status', source.value);
+                return stage ? termMarkdown(stage) : undefined;
+            }
             const term = keywordTerm(rule === 'Amount' ? leaf.astNode.$container?.$type : rule, source.value);
             return term ? termMarkdown(term) : undefined;
         }
@@ -86,6 +91,10 @@ export class OsaHoverProvider extends AstNodeHoverProvider {
                     return programmeHover(this.osa, node);
                 case 'fiscalYears':
                     return fiscalYearContent(written);
+                case 'predecessors': {
+                    const reference = node.predecessors[position.index];
+                    return reference?.ref ? programmeHover(this.osa, reference.ref) : this.unresolved('programme', reference?.$refText);
+                }
                 case 'envelopes': {
                     const reference = node.envelopes[position.index];
                     return reference?.ref ? envelopeHover(this.osa, reference.ref) : this.unresolved('budget envelope', reference?.$refText);

@@ -20,11 +20,12 @@ import { CompletionItemKind, SymbolKind, type DocumentSymbol, type DocumentSymbo
 import {
     isAgreementTemplate, isBudgetEnvelope, isProgramme,
     type Agreement, type AgreementTemplate, type Assessment, type BudgetEnvelope, type Clause, type Exception,
-    type FieldDeclaration, type Item, type Model, type Programme
+    type FieldDeclaration, type Item, type Model, type Monitoring, type Programme
 } from '../generated/ast.js';
 import {
     agreementKindOf, amountOf, assessmentOf, agreementOf, clauseResultsOf, clauseTextOf, descriptionOf, fiscalYearOf, isArmedAfterDelivery,
-    isDefenseEquipment, itemCategoryOf, itemPurposeOf, itemQuantityOf, justificationOf, signedOf, titleOf, topicOnFile, topicTextOf
+    isDefenseEquipment, itemCategoryOf, itemPurposeOf, itemQuantityOf, justificationOf, monitoringResultsOf, resultsDisclosureOf,
+    resultsTextOf, signedOf, titleOf, topicOnFile, topicTextOf, visitTextOf
 } from '../model/facts.js';
 import { firstValue } from '../model/values.js';
 
@@ -44,7 +45,10 @@ const SYMBOL_KINDS: Record<string, SymbolKind> = {
     AssessmentTopic: SymbolKind.Property,
     Agreement: SymbolKind.Object,
     Clause: SymbolKind.Property,
-    Exception: SymbolKind.Event
+    Exception: SymbolKind.Event,
+    Monitoring: SymbolKind.Object,
+    MonitoringVisit: SymbolKind.Event,
+    MonitoringResults: SymbolKind.Property
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
@@ -99,7 +103,8 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
             ...programme.items.map(i => this.item(i)),
             assessment && this.assessment(assessment),
             agreement && this.agreement(agreement),
-            ...programme.exceptions.map(e => this.exception(e))
+            ...programme.exceptions.map(e => this.exception(e)),
+            ...programme.monitorings.slice(0, 1).map(m => this.monitoring(m))
         ];
         return this.symbol(programme, programme.name, titleOf(programme) ?? '', this.nameNode(programme, 'name'), children);
     }
@@ -126,6 +131,18 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
     protected assessment(assessment: Assessment): DocumentSymbol | undefined {
         const topics = assessment.topics.map(t => this.symbol(t, written(t, 'name'), `${topicOnFile(t) ? 'on file: ' : ''}${topicTextOf(t) ?? ''}`, this.nameNode(t, 'name')));
         return this.symbol(assessment, 'assessment', `${new Set(assessment.topics.map(t => written(t, 'name'))).size} of 6 topics`, this.keywordNode(assessment, 'assessment'), topics);
+    }
+
+    /** `monitoring` with a child per visit (its date, what was checked) and the results line. */
+    protected monitoring(monitoring: Monitoring): DocumentSymbol | undefined {
+        const results = monitoringResultsOf(monitoring);
+        const disclosure = results && (resultsDisclosureOf(results) ?? written(results, 'disclosures'));
+        const children = [
+            ...monitoring.visits.map(v => this.symbol(v, written(v, 'dates'), visitTextOf(v) ?? '', this.nameNode(v, 'dates'))),
+            results && this.symbol(results, 'results', [disclosure, resultsTextOf(results)].filter(Boolean).join(' · '), this.keywordNode(results, 'results'))
+        ];
+        const detail = [`${monitoring.visits.length} visit${monitoring.visits.length === 1 ? '' : 's'}`, disclosure ? `results ${disclosure}` : 'results not recorded'].join(' · ');
+        return this.symbol(monitoring, 'monitoring', detail, this.keywordNode(monitoring, 'monitoring'), children);
     }
 
     protected agreement(agreement: Agreement): DocumentSymbol | undefined {

@@ -10,10 +10,11 @@
  * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
 import { DocumentState, type LangiumDocument } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
 import { ALL_RULES } from '../rules/index.js';
+import { checkDateProblem } from '../engine/check-date.js';
 import type { OsaDocumentBuilder } from '../workspace/performance.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
@@ -51,6 +52,7 @@ export class WorkspaceDiagnostics {
         };
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'osa') {
+                await this.applyCheckDate((update.configuration as { asOf?: unknown } | undefined)?.asOf);
                 const scope = (update.configuration as { validation?: { scope?: string } } | undefined)?.validation?.scope;
                 const previous = this.scope;
                 this.scope = scope === 'workspace' ? 'workspace' : 'openFiles';
@@ -69,12 +71,36 @@ export class WorkspaceDiagnostics {
         });
         // The initial settings are fetched without an update event: read them once the workspace is loaded.
         void shared.workspace.WorkspaceManager.ready.then(async () => {
+            await this.applyCheckDate(await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'asOf'));
             const validation = await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'validation') as { scope?: string } | undefined;
             if (validation?.scope === 'workspace') {
                 this.scope = 'workspace';
                 await this.validateAll();
             }
         });
+    }
+
+    /**
+     * The `osa.asOf` setting: the check date for every file, over the configurations' `asOf` (empty: theirs, else
+     * today). A value that is not a calendar date is reported to the user and ignored, never half-applied.
+     */
+    private async applyCheckDate(setting: unknown): Promise<void> {
+        const text = typeof setting === 'string' ? setting.trim() : '';
+        const problem = text === '' ? undefined : checkDateProblem(text);
+        if (problem) {
+            // A notification, not a request: nothing waits for the user to close the message.
+            void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Error,
+                message: `OSA: the setting osa.asOf must be a date written YYYY-MM-DD, or empty for today: ${problem}. The check date stays ${this.osa().osa.Config.asOf ?? 'today (or the configuration\'s asOf)'}.`
+            });
+            return;
+        }
+        const asOf = text === '' ? undefined : text;
+        const config = this.osa().osa.Config;
+        if (config.asOf !== asOf) {
+            config.asOf = asOf;
+            await this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
+        }
     }
 
     /** Validates every loaded document of the workspace (the `osa.validateWorkspace` command). */

@@ -8,7 +8,8 @@ import { GrammarUtils, type AstNode } from 'langium';
 import { isProgramme } from '../generated/ast.js';
 import type {
     Activity, Agreement, AgreementTemplate, Amount, AssessmentTopic, Assessment, Beneficiary, BudgetEnvelope, Clause,
-    Exception, FieldDeclaration, Funding, FundingShare, Item, Operation, Period, Programme, UnknownStatement
+    Exception, FieldDeclaration, Funding, FundingShare, Item, Monitoring, MonitoringResults, MonitoringVisit, Operation, Period,
+    Programme, UnknownStatement
 } from '../generated/ast.js';
 import {
     BUILT_IN_TERMS, FIELDS, lookupTerm, VOCABULARIES, type ActivityInfo, type ActivityName, type ItemCategoryInfo,
@@ -178,6 +179,47 @@ export const justificationOf = (exception: Exception) => decodedFirst(exception,
 
 export const operationLeadOf = (operation: Operation) => firstRaw(operation, 'leads');
 
+// ---- lifecycle, follow-ons, sources, monitoring -----------------------------------------------------
+
+export const statusOf = (programme: Programme) => knownTerm<LifecycleStatus>('lifecycle-status', programme, 'statuses');
+export const decidedOf = (programme: Programme) => decodedFirst(programme, 'decidedDates', decodeDate);
+export const deliveredOf = (programme: Programme) => decodedFirst(programme, 'deliveredDates', decodeDate);
+/** The programme this one follows on from, when the reference resolves. */
+export const predecessorOf = (programme: Programme): Programme | undefined => programme.predecessors[0]?.ref;
+
+/** Every `source` of the programme that reads as a text, in order. */
+export function sourcesOf(programme: Programme): string[] {
+    const sources: string[] = [];
+    for (const raw of programme.sources) {
+        const decoded = decodeText(asWritten(raw, true));
+        if (decoded.ok) {
+            sources.push(decoded.value);
+        }
+    }
+    return sources;
+}
+
+export const monitoringOf = (programme: Programme): Monitoring | undefined => programme.monitorings[0];
+export const visitDateOf = (visit: MonitoringVisit) => decodedFirst(visit, 'dates', decodeDate);
+export const visitTextOf = (visit: MonitoringVisit) => decodedFirst(visit, 'texts', decodeText);
+export const monitoringResultsOf = (monitoring: Monitoring): MonitoringResults | undefined => monitoring.results[0];
+export const resultsDisclosureOf = (results: MonitoringResults) => knownTerm<ResultsDisclosure>('results-disclosure', results, 'disclosures');
+/** Where the results are published (`disclosed`) or why they are withheld (`withheld`); undefined when not written. */
+export const resultsTextOf = (results: MonitoringResults) => decodedFirst(results, 'texts', decodeText);
+
+/** The dated monitoring visits, in the order written. */
+export function monitoringVisitsOf(programme: Programme): { date: string; text?: string; visit: MonitoringVisit }[] {
+    const monitoring = monitoringOf(programme);
+    const visits: { date: string; text?: string; visit: MonitoringVisit }[] = [];
+    for (const visit of monitoring?.visits ?? []) {
+        const date = visitDateOf(visit);
+        if (date) {
+            visits.push({ date, text: visitTextOf(visit), visit });
+        }
+    }
+    return visits;
+}
+
 // ---- present, missing or unreadable ------------------------------------------------------------
 
 /**
@@ -301,10 +343,6 @@ export function operationAreasOf(operation: Operation): { code: string; index: n
 }
 
 // ---- lifecycle status (local reader) -----------------------------------------------------------
-
-// MERGE(lead): engineer A adds the lifecycle accessor to this file; replace this local reader with A's
-// accessor at merge. It reads the first `status` through the same helper as every other term.
-export const lifecycleStatusOfLocal = (programme: Programme) => knownTerm<LifecycleStatus>('lifecycle-status', programme, 'statuses');
 
 // ---- what an item serves, with the workspace's terms -------------------------------------------
 

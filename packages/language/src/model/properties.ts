@@ -83,7 +83,7 @@ export const PROPERTIES: Readonly<Record<string, readonly PropertySpec[]>> = {
         { feature: 'results', keyword: 'results', label: 'results', value: declaration('MonitoringResults'), repeatable: false, takes: '`disclosed` with where, or `withheld` with why', example: 'results disclosed "https://…"' }
     ],
     MonitoringVisit: [
-        { feature: 'dates', label: 'date', value: { type: 'date' }, repeatable: false, required: true, takes: 'a date written YYYY-MM-DD', example: 'visit 2026-09-01' },
+        { feature: 'dates', label: 'date of the visit', value: { type: 'date' }, repeatable: false, required: true, takes: 'a date written YYYY-MM-DD', example: 'visit 2026-09-01' },
         { feature: 'texts', label: 'text', value: text, repeatable: false, takes: 'a text in quotes', example: 'visit 2026-09-01 "On-site check"' }
     ],
     MonitoringResults: [

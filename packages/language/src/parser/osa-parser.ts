@@ -39,7 +39,10 @@ export class OsaParser extends LangiumParser {
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
-        const result = super.parse<T>(input, options);
+        // A text with a NUL byte is not a programme sheet. The CLI reads such a file as an empty document (io/safe-read.ts)
+        // and the validator reports it once; an editor buffer with the same bytes must count for as little, or its
+        // declarations would still resolve references in other files (found by the fuzzer: CLI and editor disagreed).
+        const result = super.parse<T>(input.includes('\0') ? '' : input, options);
         this.assignDefaults(result.value);
         return result;
     }

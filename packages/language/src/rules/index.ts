@@ -6,6 +6,7 @@ import { agreementRules } from './agreement.js';
 import { considerationRules } from './considerations.js';
 import { fieldRules } from './fields.js';
 import { implementationRules } from './implementation.js';
+import { lifecycleRules } from './lifecycle.js';
 import { portfolioRules } from './portfolio.js';
 import { recipientRules } from './recipient.js';
 import { referenceDataRules } from './reference-data.js';
@@ -20,7 +21,8 @@ export const ALL_RULES: readonly Rule[] = [
     ...considerationRules,
     ...agreementRules,
     ...implementationRules,
-    ...portfolioRules
+    ...portfolioRules,
+    ...lifecycleRules
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const BY_ID = new Map(ALL_RULES.map(r => [r.id, r]));

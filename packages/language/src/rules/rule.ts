@@ -72,6 +72,8 @@ export interface RuleContext {
     readonly document: LangiumDocument<Model>;
     /** The terms in force for the file: the built-in ones plus those its workspace adds (osa.config.json). */
     readonly terms: Terms;
+    /** The check date, YYYY-MM-DD (engine/check-date.ts): today unless `--as-of`, `osa.asOf` or `asOf` fix it. */
+    readonly asOf: string;
 }
 
 /** Checked once per programme. */

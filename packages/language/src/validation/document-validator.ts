@@ -105,6 +105,16 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         await Promise.all(pending);
     }
 
+    /**
+     * An unresolved `continues` is OSA410's finding, from the workspace's summaries: the CLI checks files in batches,
+     * so the predecessor's file may simply not be loaded, and Langium's generic linking error would be false.
+     */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const linking: Diagnostic[] = [];
+        super.processLinkingErrors(document, linking, options);
+        diagnostics.push(...linking.filter(d => !(d.data?.containerType === 'Programme' && d.data?.property === 'predecessors')));
+    }
+
     /** The findings of the last validation that suppression comments silenced. */
     suppressedFindings(document: LangiumDocument): readonly SuppressedFinding[] {
         return this.suppressed.get(document) ?? [];

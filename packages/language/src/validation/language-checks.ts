@@ -149,6 +149,9 @@ export class OsaLanguageChecks {
                     accept('error', 'An envelope counts in yen already: an exchange rate for JPY means nothing. Remove it.', { node, property: 'currency', code: LANGUAGE_CODE });
                 }
             },
+            Monitoring: generic,
+            MonitoringVisit: generic,
+            MonitoringResults: generic,
             UnknownStatement: (node, accept) => this.checkUnknown(node, accept)
         };
     }

@@ -41,7 +41,7 @@ export class RuleRunner {
         const document = AstUtils.getDocument(model) as LangiumDocument<Model>;
         const file = document.uri.fsPath;
         const config = this.configs.configFor(file);
-        const context: RuleContext = { reference: this.configs.referenceFor(config), document, terms: config.terms };
+        const context: RuleContext = { reference: this.configs.referenceFor(config), document, terms: config.terms, asOf: this.configs.checkDateFor(config) };
         const programmes = model.elements.filter(isProgramme);
         for (const rule of this.activeRules(config, file)) {
             if (rule.scope !== 'programme') {

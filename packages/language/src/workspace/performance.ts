@@ -1,5 +1,5 @@
 /**
- * Services tuned for how OSA resolves names: every reference (`uses`, `funded-by`) points at a
+ * Services tuned for how OSA resolves names: every reference (`uses`, `funded-by`, `continues`) points at a
  * top-level declaration, so the global index resolves all of them and no local scopes are needed.
  * The CLI also needs no index of references (that serves find-references in the editor).
  */
@@ -137,7 +137,7 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
             || (this.namesInFlux.size > 0 && document.references.some(reference => this.namesInFlux.has(reference.$refText)));
     }
 
-    /** The template and envelope names the documents exported, and those their current text declares. */
+    /** The programme, template and envelope names the documents exported, and those their current text declares. */
     private declaredNames(uris: readonly URI[]): Set<string> {
         const names = new Set<string>();
         const index = this.indexManager as OsaIndexManager;
@@ -145,7 +145,8 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
             index.exportedNames?.(uri).forEach(name => names.add(name));
             const text = this.textDocuments?.get(uri.toString())?.getText()
                 ?? (this.langiumDocuments.hasDocument(uri) ? this.langiumDocuments.getDocument(uri)!.textDocument.getText() : '');
-            for (const match of text.matchAll(/(?:agreement-template|budget-envelope)\s+([_a-zA-Z][\w-]*)/g)) {
+            // Programmes too: `continues` refers to them across files.
+            for (const match of text.matchAll(/(?:agreement-template|budget-envelope|programme)\s+([_a-zA-Z][\w-]*)/g)) {
                 names.add(match[1]);
             }
         }

@@ -6,7 +6,7 @@
 import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
-import { amountNodeOf, amountOf, fiscalYearOf, lifecycleStatusOfLocal, ratesOf, statesMoney, yearSharesOf, type Money } from '../model/facts.js';
+import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, statesMoney, statusOf, yearSharesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
 export type { Money };
@@ -19,6 +19,8 @@ export interface DeclarationSummary {
     uri: string;
     nameRange: Range;
     amountRange?: Range;
+    /** Programmes: the predecessor named by `continues`, and where (OSA410 follows the chain across files). */
+    continues?: { name: string; range: Range };
     /** Envelopes: yen per unit of other currencies, exact, in millionths of a yen (decimal strings). */
     rates?: Record<string, string>;
     /** Programmes: the money by fiscal year (the `funding` shares, or `amount` as the fiscal year's one share). */
@@ -72,8 +74,13 @@ function programmeMoney(programme: Programme): Pick<DeclarationSummary, 'shares'
         range: share.node.$cstNode?.range ?? EMPTY_RANGE,
         funding: share.node.$type === 'FundingShare'
     }));
-    const status = lifecycleStatusOfLocal(programme);
+    const status = statusOf(programme);
     return { shares, planned: status === 'planned', moneyStated: statesMoney(programme), ...(status ? { status } : {}) };
+}
+
+function predecessorLink(programme: Programme): { name: string; range: Range } {
+    const reference = programme.predecessors[0];
+    return { name: reference.$refText, range: reference.$refNode?.range ?? rangeOf(programme, 'predecessors') };
 }
 
 export function summarizeDocument(document: LangiumDocument): DocumentSummary {
@@ -92,7 +99,8 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
                     nameRange: rangeOf(element, 'name'),
                     amountRange: amountNode?.$cstNode?.range,
                     ...(isBudgetEnvelope(element) && element.rates.length > 0 ? { rates: ratesOf(element) } : {}),
-                    ...(isProgramme(element) ? programmeMoney(element) : {})
+                    ...(isProgramme(element) ? programmeMoney(element) : {}),
+                    ...(isProgramme(element) && element.predecessors.length > 0 ? { continues: predecessorLink(element) } : {})
                 };
                 (isProgramme(element) ? summary.programmes : summary.envelopes).push(entry);
             } else if (isAgreementTemplate(element)) {

@@ -771,3 +771,59 @@ describe('stale and foreign diagnostics', () => {
         expect((await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range, context: { diagnostics: [finding], only: ['quickfix'] } }))!.length).toBeGreaterThan(0);
     });
 });
+
+describe('lifecycle fixes: placeholders a person fills in', () => {
+    /** Replaces placeholders as a person would, then revalidates. */
+    async function written(files: Files, replacements: [string, string][]): Promise<Built> {
+        let text = files['programme.osa'];
+        for (const [from, to] of replacements) {
+            expect(text, from).toContain(from);
+            text = text.replace(from, to);
+        }
+        return build({ ...files, 'programme.osa': text });
+    }
+
+    it('OSA408: "Add a monitoring skeleton" inserts the block; the finding stays until the visit is dated, then goes', async () => {
+        const files = ws(programme({ extra: 'status delivered\n    delivered 2025-01-15' }));
+        const { actions } = await actionsFor(files, 'OSA408');
+        const skeleton = byTitle(actions, /^Add a monitoring skeleton/);
+        expect(skeleton.isPreferred).toBe(true);
+        const edited = apply(files, skeleton);
+        expect(addedLines(files['programme.osa'], edited['programme.osa'])).toEqual([
+            '    monitoring {', '        visit YYYY-MM-DD ""', '        results disclosed ""', '    }'
+        ]);
+        const placeholders = await build(edited);
+        expect(codes(placeholders.diagnostics('programme.osa'))).toContain('OSA408');
+        expect(placeholders.diagnostics('programme.osa').filter(d => d.code === 'syntax').map(d => d.message).join(' ')).toContain('YYYY-MM-DD');
+        const done = await written(edited, [["YYYY-MM-DD \"\"", "2025-09-01 \"On-site check\""], ['disclosed ""', 'disclosed "https://www.mofa.go.jp/"']]);
+        expect(codes(done.diagnostics('programme.osa'))).toEqual([]);
+    });
+
+    it('OSA408: a block without a dated visit gets a visit line; visits without results get disclosed or withheld', async () => {
+        const noVisit = ws(programme({ extra: 'status delivered\n    delivered 2025-01-15\n    monitoring {\n        results disclosed "https://example.org/"\n    }' }));
+        const visit = apply(noVisit, byTitle((await actionsFor(noVisit, 'OSA408')).actions, /^Add a monitoring visit/));
+        expect(addedLines(noVisit['programme.osa'], visit['programme.osa'])).toEqual(['        visit YYYY-MM-DD ""']);
+        expect(visit['programme.osa'].indexOf('visit YYYY')).toBeLessThan(visit['programme.osa'].indexOf('results disclosed'));
+
+        const noResults = ws(programme({ extra: 'status delivered\n    delivered 2025-01-15\n    monitoring {\n        visit 2025-03-01 "Check"\n    }' }));
+        const { actions } = await actionsFor(noResults, 'OSA408');
+        const withheld = apply(noResults, byTitle(actions, /^Add `results withheld ""`/));
+        expect(addedLines(noResults['programme.osa'], withheld['programme.osa'])).toEqual(['        results withheld ""']);
+        const stillMissing = await build(withheld);
+        expect(stillMissing.diagnostics('programme.osa').find(d => d.code === 'OSA408')?.message).toContain('without a reason');
+        const done = await written(withheld, [['withheld ""', 'withheld "The sites are classified"']]);
+        expect(codes(done.diagnostics('programme.osa'))).toEqual([]);
+    });
+
+    it('OSA409: "Add the date of signature" writes `signed` after the agreement\'s header, for the date to be written', async () => {
+        const files = ws(programme({ agreement: 'agreement uses StandardExchangeOfNotes', extra: 'status signed' }));
+        const { actions } = await actionsFor(files, 'OSA409');
+        const add = byTitle(actions, /^Add the date of signature/);
+        const edited = apply(files, add);
+        expect(edited['programme.osa']).toContain('    agreement uses StandardExchangeOfNotes signed YYYY-MM-DD\n');
+        const placeholder = await build(edited);
+        expect(codes(placeholder.diagnostics('programme.osa'))).toEqual(['syntax']);
+        const done = await written(edited, [['signed YYYY-MM-DD', 'signed 2024-12-05']]);
+        expect(codes(done.diagnostics('programme.osa'))).toEqual([]);
+    });
+});

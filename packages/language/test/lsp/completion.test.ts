@@ -291,3 +291,37 @@ describe('the compliant skeleton snippet', () => {
         expect(diagnostics.filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
     });
 });
+
+describe('completion of the lifecycle', () => {
+    it('after `status`: the five stages once each, in lifecycle order, with their meaning', async () => {
+        const { list } = await completeAt(programme({ extra: 'status <|>' }));
+        const labels = list.items.map(i => i.label);
+        for (const stage of ['planned', 'decided', 'signed', 'delivered', 'completed']) {
+            expect(labels.filter(l => l === stage), stage).toHaveLength(1);
+        }
+        expect(labels.filter(l => !['planned', 'decided', 'signed', 'delivered', 'completed'].includes(l))).toEqual([]);
+        expect(bySortText(list).map(i => i.label)).toEqual(['planned', 'decided', 'signed', 'delivered', 'completed']);
+        expect(docText(item(list, 'signed'))).toContain('OSA409');
+    });
+
+    it('the new keywords are offered in a programme and in a monitoring block', async () => {
+        const { list } = await completeAt(programme({ extra: '<|>' }));
+        const labels = list.items.map(i => i.label);
+        for (const keyword of ['status', 'decided', 'delivered', 'continues', 'monitoring', 'source', 'funding']) {
+            expect(labels, keyword).toContain(keyword);
+        }
+        const { list: inside } = await completeAt(programme({ extra: 'monitoring {\n        <|>\n    }' }));
+        expect(inside.items.map(i => i.label)).toEqual(expect.arrayContaining(['visit', 'results']));
+    });
+
+    it('after `results` in a monitoring block: disclosed and withheld', async () => {
+        const { list } = await completeAt(programme({ extra: 'monitoring {\n        visit 2025-01-01 "x"\n        results <|>\n    }' }));
+        expect(list.items.map(i => i.label).sort()).toEqual(['disclosed', 'withheld']);
+    });
+
+    it('after `continues`: the programmes of the workspace', async () => {
+        await addFile('earlier.osa', programme({ id: 'PHL-2023-001' }));
+        const { list } = await completeAt(programme({ id: 'PHL-2024-001', extra: 'continues <|>' }));
+        expect(list.items.map(i => i.label)).toContain('PHL-2023-001');
+    });
+});

@@ -323,3 +323,51 @@ describe('formatter: idempotence and safety on every example', () => {
         expect(await diagnosticsOf(formattedMessy)).toEqual(before);
     });
 });
+
+describe('the lifecycle blocks', () => {
+    const messy = [
+        'programme P-1 {',
+        'status   delivered',
+        '  decided 2024-06-20',
+        '      continues P-0',
+        'funding {   2024 1_200_000_000 JPY',
+        '2025   700_000_000 JPY }',
+        '  monitoring {',
+        '        visit 2025-09-01 "On-site check"',
+        '  visit 2026-03-01   "Second check"',
+        'results disclosed "https://example.org/r"',
+        '    }',
+        'source "https://example.org/a"',
+        '}',
+        ''
+    ].join('\n');
+
+    it('indent monitoring and funding one level per block, one line per visit, result and share', async () => {
+        expect(await format(messy)).toBe([
+            'programme P-1 {',
+            '    status delivered',
+            '    decided 2024-06-20',
+            '    continues P-0',
+            '    funding {',
+            '        2024 1_200_000_000 JPY',
+            '        2025 700_000_000 JPY',
+            '    }',
+            '    monitoring {',
+            '        visit 2025-09-01 "On-site check"',
+            '        visit 2026-03-01 "Second check"',
+            '        results disclosed "https://example.org/r"',
+            '    }',
+            '    source "https://example.org/a"',
+            '}',
+            ''
+        ].join('\n'));
+    });
+
+    it('keep a one-line block with one declaration on one line, and are idempotent', async () => {
+        const inline = 'programme P-1 {\n    monitoring {   visit 2025-09-01 "Check" }\n    funding { 2024 1_000 JPY }\n}\n';
+        expect(await format(inline)).toBe('programme P-1 {\n    monitoring { visit 2025-09-01 "Check" }\n    funding { 2024 1_000 JPY }\n}\n');
+        const once = await format(messy);
+        expect(await format(once)).toBe(once);
+        expect(astShape(parse(once).parseResult.value)).toEqual(astShape(parse(messy).parseResult.value));
+    });
+});

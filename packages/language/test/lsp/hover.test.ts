@@ -199,8 +199,9 @@ describe('hover on vocabulary and keywords', () => {
             expect(vocabularyTerm(vocabulary.id, 'constructor'), vocabulary.id).toBeUndefined();
         }
         for (const keyword of ['programme', 'recipient', 'field', 'provide', 'assessment', 'agreement', 'coordination', 'exception',
-            'budget-envelope', 'agreement-template', 'fiscal-year', 'modality', 'beneficiary', 'operation', 'led-by']) {
-            const term = keywordTerm(undefined, keyword) ?? keywordTerm('Programme', keyword);
+            'budget-envelope', 'agreement-template', 'fiscal-year', 'modality', 'beneficiary', 'operation', 'led-by',
+            'status', 'decided', 'delivered', 'continues', 'monitoring', 'visit', 'results']) {
+            const term = keywordTerm(undefined, keyword) ?? keywordTerm('Programme', keyword) ?? keywordTerm('MonitoringResults', keyword);
             expect(term, keyword).toBeDefined();
             for (const id of term!.governs.match(/OSA\d{3}/g) ?? []) {
                 cited.add(id);

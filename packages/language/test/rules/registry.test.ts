@@ -7,14 +7,14 @@ const EXPECTED_IDS = [
     'OSA201', 'OSA202', 'OSA203', 'OSA204', 'OSA205', 'OSA206', 'OSA207',
     'OSA301', 'OSA302', 'OSA303', 'OSA304', 'OSA305',
     'OSA310', 'OSA311',
-    'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407',
+    'OSA401', 'OSA402', 'OSA403', 'OSA404', 'OSA405', 'OSA406', 'OSA407', 'OSA408', 'OSA409', 'OSA410',
     'OSA501', 'OSA502', 'OSA503',
     'OSA601', 'OSA602', 'OSA603'
 ];
 
 describe('the rule registry', () => {
-    it('registers exactly the 33 expected rules, in id order', () => {
-        expect(EXPECTED_IDS).toHaveLength(33);
+    it('registers exactly the 36 expected rules, in id order', () => {
+        expect(EXPECTED_IDS).toHaveLength(36);
         expect(ALL_RULES.map(r => r.id)).toEqual(EXPECTED_IDS);
     });
 

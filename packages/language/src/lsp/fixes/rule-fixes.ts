@@ -7,7 +7,7 @@
  * inserts an empty string: the finding then stays, with a message saying what to write, instead of
  * being silenced by placeholder text.
  */
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { isItem, type Activity, type AgreementTemplate, type Clause, type Programme } from '../../generated/ast.js';
 import {
@@ -396,6 +396,68 @@ const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
     return [fix(`Add ${list} to the coordination line`, text.uri, edits, true)];
 };
 
+// ---- lifecycle: monitoring (§3(3)(b)) and the date of signature ------------------------------------
+
+/**
+ * The placeholders a person fills in: `YYYY-MM-DD` is not a date, so the language checks keep asking for one and
+ * OSA408 keeps counting no visit until it is written; the empty texts are what only the desk can say.
+ */
+const VISIT_LINE = 'visit YYYY-MM-DD ""';
+
+function keywordNode(node: AstNode, keyword: string) {
+    return GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
+}
+
+const monitoringNotRecorded: FixProvider = ({ programme, text, data }) => {
+    if (!programme) {
+        return [];
+    }
+    const monitoring = programme.monitorings[0];
+    if (data.monitoringSkeleton && !monitoring) {
+        const step = indentStep(programme, text);
+        const lines = ['monitoring {', step + VISIT_LINE, step + 'results disclosed ""', '}'];
+        const edit = insertInProgramme(programme, text, lines, [programme.exceptions[0], programme.sources[0] !== undefined ? propertyOwner(programme, 'sources') : undefined]);
+        return edit ? [fix('Add a monitoring skeleton (write the visit\'s date and what was checked, and where the results are published)', text.uri, [edit], true)] : [];
+    }
+    const brace = monitoring && closingBrace(monitoring);
+    if (data.monitoringSkeleton && monitoring && brace) {
+        const indent = childIndent(monitoring, text);
+        const first = monitoring.results[0]?.$cstNode;
+        const edit = first ? text.insertLinesBefore(first.range.start, [VISIT_LINE], indent) : text.insertLinesBefore(brace.range.start, [VISIT_LINE], indent);
+        return [fix('Add a monitoring visit (write its date and what was checked)', text.uri, [edit], true)];
+    }
+    if (data.addResults && monitoring && brace && monitoring.results.length === 0) {
+        const indent = childIndent(monitoring, text);
+        return [
+            fix('Add `results disclosed ""` (write where they are published)', text.uri, [text.insertLinesBefore(brace.range.start, ['results disclosed ""'], indent)], true),
+            fix('Add `results withheld ""` (write why they are not published)', text.uri, [text.insertLinesBefore(brace.range.start, ['results withheld ""'], indent)])
+        ];
+    }
+    return [];
+};
+
+/** A node standing for a programme property's first statement, for insertInProgramme (values are not nodes). */
+function propertyOwner(programme: Programme, property: string): AstNode | undefined {
+    const cst = propertyNode(programme, property, 0);
+    return cst ? { $type: 'Anchor', $cstNode: cst } as unknown as AstNode : undefined;
+}
+
+const lifecycleInconsistent: FixProvider = ({ programme, text, data }) => {
+    const agreement = programme && agreementOf(programme);
+    if (!data.addSigned || !agreement || agreement.signedDates.length > 0) {
+        return [];
+    }
+    // After the agreement's header (`agreement`, `uses …`, `kind …`), before its clauses.
+    const header = [propertyNode(agreement, 'templates', 0), propertyNode(agreement, 'kinds', 0), keywordNode(agreement, 'agreement')]
+        .filter((cst): cst is NonNullable<typeof cst> => cst !== undefined)
+        .sort((a, b) => b.end - a.end)[0];
+    if (!header) {
+        return [];
+    }
+    const at = header.range.end;
+    return [fix('Add the date of signature to the agreement (write the date)', text.uri, [{ range: { start: at, end: at }, newText: ' signed YYYY-MM-DD' }], true)];
+};
+
 /**
  * Fixes by rule id. Rules with an `exceptionSeverity` also get `recordException`, and every rule
  * finding a suppression and a documentation action (code-actions.ts).
@@ -414,5 +476,7 @@ export const RULE_FIXES: Record<string, FixProvider> = {
     OSA405: missingClause,
     OSA406: missingClause,
     OSA407: missingClause,
+    OSA408: monitoringNotRecorded,
+    OSA409: lifecycleInconsistent,
     OSA501: coreCoordinationMissing
 };
