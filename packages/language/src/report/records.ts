@@ -1,0 +1,174 @@
+/**
+ * What the report needs of a document, taken while its syntax tree is loaded (the CLI drops trees
+ * after each batch): plain data, so it crosses worker threads and outlives the parse. Two kinds of
+ * fact are kept apart on purpose: `disclosure` holds only what the guidelines let the government
+ * publish (§3(3)(a)); `review` holds what only reviewers see (exception decisions). Assessment texts,
+ * `on-file` texts, descriptions and clause texts are never read here, so they cannot reach a sheet.
+ */
+import type { LangiumDocument } from 'langium';
+import { isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
+import {
+    agreementKindOf, agreementOf, amountOf, beneficiaryKindOf, beneficiaryNameOf, exceptionRuleOf, fieldNameOf, fiscalYearOf,
+    itemCategoryOf, itemQuantityOf, justificationOf, modalityOf, recipientOf, signedOf, templateOf, titleOf, type Money
+} from '../model/facts.js';
+import { decodeDate, decodeText, asWritten } from '../model/values.js';
+import type { ReferenceData } from '../reference/reference-data.js';
+import { fiscalYearStart } from '../rules/programme-facts.js';
+
+/** 1-based, inclusive lines of a declaration: findings inside belong to it. */
+export interface LineSpan {
+    start: number;
+    end: number;
+}
+
+export interface DisclosedItem {
+    name: string;
+    quantity?: number;
+    category?: string;
+}
+
+export interface DisclosureFacts {
+    title?: string;
+    fiscalYear?: number;
+    recipient?: string;
+    /** The country's name from the reference data, when the code is known. */
+    recipientName?: string;
+    beneficiaries: { name: string; kind?: string }[];
+    modality?: string;
+    fields: string[];
+    items: DisclosedItem[];
+    amount?: Money;
+    agreement?: { kind?: string; signed?: string };
+    /** Public sources of the facts (see `programmeSources`). */
+    sources: string[];
+}
+
+export interface ExceptionDecision {
+    rule: string;
+    justification?: string;
+    approvedBy?: string;
+    dated?: string;
+}
+
+export interface ProgrammeRecord {
+    name: string;
+    lines: LineSpan;
+    /** The lifecycle stage the programme has reached (see `programmeStage`); undefined until it is declared. */
+    stage?: string;
+    disclosure: DisclosureFacts;
+    /** The DAC income group of the recipient on 1 April of the fiscal year (LDC, OtherLIC, LMIC, UMIC). */
+    dacGroup?: string;
+    /** Reference datasets that do not cover the fiscal year (the nearest edition stood in). */
+    dataGaps: string[];
+    review: { exceptions: ExceptionDecision[] };
+}
+
+export interface EnvelopeRecord {
+    name: string;
+    fiscalYear?: number;
+    amount?: Money;
+}
+
+export interface DocumentRecords {
+    programmes: ProgrammeRecord[];
+    envelopes: EnvelopeRecord[];
+}
+
+/**
+ * The lifecycle stage of a programme. The grammar on this branch has no `status` yet: every
+ * programme is at no declared stage, so every rule applies. Wire this to the `status` accessor when
+ * the lifecycle lands.
+ */
+export function programmeStage(_programme: Programme): string | undefined {
+    return undefined;
+}
+
+/** The programme's cited public sources. None until `source` lands in the grammar; wire it here. */
+export function programmeSources(_programme: Programme): string[] {
+    return [];
+}
+
+function text(raw: string | undefined): string | undefined {
+    if (raw === undefined) {
+        return undefined;
+    }
+    const decoded = decodeText(asWritten(raw, true));
+    return decoded.ok ? decoded.value : undefined;
+}
+
+function date(raw: string | undefined): string | undefined {
+    if (raw === undefined) {
+        return undefined;
+    }
+    const decoded = decodeDate(asWritten(raw, false));
+    return decoded.ok ? decoded.value : undefined;
+}
+
+function disclosureOf(programme: Programme, reference: ReferenceData): DisclosureFacts {
+    const agreement = agreementOf(programme);
+    const recipient = recipientOf(programme);
+    const template = agreement ? templateOf(agreement) : undefined;
+    const fields: string[] = [];
+    for (const field of programme.fields) {
+        const name = fieldNameOf(field);
+        if (name && !fields.includes(name)) {
+            fields.push(name);
+        }
+    }
+    return {
+        title: titleOf(programme),
+        fiscalYear: fiscalYearOf(programme),
+        recipient,
+        recipientName: recipient ? reference.country(recipient)?.name : undefined,
+        beneficiaries: programme.beneficiaries.map(b => ({ name: beneficiaryNameOf(b), kind: beneficiaryKindOf(b) })),
+        modality: modalityOf(programme),
+        fields,
+        items: programme.items.map(item => ({
+            name: text(item.name) ?? item.name, quantity: itemQuantityOf(item), category: itemCategoryOf(item)
+        })),
+        amount: amountOf(programme),
+        agreement: agreement
+            ? { kind: agreementKindOf(agreement) ?? (template ? agreementKindOf(template) : undefined), signed: signedOf(agreement) }
+            : undefined,
+        sources: programmeSources(programme)
+    };
+}
+
+function recordOf(programme: Programme, reference: ReferenceData): ProgrammeRecord {
+    const cst = programme.$cstNode;
+    const start = fiscalYearStart(programme);
+    const recipient = recipientOf(programme);
+    return {
+        name: programme.name,
+        lines: { start: (cst?.range.start.line ?? 0) + 1, end: (cst?.range.end.line ?? 0) + 1 },
+        stage: programmeStage(programme),
+        disclosure: disclosureOf(programme, reference),
+        dacGroup: start && recipient ? reference.dacStatus(recipient, start).recipient?.category : undefined,
+        dataGaps: start ? reference.coverageOn(start).filter(c => !c.covered).map(c => c.dataset) : [],
+        review: {
+            exceptions: programme.exceptions.map(e => ({
+                rule: exceptionRuleOf(e) ?? e.rule,
+                justification: justificationOf(e),
+                approvedBy: text(e.approvers[0]),
+                dated: date(e.dates[0])
+            }))
+        }
+    };
+}
+
+/** The report's facts of one document. */
+export function recordDocument(document: LangiumDocument, reference: ReferenceData): DocumentRecords {
+    const records: DocumentRecords = { programmes: [], envelopes: [] };
+    const model = document.parseResult.value;
+    if (!isModel(model)) {
+        return records;
+    }
+    for (const element of model.elements) {
+        if (isProgramme(element)) {
+            records.programmes.push(recordOf(element, reference));
+        } else if (isBudgetEnvelope(element)) {
+            records.envelopes.push({ name: element.name, fiscalYear: fiscalYearOf(element), amount: amountOf(element) });
+        }
+    }
+    return records;
+}
