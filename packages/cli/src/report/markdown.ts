@@ -7,7 +7,13 @@
 import { escapeHtml, neutraliseMarkdownInline, type ComplianceReport, type Evidence, type ProgrammeReport } from '@osa-policy/language';
 import { fiscalYear, formatMoney, STATUS_LABEL, yen } from './shared.js';
 
-const md = (text: string | number | undefined) => text === undefined ? '' : neutraliseMarkdownInline(String(text));
+/**
+ * Text from a file, shown literally. Besides the inline constructs, GitHub turns bare URLs, `www.`
+ * names and e-mail addresses into links (the autolink extension): escaping the `:` of `://`, the dot of
+ * `www.` and every `@` splits them, so a sheet cannot plant a clickable link in a pull request.
+ */
+const md = (text: string | number | undefined) => text === undefined ? ''
+    : neutraliseMarkdownInline(String(text)).replace(/:(?=\/\/)/g, '\\:').replace(/\b(www)\./gi, '$1\\.').replace(/@/g, '\\@');
 
 const STATUS_MARK = { met: '✅', violated: '❌', waived: '⚪', 'not-applicable': '➖', undetermined: '❔' } as const;
 

@@ -149,7 +149,8 @@ function recordOf(programme: Programme, reference: ReferenceData): ProgrammeReco
             exceptions: programme.exceptions.map(e => ({
                 rule: exceptionRuleOf(e) ?? e.rule,
                 justification: justificationOf(e),
-                approvedBy: text(e.approvers[0]),
+                // The converter has already unquoted the value; a text opening with `"` reads as unterminated, so keep it as written.
+                approvedBy: text(e.approvers[0]) ?? e.approvers[0],
                 dated: date(e.dates[0])
             }))
         }
