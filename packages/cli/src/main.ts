@@ -23,7 +23,7 @@ Usage:
       --print-config <file>    print the configuration that applies to a file, and exit
       --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
   osa report [paths|globs...] [options]     the compliance matrix, disclosure sheets and portfolio (docs/report.md)
-      --format md|json|html|csv   output format (default: md, or the --output file's extension)
+      --format md|json|html|csv|xlsx   output format (default: md, or the --output file's extension; xlsx needs --output)
       --output <file>          write the report to a file instead of standard output
       --config, --allow-outside-data, --fail-level, --max-warnings, --jobs   as for validate (same exit codes)
   osa rules [--format table|json]         list every rule with its clause

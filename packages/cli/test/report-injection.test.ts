@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
@@ -81,6 +82,7 @@ beforeAll(() => {
     for (const name of ['=1+2', '+SUM(A1)', '-2+3', '@SUM(A1)', '<svg onload=alert(4)>']) {
         fs.writeFileSync(path.join(dir, `${name}.osa`), sheet(`F-${fs.readdirSync(dir).length}`, { title: 'Radars', beneficiary: 'Navy', item: 'Radar' }));
     }
+    expect(spawnSync(process.execPath, [OSA, 'report', '.', '--output', 'report.xlsx'], { cwd: dir }).status).toBe(1);
     for (const format of Object.keys(outputs) as (keyof typeof outputs)[]) {
         const result = spawnSync(process.execPath, [OSA, 'report', '.', '--format', format], { cwd: dir, encoding: 'utf-8' });
         expect(result.status, result.stderr).toBe(1);
@@ -155,5 +157,25 @@ describe('injection payloads in a report are inert', () => {
             expect(paths.has(`'${name}.osa`), name).toBe(true);
         }
         expect(outputs.csv).not.toContain('\u202E');
+    });
+});
+
+describe('injection payloads in a workbook', () => {
+    it('are text cells, never formulas, with their exact text', async () => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(path.join(dir, 'report.xlsx'));
+        const cells: ExcelJS.Cell[] = [];
+        workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => { cells.push(cell); })));
+        expect(cells.filter(c => c.type === ExcelJS.ValueType.Formula || c.type === ExcelJS.ValueType.Hyperlink)).toEqual([]);
+        const texts = cells.filter(c => c.type === ExcelJS.ValueType.String).map(c => c.value as string);
+        // Titles and file names fill a cell on their own; names are joined with others in theirs.
+        for (const payload of [SCRIPT, IMAGE, '=1+2.osa', '@SUM(A1).osa']) {
+            expect(texts, payload).toContain(payload);
+        }
+        for (const payload of [HANDLER, LINK, FORMULA]) {
+            expect(texts.some(text => text.includes(payload)), payload).toBe(true);
+        }
+        expect(texts.some(text => text.includes('abc\\u202edef'))).toBe(true);
+        expect(texts.some(text => text.includes('\u202E'))).toBe(false);
     });
 });

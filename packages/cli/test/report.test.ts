@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
 
@@ -184,5 +185,50 @@ describe('osa report --format csv', () => {
         expect(envelope[11]).toBe('2000000000');
         const total = rows.find(r => r[0] === 'portfolio' && r[3] === '2023' && r[8] === 'total')!;
         expect(Number(total[11])).toBe(575_000_000 + 400_000_000 + 400_000_000 + 600_000_000);
+    });
+});
+
+describe('osa report --format xlsx', () => {
+    it('writes one sheet per part with typed cells, read back cell by cell', async () => {
+        const dir = tempDir();
+        const file = path.join(dir, 'report.xlsx');
+        expect(osa(['report', 'examples', '--output', file]).code).toBe(1);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(file);
+        expect(workbook.worksheets.map(w => w.name)).toEqual(['Matrix', 'Disclosure', 'Portfolio']);
+        const { programmes, portfolio } = JSON.parse(osa(['report', 'examples', '--format', 'json']).stdout) as JsonReport;
+
+        const matrix = workbook.getWorksheet('Matrix')!;
+        expect(matrix.getRow(1).values).toEqual([undefined, 'Programme', 'File', 'Fiscal year', 'Clause', 'Status', 'Rules', 'Evidence']);
+        const clauses = programmes.filter(p => p.assessable).reduce((n, p) => n + p.matrix.length, 0) + programmes.filter(p => !p.assessable).length;
+        expect(matrix.rowCount).toBe(1 + clauses);
+        const bgdDac = matrix.getSheetValues().find(r => Array.isArray(r) && r[1] === 'OSA-FY2023-BGD' && r[4] === '§2(1)') as unknown[];
+        expect(bgdDac[3]).toBe(2023);
+        expect(bgdDac[5]).toBe('undetermined');
+
+        const disclosure = workbook.getWorksheet('Disclosure')!;
+        const header = disclosure.getRow(1).values as string[];
+        const row = disclosure.getRows(2, disclosure.rowCount - 1)!.find(r => r.getCell(1).value === 'OSA-FY2023-BGD')!;
+        const cell = (name: string) => row.getCell(header.indexOf(name));
+        expect(cell('Amount (JPY)').type).toBe(ExcelJS.ValueType.Number);
+        expect(cell('Amount (JPY)').value).toBe(575_000_000);
+        expect(cell('Amount (JPY)').numFmt).toContain('#,##0');
+        expect(cell('Signed').type).toBe(ExcelJS.ValueType.Date);
+        expect((cell('Signed').value as Date).toISOString()).toBe('2023-11-15T00:00:00.000Z');
+        expect(cell('Fiscal year').value).toBe(2023);
+        expect(cell('Title').value).toBe('Patrol boats for the Bangladesh Navy');
+        expect(cell('Items').value).toBe('Patrol boat × 4');
+
+        const sheet = workbook.getWorksheet('Portfolio')!;
+        const envelope = sheet.getSheetValues().find(r => Array.isArray(r) && r[1] === 2023 && r[2] === 'envelope') as unknown[];
+        expect(envelope[5]).toBe(portfolio.fiscalYears.find(y => y.fiscalYear === 2023)!.envelope);
+        const total = sheet.getSheetValues().find(r => Array.isArray(r) && r[1] === 2023 && r[2] === 'total') as unknown[];
+        expect(total[5]).toBe(portfolio.fiscalYears.find(y => y.fiscalYear === 2023)!.amount);
+    });
+
+    it('refuses to write a workbook to standard output', () => {
+        const result = osa(['report', 'examples/programmes', '--format', 'xlsx']);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('give --output');
     });
 });

@@ -356,7 +356,7 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
  * Writes the report completely or not at all: into a temporary file next to the target, then renamed
  * over it, so a reader (or a CI upload step) never sees half a report. A failure is one clear line.
  */
-export function writeReport(output: string, report: string): void {
+export function writeReport(output: string, report: string | Uint8Array): void {
     const target = path.resolve(output);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     try {
