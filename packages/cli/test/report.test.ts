@@ -149,6 +149,22 @@ describe('osa report --format html', () => {
         expect(html).toContain('¥575,000,000');
         expect(html).toContain('<td>FY2023</td>');
     });
+
+    it('embeds the portfolio charts as inline SVG drawn from the portfolio\'s numbers', () => {
+        const { stdout: html } = osa(['report', 'examples', '--format', 'html']);
+        const { portfolio } = JSON.parse(osa(['report', 'examples', '--format', 'json']).stdout) as JsonReport;
+        const figures = [...html.matchAll(/<figure><figcaption>([^<]*)<\/figcaption>(<svg[\s\S]*?<\/svg>)<\/figure>/g)];
+        expect(figures.map(f => f[1])).toEqual(['Budget envelope and committed amounts by fiscal year', 'Committed amounts by DAC income group']);
+        const trend = figures[0][2];
+        for (const year of portfolio.fiscalYears) {
+            const label = `year: FY${year.fiscalYear}; amount: ${year.amount.toLocaleString('en-US')}; series: programmes`;
+            expect(trend, label).toContain(`aria-label="${label}"`);
+            if (year.envelope !== undefined) {
+                expect(trend).toContain(`aria-label="year: FY${year.fiscalYear}; amount: ${year.envelope.toLocaleString('en-US')}; series: envelope"`);
+            }
+        }
+        expect(figures[1][2]).toContain('>LDC</text>');
+    });
 });
 
 describe('osa report --format md', () => {

@@ -22,7 +22,7 @@ type ReportFormat = (typeof REPORT_FORMATS)[number];
 const RENDERERS: Record<ReportFormat, (report: ComplianceReport) => string | Promise<Uint8Array>> = {
     json: report => renderJson(report, TOOL_VERSION),
     md: renderMarkdown,
-    html: report => renderHtml(report, TOOL_VERSION),
+    html: async report => new TextEncoder().encode(renderHtml(report, TOOL_VERSION, await (await import('../report/charts.js')).portfolioCharts(report))),
     csv: renderCsv,
     xlsx: report => renderXlsx(report, TOOL_VERSION)
 };
@@ -44,7 +44,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
     if (output) {
         writeReport(output, rendered);
     } else {
-        io.out(rendered as string);
+        io.out(typeof rendered === 'string' ? rendered : new TextDecoder().decode(rendered));
     }
     return exitCodeOf(run, request.failLevel, request.maxWarnings);
 }

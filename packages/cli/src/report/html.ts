@@ -5,6 +5,7 @@
  * through `h` (HTML escaping); anchors are generated (`p1`, `p2`, …), never taken from names.
  */
 import { escapeHtml, type ComplianceReport, type Evidence, type ProgrammeReport } from '@osa-policy/language';
+import type { Chart } from './charts.js';
 import { fiscalYear, formatMoney, STATUS_LABEL, yen } from './shared.js';
 
 const h = (text: string | number | undefined) => text === undefined ? '' : escapeHtml(String(text));
@@ -26,6 +27,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); }
 section.programme { border-top: 2px solid var(--line); padding-top: .5rem; }
 code { font-size: 90%; }
+figure { display: inline-block; margin: 0 2rem 1rem 0; } figcaption { font-weight: 600; }
 `;
 
 function evidence(e: Evidence): string {
@@ -80,8 +82,10 @@ function sheetOf(p: ProgrammeReport, anchor: string): string {
         + `<table><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table></section>`;
 }
 
-function portfolioOf(report: ComplianceReport): string {
-    const out = ['<table><thead><tr><th>Fiscal year</th><th class="num">Envelope</th><th class="num">Programmes</th><th class="num">Amount</th><th class="num">Remaining</th><th>Not summed</th></tr></thead><tbody>'];
+function portfolioOf(report: ComplianceReport, charts: readonly Chart[]): string {
+    const out = [
+        ...charts.map(c => `<figure><figcaption>${h(c.title)}</figcaption>${c.svg}</figure>`),
+        '<table><thead><tr><th>Fiscal year</th><th class="num">Envelope</th><th class="num">Programmes</th><th class="num">Amount</th><th class="num">Remaining</th><th>Not summed</th></tr></thead><tbody>'];
     for (const y of report.portfolio.fiscalYears) {
         out.push(`<tr><td>${fiscalYear(y.fiscalYear)}</td><td class="num">${yen(y.envelope)}</td><td class="num">${y.programmes}</td><td class="num">${yen(y.amount)}</td>`
             + `<td class="num">${yen(y.remaining)}</td><td>${y.notSummed.map(n => `${h(n.id)} (${h(n.reason)})`).join('<br>')}</td></tr>`);
@@ -102,7 +106,8 @@ function portfolioOf(report: ComplianceReport): string {
     return out.join('\n');
 }
 
-export function renderHtml(report: ComplianceReport, version: string): string {
+/** The page; `charts` are SVG figures placed at the head of the portfolio (see charts.ts). */
+export function renderHtml(report: ComplianceReport, version: string, charts: readonly Chart[] = []): string {
     const s = report.summary;
     const anchors = report.programmes.map((_, i) => `p${i + 1}`);
     const out = [
@@ -130,7 +135,7 @@ export function renderHtml(report: ComplianceReport, version: string): string {
     }
     out.push('<h2 id="sheets">Disclosure sheets</h2>', '<p class="muted">Only the facts a programme declares for publication: no assessment, no on-file reference, no exception decision.</p>',
         ...report.programmes.map((p, i) => sheetOf(p, anchors[i])));
-    out.push('<h2 id="portfolio">Portfolio</h2>', portfolioOf(report));
+    out.push('<h2 id="portfolio">Portfolio</h2>', portfolioOf(report, charts));
     out.push('</main></body></html>\n');
     return out.join('\n');
 }
