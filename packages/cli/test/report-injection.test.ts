@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programme, STANDARD_TEMPLATE } from '../../language/test/helpers.js';
 import { parseCsv } from './csv.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,38 +28,14 @@ const BIDI = 'abc\u202Edef';
 /** A payload as an .osa string literal. */
 const lit = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-const TEMPLATE = `agreement-template Notes {
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`;
-
+/** A lawful programme with hostile texts in its title, beneficiary and item names. */
 function sheet(id: string, parts: { title: string; beneficiary: string; item: string; recipient?: string; modality?: string; extra?: string }): string {
-    return `programme ${id} {
-    title ${lit(parts.title)}
-    fiscal-year 2025
-    ${parts.recipient ?? 'recipient PHL'}
-    beneficiary ${lit(parts.beneficiary)} kind armed-forces
-    modality ${parts.modality ?? 'grant'}
-    amount 600_000_000 JPY
-    field rule-of-law { activity maritime-surveillance }
-    provide ${lit(parts.item)} quantity 5 category coastal-radar
-    assessment {
-        democracy on-file "Review 2024"
-        rule-of-law on-file "Review 2024"
-        human-rights on-file "Review 2024"
-        socio-economic "Lower-middle-income"
-        security-needs "Maritime awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses Notes signed 2025-12-05
-    coordination NSS, MOFA, MOD, JICA
-${parts.extra ?? ''}}
-`;
+    return programme({
+        id, title: `title ${lit(parts.title)}`, beneficiary: `beneficiary ${lit(parts.beneficiary)} kind armed-forces`,
+        items: `provide ${lit(parts.item)} quantity 5 category coastal-radar`,
+        ...(parts.recipient ? { recipient: parts.recipient } : {}), ...(parts.modality ? { modality: `modality ${parts.modality}` } : {}),
+        extra: parts.extra ?? null
+    });
 }
 
 let dir: string;
@@ -66,7 +43,7 @@ const outputs: Record<'html' | 'md' | 'csv' | 'json', string> = { html: '', md: 
 
 beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-report-injection-'));
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    fs.writeFileSync(path.join(dir, 'templates.osa'), STANDARD_TEMPLATE);
     fs.writeFileSync(path.join(dir, 'a.osa'), sheet('INJ-1', { title: SCRIPT, beneficiary: HANDLER, item: LINK }));
     fs.writeFileSync(path.join(dir, 'b.osa'), sheet('INJ-2', {
         title: IMAGE, beneficiary: FORMULA, item: BIDI,
@@ -74,7 +51,7 @@ beforeAll(() => {
     }));
     fs.writeFileSync(path.join(dir, 'c.osa'), sheet('INJ-3', {
         title: 'Radars', beneficiary: 'Navy', item: 'Radar', recipient: 'recipient SGP',
-        extra: `    exception OSA101 {\n        justification ${lit(`${SCRIPT} ${IMAGE}`)}\n        approved-by ${lit(HANDLER)}\n        dated 2025-05-01\n    }\n`
+        extra: `exception OSA101 {\n        justification ${lit(`${SCRIPT} ${IMAGE}`)}\n        approved-by ${lit(HANDLER)}\n        dated 2025-05-01\n    }`
     }));
     // A misspelt term is quoted by the syntax error that makes the programme not assessable.
     fs.writeFileSync(path.join(dir, 'd.osa'), sheet('INJ-4', { title: 'Radars', beneficiary: 'Navy', item: 'Radar', modality: 'onerror' }));

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { programme, STANDARD_TEMPLATE } from '../../language/test/helpers.js';
 import { parseCsv } from './csv.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,40 +39,6 @@ interface JsonReport {
     portfolio: { fiscalYears: { fiscalYear: number; envelope?: number; amount: number }[] };
 }
 
-const TEMPLATE = `agreement-template Notes {
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`;
-
-function sheet(id: string, extra = '', title = 'Radars'): string {
-    return `programme ${id} {
-    title "${title}"
-    fiscal-year 2025
-    recipient PHL
-    beneficiary "Philippine Navy" kind armed-forces
-    modality grant
-    amount 600_000_000 JPY
-    field rule-of-law { activity maritime-surveillance }
-    provide "Coastal radar" quantity 5 category coastal-radar
-    assessment {
-        democracy on-file "Review 2024"
-        rule-of-law on-file "Review 2024"
-        human-rights on-file "Review 2024"
-        socio-economic "Lower-middle-income"
-        security-needs "Maritime awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses Notes signed 2025-12-05
-    coordination NSS, MOFA, MOD, JICA
-${extra}}
-`;
-}
-
 describe('osa report --format json', () => {
     it('matches the JSON Schema for every example, and lists every programme of every example file', () => {
         const { code, stdout, stderr } = osa(['report', 'examples', '--format', 'json']);
@@ -93,9 +60,9 @@ describe('osa report --format json', () => {
 
     it('matches the schema with its optional parts too: waivers, not-assessable programmes, problems', () => {
         const dir = tempDir();
-        fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
-        fs.writeFileSync(path.join(dir, 'waived.osa'), sheet('WAIVED-1').replace('recipient PHL', '// osa-disable-next-line OSA101 -- decided by the NSC\n    recipient KOR'));
-        fs.writeFileSync(path.join(dir, 'broken.osa'), sheet('BROKEN-1').replace('modality grant', 'modality grnat'));
+        fs.writeFileSync(path.join(dir, 'templates.osa'), STANDARD_TEMPLATE);
+        fs.writeFileSync(path.join(dir, 'waived.osa'), programme({ id: 'WAIVED-1', recipient: '// osa-disable-next-line OSA101 -- decided by the NSC\n    recipient KOR' }));
+        fs.writeFileSync(path.join(dir, 'broken.osa'), programme({ id: 'BROKEN-1', modality: 'modality grnat' }));
         const { code, stdout } = osa(['report', '.', 'missing.osa', '--format', 'json'], dir);
         expect(code).toBe(2);
         const report = JSON.parse(stdout) as JsonReport & { problems: unknown[] };

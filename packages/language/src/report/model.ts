@@ -213,7 +213,7 @@ function assessProgramme(file: FileReport, record: ProgrammeRecord, clauses: Ret
             if (decision) {
                 waivers.push({
                     by: 'exception', reason: decision.justification!, approvedBy: decision.approvedBy, dated: decision.dated,
-                    path: displayPath, line: findings[0].range.start.line
+                    path: displayPath, line: decision.line
                 });
             }
             if (findings.length > 0) {

@@ -48,6 +48,8 @@ export interface ExceptionDecision {
     justification?: string;
     approvedBy?: string;
     dated?: string;
+    /** 1-based line of the `exception` declaration. */
+    line: number;
 }
 
 export interface ProgrammeRecord {
@@ -151,7 +153,8 @@ function recordOf(programme: Programme, reference: ReferenceData): ProgrammeReco
                 justification: justificationOf(e),
                 // The converter has already unquoted the value; a text opening with `"` reads as unterminated, so keep it as written.
                 approvedBy: text(e.approvers[0]) ?? e.approvers[0],
-                dated: date(e.dates[0])
+                dated: date(e.dates[0]),
+                line: (e.$cstNode?.range.start.line ?? 0) + 1
             }))
         }
     };
