@@ -76,6 +76,25 @@ describe('osa report --format json', () => {
     });
 });
 
+describe('osa report in worker threads', () => {
+    it('gives the same report with worker threads as in one thread (the records cross threads intact)', async () => {
+        // Files go to threads in chunks of 100: 300 files make several chunks, so workers take some.
+        const { generateWorkspace } = await import(path.join(REPO, 'bench/generate.mjs')) as { generateWorkspace: (count: number, label: string) => string };
+        const dir = generateWorkspace(300, 'osa-report-threads');
+        temporary.push(dir);
+        const env = { ...process.env, OSA_PARALLEL_THRESHOLD: '1' };
+        const out = tempDir();
+        const single = osa(['report', '.', '--output', path.join(out, 'one.json'), '--jobs', '1'], dir, env);
+        const threaded = osa(['report', '.', '--output', path.join(out, 'three.json'), '--jobs', '3'], dir, env);
+        expect(threaded.code).toBe(single.code);
+        const text = fs.readFileSync(path.join(out, 'one.json'), 'utf-8');
+        expect(fs.readFileSync(path.join(out, 'three.json'), 'utf-8')).toBe(text);
+        const report = JSON.parse(text) as JsonReport;
+        expect(report.programmes.length).toBe(300);
+        expect(report.programmes.every(p => p.matrix.length > 0 || !p.assessable)).toBe(true);
+    });
+});
+
 describe('osa report exit codes and output', () => {
     it('exits as osa validate does: 0 for the real programmes, 1 for a violation, 2 for a usage error', () => {
         expect(osa(['report', 'examples/programmes']).code).toBe(0);
