@@ -32,7 +32,7 @@ export function renderCsv(report: ComplianceReport): string {
             rows.push({ ...base, dimension: 'remaining', amount_jpy: y.remaining });
         }
         rows.push({ ...base, dimension: 'total', programmes: y.programmes, amount_jpy: y.amount });
-        for (const [dimension, list] of [['recipient', y.byRecipient], ['field', y.byField], ['dac-group', y.byDacGroup]] as const) {
+        for (const [dimension, list] of [['recipient', y.byRecipient], ['field', y.byField], ['dac-group', y.byDacGroup], ['stage', y.byStage]] as const) {
             rows.push(...list.map(b => ({ ...base, dimension, key: b.key, programmes: b.programmes, amount_jpy: b.amount })));
         }
         rows.push(...y.notSummed.map(n => ({ ...base, dimension: 'not-summed', programme: n.id, key: n.reason })));

@@ -74,6 +74,7 @@ function sheetOf(p: ProgrammeReport, anchor: string): string {
         ['Fields', d.fields.map(h).join(', ')],
         ['Items', d.items.length === 0 ? '' : `<ul>${d.items.map(i => `<li>${h(i.name)}${i.quantity !== undefined ? ` × ${i.quantity.toLocaleString('en-US')}` : ''}</li>`).join('')}</ul>`],
         ['Amount', h(formatMoney(d.amount))],
+        ['By fiscal year', d.funding.map(f => `${fiscalYear(f.fiscalYear)}: ${h(formatMoney(f.amount))}`).join('<br>')],
         ['Agreement', d.agreement ? `${h(d.agreement.kind ?? 'kind not declared')}${d.agreement.signed ? `, signed ${h(d.agreement.signed)}` : ''}` : ''],
         ['Sources', d.sources.map(h).join('<br>')]
     ];
@@ -92,7 +93,7 @@ function portfolioOf(report: ComplianceReport, charts: readonly Chart[]): string
     }
     out.push('</tbody></table>');
     for (const y of report.portfolio.fiscalYears) {
-        const groups: [string, typeof y.byRecipient][] = [['Recipient', y.byRecipient], ['Field', y.byField], ['DAC income group', y.byDacGroup]];
+        const groups: [string, typeof y.byRecipient][] = [['Recipient', y.byRecipient], ['Field', y.byField], ['DAC income group', y.byDacGroup], ['Stage', y.byStage]];
         if (groups.every(([, rows]) => rows.length === 0)) {
             continue;
         }

@@ -59,6 +59,7 @@ function programmeSection(p: ProgrammeReport): string {
         ['Fields', d.fields.map(md).join(', ')],
         ['Items', d.items.map(i => `${md(i.name)}${i.quantity !== undefined ? ` × ${i.quantity}` : ''}`).join('<br>')],
         ['Amount', md(formatMoney(d.amount))],
+        ['By fiscal year', d.funding.map(f => `${fiscalYear(f.fiscalYear)}: ${md(formatMoney(f.amount))}`).join('<br>')],
         ['Agreement', d.agreement ? `${md(d.agreement.kind ?? 'kind not declared')}${d.agreement.signed ? `, signed ${md(d.agreement.signed)}` : ''}` : ''],
         ['Sources', d.sources.map(md).join('<br>')]
     ]));
@@ -90,10 +91,11 @@ export function renderMarkdown(report: ComplianceReport): string {
         const rows = [
             ...y.byRecipient.map(b => ['recipient', md(b.key), String(b.programmes), yen(b.amount)]),
             ...y.byField.map(b => ['field', md(b.key), String(b.programmes), yen(b.amount)]),
-            ...y.byDacGroup.map(b => ['DAC income group', md(b.key), String(b.programmes), yen(b.amount)])
+            ...y.byDacGroup.map(b => ['DAC income group', md(b.key), String(b.programmes), yen(b.amount)]),
+            ...y.byStage.map(b => ['stage', md(b.key), String(b.programmes), yen(b.amount)])
         ];
         if (rows.length > 0) {
-            out.push(`\n<details><summary>${fiscalYear(y.fiscalYear)} by recipient, field and DAC income group</summary>\n\n`);
+            out.push(`\n<details><summary>${fiscalYear(y.fiscalYear)} by recipient, field, DAC income group and stage</summary>\n\n`);
             out.push(table(['By', 'Key', 'Programmes', 'Amount'], rows));
             out.push('\n</details>\n');
         }

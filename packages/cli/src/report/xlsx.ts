@@ -74,7 +74,7 @@ export async function renderXlsx(report: ComplianceReport, version: string): Pro
             portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'remaining', amount: y.remaining });
         }
         portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'total', programmes: y.programmes, amount: y.amount });
-        for (const [dimension, rows] of [['recipient', y.byRecipient], ['field', y.byField], ['DAC income group', y.byDacGroup]] as const) {
+        for (const [dimension, rows] of [['recipient', y.byRecipient], ['field', y.byField], ['DAC income group', y.byDacGroup], ['stage', y.byStage]] as const) {
             for (const b of rows) {
                 portfolio.addRow({ fiscalYear: y.fiscalYear, dimension, key: t(b.key), programmes: b.programmes, amount: b.amount });
             }

@@ -6,6 +6,7 @@
  */
 import type { FileReport, InputProblem, ReportedDiagnostic, Severity, ValidationRun } from '../engine/report.js';
 import type { Rule } from '../rules/rule.js';
+import type { Money } from '../model/facts.js';
 import type { DisclosureFacts, EnvelopeRecord, ExceptionDecision, ProgrammeRecord } from './records.js';
 
 export type ClauseStatus = 'met' | 'violated' | 'waived' | 'not-applicable' | 'undetermined';
@@ -89,6 +90,8 @@ export interface FiscalYearPortfolio {
     /** A programme in several fields counts in each, so these totals can exceed `amount`. */
     byField: Breakdown[];
     byDacGroup: Breakdown[];
+    /** By lifecycle stage (`planned`, `decided`, …; `not declared` until programmes declare a status). */
+    byStage: Breakdown[];
     /** Programmes whose amount is missing, unreadable or not in yen: named, never summed. */
     notSummed: { id: string; reason: string }[];
 }
@@ -254,17 +257,24 @@ function breakdown(entries: { key: string; amount?: number }[]): Breakdown[] {
 
 /** The budget desk's view: per fiscal year, envelopes against programme amounts (yen), and where the money goes. */
 export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: readonly EnvelopeRecord[]): FiscalYearPortfolio[] {
+    // What each programme commits in which year: its funding shares, else its whole amount in its fiscal year.
+    const shares = programmes.flatMap(record => {
+        const { funding, fiscalYear, amount } = record.disclosure;
+        if (funding.length > 0) {
+            return funding.map(f => ({ record, fiscalYear: f.fiscalYear, amount: f.amount as Money | undefined }));
+        }
+        return fiscalYear !== undefined ? [{ record, fiscalYear, amount }] : [];
+    });
     const years = new Set<number>();
-    programmes.forEach(p => p.disclosure.fiscalYear !== undefined && years.add(p.disclosure.fiscalYear));
+    shares.forEach(s => years.add(s.fiscalYear));
     envelopes.forEach(e => e.fiscalYear !== undefined && years.add(e.fiscalYear));
     return [...years].sort((a, b) => a - b).map(fiscalYear => {
         const yearEnvelopes = envelopes.filter(e => e.fiscalYear === fiscalYear);
         const yen = yearEnvelopes.filter(e => e.amount?.currency === 'JPY');
-        const inYear = programmes.filter(p => p.disclosure.fiscalYear === fiscalYear);
+        const inYear = shares.filter(s => s.fiscalYear === fiscalYear);
         const notSummed: FiscalYearPortfolio['notSummed'] = [];
         const summed: { record: ProgrammeRecord; amount: number }[] = [];
-        for (const record of inYear) {
-            const amount = record.disclosure.amount;
+        for (const { record, amount } of inYear) {
             if (!amount) {
                 notSummed.push({ id: record.name, reason: 'no readable amount' });
             } else if (amount.currency !== 'JPY') {
@@ -279,11 +289,12 @@ export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: r
             fiscalYear,
             envelopes: yearEnvelopes.map(e => ({ name: e.name, ...(e.amount?.currency === 'JPY' ? { amount: e.amount.value } : {}) })),
             ...(envelope !== undefined ? { envelope, remaining: envelope - amount } : {}),
-            programmes: inYear.length,
+            programmes: new Set(inYear.map(s => s.record)).size,
             amount,
             byRecipient: breakdown(summed.map(s => ({ key: s.record.disclosure.recipient ?? 'unknown', amount: s.amount }))),
             byField: breakdown(summed.flatMap(s => (s.record.disclosure.fields.length > 0 ? s.record.disclosure.fields : ['none declared']).map(key => ({ key, amount: s.amount })))),
             byDacGroup: breakdown(summed.map(s => ({ key: s.record.dacGroup ?? 'not on the DAC list', amount: s.amount }))),
+            byStage: breakdown(summed.map(s => ({ key: s.record.stage ?? 'not declared', amount: s.amount }))),
             notSummed
         };
     });

@@ -38,6 +38,8 @@ export interface DisclosureFacts {
     fields: string[];
     items: DisclosedItem[];
     amount?: Money;
+    /** The amount split by fiscal year (see `programmeFunding`); empty when the programme declares no split. */
+    funding: { fiscalYear: number; amount: Money }[];
     agreement?: { kind?: string; signed?: string };
     /** Public sources of the facts (see `programmeSources`). */
     sources: string[];
@@ -85,6 +87,15 @@ export function programmeStage(_programme: Programme): string | undefined {
     return undefined;
 }
 
+/**
+ * The programme's funding by fiscal year. The grammar on this branch has no `funding` block: the
+ * portfolio then counts the whole amount in the programme's fiscal year. Wire this to the funding
+ * accessor when it lands; the portfolio counts each share in its own year.
+ */
+export function programmeFunding(_programme: Programme): { fiscalYear: number; amount: Money }[] {
+    return [];
+}
+
 /** The programme's cited public sources. None until `source` lands in the grammar; wire it here. */
 export function programmeSources(_programme: Programme): string[] {
     return [];
@@ -129,6 +140,7 @@ function disclosureOf(programme: Programme, reference: ReferenceData): Disclosur
             name: text(item.name) ?? item.name, quantity: itemQuantityOf(item), category: itemCategoryOf(item)
         })),
         amount: amountOf(programme),
+        funding: programmeFunding(programme),
         agreement: agreement
             ? { kind: agreementKindOf(agreement) ?? (template ? agreementKindOf(template) : undefined), signed: signedOf(agreement) }
             : undefined,

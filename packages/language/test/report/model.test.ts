@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateWorkspace } from '../../src/engine/workspace-checker.js';
 import { ALL_RULES, type Rule } from '../../src/rules/index.js';
-import { buildComplianceReport, matrixClauses, ruleAppliesAt, type ComplianceReport, type ProgrammeReport } from '../../src/report/model.js';
+import { buildComplianceReport, matrixClauses, portfolioOf, ruleAppliesAt, type ComplianceReport, type ProgrammeReport } from '../../src/report/model.js';
 import { collectOsaFiles } from '../../src/engine/workspace-checker.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+import type { ProgrammeRecord } from '../../src/report/records.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 const temporary: string[] = [];
@@ -164,5 +165,20 @@ describe('the portfolio', () => {
         const year = report.portfolio.fiscalYears.find(y => y.fiscalYear === 2024)!;
         expect(year.amount).toBe(0);
         expect(year.notSummed).toEqual([{ id: 'NONE-1', reason: 'no readable amount' }, { id: 'USD-1', reason: 'amount in USD, not converted' }]);
+    });
+
+    it('counts a programme split by fiscal year in each year, and groups amounts by lifecycle stage', () => {
+        const record = (name: string, extra: Partial<ProgrammeRecord['disclosure']>, stage?: string): ProgrammeRecord => ({
+            name, lines: { start: 1, end: 2 }, stage, dataGaps: [], review: { exceptions: [] },
+            disclosure: { beneficiaries: [], fields: ['rule-of-law'], items: [], sources: [], funding: [], recipient: 'PHL', ...extra }
+        });
+        const years = portfolioOf([
+            record('SPLIT', { fiscalYear: 2025, amount: { value: 900, currency: 'JPY' }, funding: [
+                { fiscalYear: 2025, amount: { value: 300, currency: 'JPY' } }, { fiscalYear: 2026, amount: { value: 600, currency: 'JPY' } }
+            ] }, 'decided'),
+            record('WHOLE', { fiscalYear: 2026, amount: { value: 100, currency: 'JPY' } })
+        ], [{ name: 'ENV-2026', fiscalYear: 2026, amount: { value: 1_000, currency: 'JPY' } }]);
+        expect(years.map(y => [y.fiscalYear, y.programmes, y.amount, y.remaining])).toEqual([[2025, 1, 300, undefined], [2026, 2, 700, 300]]);
+        expect(years[1].byStage).toEqual([{ key: 'decided', programmes: 1, amount: 600 }, { key: 'not declared', programmes: 1, amount: 100 }]);
     });
 });
