@@ -11,6 +11,8 @@ await esbuild.build({
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    // The workbook and chart libraries (osa report --format xlsx|html) load from node_modules when asked for.
+    external: ['exceljs', 'vega', 'vega-lite'],
     logLevel: 'warning',
     // CommonJS dependencies (ajv, picomatch) call require() for Node built-ins.
     banner: { js: "import { createRequire as __osaCreateRequire } from 'node:module'; const require = __osaCreateRequire(import.meta.url);" }

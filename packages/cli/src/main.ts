@@ -23,6 +23,10 @@ Usage:
       --as-of <YYYY-MM-DD>     the check date the rules judge "now" by (default: the config's asOf, else today)
       --print-config <file>    print the configuration that applies to a file, and exit
       --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
+  osa report [paths|globs...] [options]     the compliance matrix, disclosure sheets and portfolio (docs/report.md)
+      --format md|json|html|csv|xlsx   output format (default: md, or the --output file's extension; xlsx needs --output)
+      --output <file>          write the report to a file instead of standard output
+      --config, --allow-outside-data, --fail-level, --max-warnings, --jobs   as for validate (same exit codes)
   osa rules [--format table|json]         list every rule with its clause
   osa explain <ID>                        print a rule's documentation page
   osa init [dir]                          write a starter programme and osa.config.json into an empty folder
@@ -68,6 +72,8 @@ export async function main(argv: readonly string[], io: Io = {
                 return ExitCode.Ok;
             case 'validate':
                 return await (await import('./commands/validate.js')).runValidate(rest, io);
+            case 'report':
+                return await (await import('./commands/report.js')).runReport(rest, io);
             case 'rules':
                 return (await import('./commands/rules.js')).runRules(rest, io);
             case 'explain':

@@ -23,5 +23,7 @@ export * from './validation/document-validator.js';
 export * from './workspace/summary.js';
 export * from './engine/report.js';
 export { checkDateProblem, today } from './engine/check-date.js';
+export * from './report/records.js';
+export * from './report/model.js';
 export * from './reference/editions.js';
 export { REPORT_BUGS_URL } from './report-bugs.js';

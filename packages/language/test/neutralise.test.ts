@@ -5,7 +5,7 @@
  */
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { neutralise, neutraliseLineStart, neutraliseMarkdown } from '../src/util/neutralise.js';
+import { csvField, escapeHtml, neutralise, neutraliseLineStart, neutraliseMarkdown } from '../src/util/neutralise.js';
 
 const C0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));
 const C1 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i));
@@ -94,5 +94,36 @@ describe('neutraliseMarkdown', () => {
 
     it('makes control characters visible as well', () => {
         expect(neutraliseMarkdown('a\u001b[31m\nb')).toBe('a\\x1b\\[31m\\nb');
+    });
+});
+
+describe('escapeHtml', () => {
+    it.each([
+        ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+        ['" onmouseover="x', '&quot; onmouseover=&quot;x'],
+        ["' autofocus onfocus='x", '&#39; autofocus onfocus=&#39;x'],
+        ['&amp; stays visible', '&amp;amp; stays visible'],
+        ['line\nbreak\u202Eflip', 'line\\nbreak\\u202eflip']
+    ])('%j becomes %j', (input, expected) => {
+        expect(escapeHtml(input)).toBe(expected);
+    });
+});
+
+describe('csvField', () => {
+    it.each([
+        ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+        ['+SUM(A1)', `"'+SUM(A1)"`],
+        ['-2+3', `"'-2+3"`],
+        ['@SUM(A1)', `"'@SUM(A1)"`],
+        ['\t=1', `"'\\t=1"`],
+        ['Patrol boat, 4', '"Patrol boat, 4"'],
+        ['a\r\nb', '"a\\r\\nb"']
+    ])('%j becomes %j', (input, expected) => {
+        expect(csvField(input)).toBe(expected);
+    });
+
+    it('writes the numbers the tool computed as numbers, negative ones included', () => {
+        expect(csvField(-25_000_000)).toBe('-25000000');
+        expect(csvField(undefined)).toBe('');
     });
 });

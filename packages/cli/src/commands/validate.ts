@@ -49,6 +49,8 @@ export interface ValidateSettings {
      * process (the fuzzer) then builds the engine once instead of on every call.
      */
     checker?: WorkspaceChecker;
+    /** Keep each file's report records (`osa report`). */
+    records?: boolean;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -152,7 +154,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             byWorkspace.set(root, [file]);
         }
     }
-    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf };
+    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf, ...(settings.records ? { records: true } : {}) };
     // Workers start first: they load the engine while this thread lists the workspace. This thread
     // works too, so --jobs N means N threads checking files.
     // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
@@ -276,15 +278,25 @@ function progressReporter(format: FormatName, io: Io): ((done: number, total: nu
     };
 }
 
-export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
-    const { positional, options, flags } = parseArgs(argv,
-        ['format', 'output', 'config', 'fail-level', 'max-warnings', 'jobs', 'shard', 'print-config', 'as-of'],
-        ['color', 'no-color', 'allow-outside-data']);
-    const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
+/** What `osa validate` and `osa report` both take: the options that decide which files are checked and how. */
+export const CHECK_OPTIONS = ['config', 'fail-level', 'max-warnings', 'jobs', 'as-of'] as const;
+export const CHECK_FLAGS = ['allow-outside-data'] as const;
+
+export interface CheckRequest {
+    configFile?: string;
+    trusted: boolean;
+    jobs: number;
+    failLevel: FailLevel;
+    maxWarnings?: number;
+    /** The check date (`--as-of`), YYYY-MM-DD; undefined: the configuration's `asOf`, else today. */
+    asOf?: string;
+}
+
+/** Reads the shared options; a `--config` that is not a readable regular file is a usage error. */
+export function checkRequestOf(options: ReadonlyMap<string, string>, flags: ReadonlySet<string>): CheckRequest {
     const failLevel = choice(options.get('fail-level'), ['error', 'warning', 'info'] as const, 'error', 'fail-level');
     const maxWarnings = wholeNumber(options.get('max-warnings'), 'max-warnings', 0);
     const jobs = wholeNumber(options.get('jobs'), 'jobs', 1) ?? os.availableParallelism();
-    const shard = parseShard(options.get('shard'));
     const configFile = options.get('config');
     if (configFile !== undefined) {
         // Checked before anything reads it: `--config /dev/zero` or a FIFO is a usage error, not a hang.
@@ -293,26 +305,27 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
             throw new UsageError(`--config ${configFile}: ${checked.problem}`);
         }
     }
-    const trusted = flags.has('allow-outside-data');
     const asOf = options.get('as-of');
     const asOfProblem = asOf === undefined ? undefined : checkDateProblem(asOf);
     if (asOfProblem) {
         throw new UsageError(`--as-of takes the check date as YYYY-MM-DD, such as 2026-04-01: ${asOfProblem}`);
     }
-    if (options.has('print-config')) {
-        return printConfig(options.get('print-config')!, configFile, io, trusted, asOf);
-    }
-    const output = options.get('output');
-    const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
-        && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    const progress = progressReporter(format, io);
+    return { configFile, trusted: flags.has('allow-outside-data'), jobs, failLevel, maxWarnings, asOf };
+}
+
+/**
+ * Checks the named paths (default: the current folder) as `osa validate` does, reporting notices,
+ * unreadable inputs and explicitly named ignored files on standard error.
+ */
+export async function checkPaths(positional: readonly string[], request: CheckRequest, io: Io,
+    extra: Pick<ValidateSettings, 'shard' | 'onProgress' | 'records'> = {}): Promise<ValidationRun & { notices: InputProblem[] }> {
     const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
-        configFile, trusted, asOf, jobs, shard, onProgress: progress,
+        configFile: request.configFile, trusted: request.trusted, asOf: request.asOf, jobs: request.jobs, ...extra,
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
         onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
     });
-    if (progress) {
+    if (extra.onProgress) {
         io.err('\r\x1b[K');
     }
     for (const notice of run.notices) {
@@ -321,6 +334,23 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     for (const problem of run.problems) {
         io.err(`osa: ${textPath(problem.path, process.cwd())}: ${neutralise(problem.message)}\n`);
     }
+    return run;
+}
+
+export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
+    const { positional, options, flags } = parseArgs(argv,
+        ['format', 'output', 'shard', 'print-config', ...CHECK_OPTIONS],
+        ['color', 'no-color', ...CHECK_FLAGS]);
+    const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
+    const request = checkRequestOf(options, flags);
+    const shard = parseShard(options.get('shard'));
+    if (options.has('print-config')) {
+        return printConfig(options.get('print-config')!, request.configFile, io, request.trusted, request.asOf);
+    }
+    const output = options.get('output');
+    const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
+        && process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const run = await checkPaths(positional, request, io, { shard, onProgress: progressReporter(format, io) });
     const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color });
     timing('report formatted');
     if (output) {
@@ -328,14 +358,14 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
     } else {
         io.out(report);
     }
-    return exitCodeOf(run, failLevel, maxWarnings);
+    return exitCodeOf(run, request.failLevel, request.maxWarnings);
 }
 
 /**
  * Writes the report completely or not at all: into a temporary file next to the target, then renamed
  * over it, so a reader (or a CI upload step) never sees half a report. A failure is one clear line.
  */
-export function writeReport(output: string, report: string): void {
+export function writeReport(output: string, report: string | Uint8Array): void {
     const target = path.resolve(output);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     try {

@@ -3,6 +3,8 @@
  * json, sarif, junit, github) renders. Lines and columns are 1-based.
  */
 
+import type { DocumentRecords } from '../report/records.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Position1 {
@@ -40,6 +42,8 @@ export interface SuppressedDiagnostic extends ReportedDiagnostic {
 export interface FileReport {
     /** Absolute path. */
     path: string;
+    /** The file's programmes and envelopes as `osa report` reads them; only when asked for (CheckOptions.records). */
+    records?: DocumentRecords;
     /** Findings in position order. */
     diagnostics: ReportedDiagnostic[];
     /** Findings silenced by `osa-disable` comments, in position order. */

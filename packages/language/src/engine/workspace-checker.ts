@@ -29,6 +29,7 @@ import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity 
 import type { DocumentSummary } from '../workspace/summary.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { WorkspaceView } from '../workspace/workspace-view.js';
+import { recordDocument, type DocumentRecords } from '../report/records.js';
 
 export { CONFIG_FILE_NAME };
 export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
@@ -178,6 +179,8 @@ export interface CheckedFile {
     path: string;
     diagnostics: Diagnostic[];
     summary: DocumentSummary;
+    /** What `osa report` needs of the file, taken while its tree was loaded (with `CheckOptions.records`). */
+    records?: DocumentRecords;
 }
 
 /** The work of validating some files of one workspace (see WorkspaceChecker.plan). */
@@ -199,6 +202,8 @@ export interface CheckOptions extends OsaModuleOptions {
     /** Configurations may name data files outside their folder (`--allow-outside-data`). */
     trusted?: boolean;
     batchSize?: number;
+    /** Also keep each checked file's report records (`osa report`); validation alone does not pay for them. */
+    records?: boolean;
 }
 
 /**
@@ -311,7 +316,8 @@ export class WorkspaceChecker {
             return document;
         };
         const collect = (document: LangiumDocument) => checked.push({
-            path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: summarizeDocument(document)
+            path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: summarizeDocument(document),
+            ...(this.options.records ? { records: this.recordsOf(document) } : {})
         });
         const wanted = new Set(files);
         const definitions = await this.loadDefinitions(workspace, load);
@@ -350,6 +356,12 @@ export class WorkspaceChecker {
         checked.sort((a, b) => a.path.localeCompare(b.path));
         // Problems of files not asked for (definitions only) are reported by whoever checks them.
         return { checked, problems: problems.filter(p => wanted.has(p.path)) };
+    }
+
+    /** The report records of a loaded document, read against its workspace's reference data. */
+    private recordsOf(document: LangiumDocument): DocumentRecords {
+        const configs = this.services.Osa.osa.Config;
+        return recordDocument(document, configs.referenceFor(configs.configFor(document.uri.fsPath)));
     }
 
     private build(documents: LangiumDocument[]): Promise<void> {
@@ -412,6 +424,7 @@ export class WorkspaceChecker {
             const { kept, suppressed } = applySuppressions(all, file.summary.suppressions, isRuleId);
             return {
                 path: file.path,
+                ...(file.records ? { records: file.records } : {}),
                 diagnostics: kept.map(toReportedDiagnostic).sort(byPosition),
                 suppressed: suppressed.map(s => ({
                     ...toReportedDiagnostic(s.diagnostic),

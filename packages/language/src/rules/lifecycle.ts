@@ -120,6 +120,8 @@ export const monitoringNotRecorded = programmeRule({
     family: 'agreement',
     severity: 'warning',
     clause: '§3(3)(b)',
+    // In the compliance report, monitoring is not yet applicable before delivery (a finding still shows).
+    appliesFrom: 'delivered',
     summary: 'A programme delivered more than 12 months ago records no monitoring visit, or no disclosure or reasoned withholding of the results.',
     check(programme, context, report) {
         const status = statusOf(programme);

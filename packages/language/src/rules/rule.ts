@@ -39,6 +39,11 @@ export interface RuleMeta {
      * programme declares `exception <id> { justification "…" }`. Undefined: exceptions have no effect.
      */
     readonly exceptionSeverity?: RuleSeverity;
+    /**
+     * The first lifecycle stage (planned, decided, signed, delivered, completed) at which the rule applies;
+     * before it, the compliance report shows the rule as not applicable. Undefined: from the start.
+     */
+    readonly appliesFrom?: string;
 }
 
 export interface RelatedLocation {

@@ -83,3 +83,31 @@ const INLINE_MARKDOWN_PUNCTUATION = /[!"#$&'()*<>[\\\]_`{|}~]/g;
 export function neutraliseMarkdownInline(text: string): string {
     return neutralise(text.replace(INLINE_MARKDOWN_PUNCTUATION, '\\$&'));
 }
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
+
+/**
+ * Text for HTML element content or a quoted attribute value: the five characters that can open a tag,
+ * an entity or end an attribute become entities, and control and bidirectional characters are made
+ * visible as in `neutralise` (a page must not reorder what a reviewer reads).
+ */
+export function escapeHtml(text: string): string {
+    return neutralise(text).replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+}
+
+/**
+ * One CSV field (RFC 4180), safe to open in a spreadsheet: a text starting with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return would be taken for a formula (CSV injection), so it gets a leading `'`,
+ * which spreadsheets show as text; the field is always quoted, with quotes doubled. Numbers the tool
+ * computed are passed as numbers and written as they are.
+ */
+export function csvField(value: string | number | undefined): string {
+    if (value === undefined) {
+        return '';
+    }
+    if (typeof value === 'number') {
+        return String(value);
+    }
+    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return `"${neutralise(text).replace(/"/g, '""')}"`;
+}

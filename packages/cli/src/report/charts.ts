@@ -1,0 +1,67 @@
+/**
+ * The portfolio's charts as SVG, rendered by Vega-Lite/Vega in Node (the SVG renderer needs no browser
+ * and no canvas): envelope against committed yen per fiscal year (the trend across years), and the yen
+ * committed by DAC income group per fiscal year. The SVG is inlined in the HTML page: no script, no
+ * font or image to load. Labels are the tool's own (fiscal years, group codes), not text from files.
+ */
+import type { ComplianceReport } from '@osa-policy/language';
+
+export interface Chart {
+    title: string;
+    svg: string;
+}
+
+type Spec = Record<string, unknown>;
+
+async function render(spec: Spec): Promise<string> {
+    const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+    const compiled = vegaLite.compile(spec as never).spec;
+    const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+    try {
+        return await view.toSVG();
+    } finally {
+        view.finalize();
+    }
+}
+
+const YEN_AXIS = { title: 'yen', format: ',.0f' };
+
+export async function portfolioCharts(report: ComplianceReport): Promise<Chart[]> {
+    const years = report.portfolio.fiscalYears;
+    if (years.length === 0) {
+        return [];
+    }
+    const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: 480, height: 220, background: null,
+        config: { font: 'sans-serif', axis: { labelColor: '#6e7781', titleColor: '#6e7781', gridColor: '#d0d7de' }, legend: { labelColor: '#6e7781', titleColor: '#6e7781' }, view: { stroke: null } } };
+    const trend = years.flatMap(y => [
+        ...(y.envelope !== undefined ? [{ year: `FY${y.fiscalYear}`, series: 'envelope', amount: y.envelope }] : []),
+        { year: `FY${y.fiscalYear}`, series: 'programmes', amount: y.amount }
+    ]);
+    const groups = years.flatMap(y => y.byDacGroup.map(b => ({ year: `FY${y.fiscalYear}`, group: b.key, amount: b.amount })));
+    const charts: Chart[] = [{
+        title: 'Budget envelope and committed amounts by fiscal year',
+        svg: await render({
+            ...base, data: { values: trend }, mark: 'bar',
+            encoding: {
+                x: { field: 'year', type: 'nominal', title: null, axis: { labelAngle: 0 } },
+                xOffset: { field: 'series' },
+                y: { field: 'amount', type: 'quantitative', axis: YEN_AXIS },
+                color: { field: 'series', type: 'nominal', title: null, scale: { range: ['#8c959f', '#0969da'] } }
+            }
+        })
+    }];
+    if (groups.length > 0) {
+        charts.push({
+            title: 'Committed amounts by DAC income group',
+            svg: await render({
+                ...base, data: { values: groups }, mark: 'bar',
+                encoding: {
+                    x: { field: 'year', type: 'nominal', title: null, axis: { labelAngle: 0 } },
+                    y: { field: 'amount', type: 'quantitative', axis: YEN_AXIS, stack: 'zero' },
+                    color: { field: 'group', type: 'nominal', title: 'DAC group', scale: { scheme: 'tableau10' } }
+                }
+            })
+        });
+    }
+    return charts;
+}

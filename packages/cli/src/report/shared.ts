@@ -1,0 +1,41 @@
+/** What every rendering of the compliance report shares: labels, number formats, the JSON document. */
+import type { ClauseStatus, ComplianceReport, Money } from '@osa-policy/language';
+import { dataEditions } from '@osa-policy/language/editions';
+
+export const STATUS_LABEL: Readonly<Record<ClauseStatus, string>> = {
+    met: 'met', violated: 'violated', waived: 'waived', 'not-applicable': 'not applicable', undetermined: 'undetermined'
+};
+
+/** `¥1,200,000,000` for yen; `5,000,000 USD` otherwise (never converted). */
+export function formatMoney(money: Money | undefined): string {
+    if (!money) {
+        return '';
+    }
+    const digits = money.value.toLocaleString('en-US');
+    return money.currency === 'JPY' ? `¥${digits}` : `${digits} ${money.currency}`;
+}
+
+export function yen(value: number | undefined): string {
+    return value === undefined ? '' : formatMoney({ value, currency: 'JPY' });
+}
+
+export function fiscalYear(year: number | undefined): string {
+    return year === undefined ? '' : `FY${year}`;
+}
+
+/** The version of the JSON contract (docs/schemas/report.schema.json); raised on any incompatible change. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportDocument extends ComplianceReport {
+    schemaVersion: number;
+    tool: { name: 'osa'; version: string };
+    referenceData: { dataset: string; edition: string }[];
+}
+
+export function reportDocument(report: ComplianceReport, version: string): ReportDocument {
+    return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'osa', version }, referenceData: dataEditions(), ...report };
+}
+
+export function renderJson(report: ComplianceReport, version: string): string {
+    return JSON.stringify(reportDocument(report, version), null, 2) + '\n';
+}
