@@ -11,13 +11,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
 import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
 import { termsFromConfig, type VocabularySettings } from './config-vocabulary.js';
-import schema from './osa.config.schema.json' with { type: 'json' };
+import validateConfigSchema from './generated/config-schema-validator.js';
 import { checkDateProblem } from '../engine/check-date.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
@@ -121,10 +121,10 @@ function matcher(globs: readonly string[]): (relative: string) => boolean {
     return picomatch(patterns, { dot: true });
 }
 
-let validator: ValidateFunction | undefined;
+// Compiled from osa.config.schema.json at build time (scripts/compile-config-schema.mjs): no schema compile at start-up.
+const validator = validateConfigSchema as unknown as ValidateFunction;
 
 function validateAgainstSchema(file: string, value: unknown): void {
-    validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
     if (!validator(value)) {
         const error = mostSpecificError(validator.errors ?? []);
         throw new ConfigError(file, toJsonPath(error), describe(error));
