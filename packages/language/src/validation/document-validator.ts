@@ -84,8 +84,18 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const pending: PromiseLike<unknown>[] = [];
+        // Looked up once per node type of this document, not once per node.
+        const checksByType = new Map<string, ReturnType<OsaValidationRegistry['checksFor']>>();
+        const checksOf = (type: string) => {
+            let checks = checksByType.get(type);
+            if (!checks) {
+                checks = registry.checksFor(type, options.categories);
+                checksByType.set(type, checks);
+            }
+            return checks;
+        };
         const validate = (node: AstNode) => {
-            for (const check of registry.checksFor(node.$type, options.categories)) {
+            for (const check of checksOf(node.$type)) {
                 const result = check(node, acceptor, cancelToken);
                 if (isPromiseLike(result)) {
                     pending.push(result);
