@@ -203,6 +203,10 @@ export function ui(page) {
         await page.keyboard.type(text, { delay: 10 });
         const row = page.locator(`${quickInput} .monaco-list-row`, { hasText: rowText ?? text }).first();
         await row.waitFor({ state: 'visible', timeout: 15_000 });
+        // Enter takes the focused row, which can still be one matching only part of the text while the list
+        // catches up (Ctrl+P then opened another file): wait until the wanted row is the focused one.
+        const wanted = rowText ?? text;
+        await poll(async () => ((await page.locator(`${quickInput} .monaco-list-row.focused`).first().textContent().catch(() => '')) ?? '').includes(wanted), 5_000, 100);
         return row;
     };
     const activeEditor = '.editor-group-container.active .monaco-editor:not(.inline-editor):not(.peekview-widget .monaco-editor)';
