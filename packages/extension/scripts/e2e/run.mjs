@@ -26,6 +26,9 @@
 //     loaded through the workbench's `payload` (extensionDevelopmentPath, extensionTestsPath), the
 //     way VS Code's own browser integration tests run; on a fresh copy of examples/
 //   - with workspace trust on and the folder untrusted (Restricted Mode), the extension still runs
+//   - issue 10's constructs: violations/OSA408-….osa shows OSA408 and Ctrl+. inserts the `monitoring { … }`
+//     skeleton; hovering the programme after `continues` shows the predecessor's facts; the lifecycle stage
+//     after `status` is coloured
 // It measures the .vsix size, the extension's activation time (the line the extension writes to its
 // "OSA" log at activation) and the time to first diagnostics in the editor, and prints them.
 // code-server is stopped by its pid at the end. Nothing is downloaded but npm packages.//
@@ -49,7 +52,10 @@ import commands from './scenarios/commands.mjs';
 import completion from './scenarios/completion.mjs';
 import configSchema from './scenarios/config-schema.mjs';
 import configWatcher from './scenarios/config-watcher.mjs';
+import continuesHover from './scenarios/continues-hover.mjs';
 import hoverRecipient from './scenarios/hover-recipient.mjs';
+import lifecycleColouring from './scenarios/lifecycle-colouring.mjs';
+import monitoringFix from './scenarios/monitoring-fix.mjs';
 import osa402Problems from './scenarios/osa402-problems.mjs';
 import osa402QuickFix from './scenarios/osa402-quick-fix.mjs';
 import realProgramme from './scenarios/real-programme.mjs';
@@ -225,7 +231,9 @@ async function runChecks(page, { port, workspace, userDataDir }) {
         log(`images/screenshot.png updated from ${path.basename(ctx.readmeShot)} (${(small.length / 1024).toFixed(0)} KiB)`);
     }
 
-    await configSchema(ctx);
+    for (const scenario of [monitoringFix, lifecycleColouring, continuesHover, configSchema]) {
+        await scenario(ctx);
+    }
 }
 
 await main();
