@@ -1,7 +1,8 @@
 // Issue 10: the lifecycle stage after `status` (`status delivered`) is coloured as a term, although decided,
 // signed and delivered are also the keywords of the stage dates (`delivered 2025-07-15`). Measured like the
-// colouring check: computed colours of the editor's token spans; the grammar's scope is read back from
-// "Developer: Inspect Editor Tokens and Scopes".
+// colouring check: computed colours of the editor's token spans. The server's semantic tokens (enumMember)
+// colour the word too, with the same theme colour, so the grammar's own part is proven by its scope, read back
+// from "Developer: Inspect Editor Tokens and Scopes".
 import * as path from 'node:path';
 import { check, locate, poll, sleep } from '../harness.mjs';
 import { OSA408_FILE } from './monitoring-fix.mjs';
@@ -44,6 +45,8 @@ export default async function lifecycleColouring({ page, u, workspace }) {
         await u.shot('lifecycle-status-colouring');
         await page.keyboard.press('Escape');
         const scopes = inspected?.match(/textmate scopes\s+([\s\S]*?)(?:\n\s*foreground|$)/i)?.[1].split(/\s+/).filter(Boolean) ?? [];
+        // The language server's semantic tokens colour the word too (after the grammar): say so beside the scope.
+        const semantic = inspected?.match(/semantic token type\s+(\S+)/i)?.[1];
         const stage = seen['stage after `status`'];
         const problems = [];
         if (stage === seen['plain text']) {
@@ -60,7 +63,7 @@ export default async function lifecycleColouring({ page, u, workspace }) {
         }
         return {
             detail: `${Object.entries(seen).map(([k, c]) => `${k} ${c}`).join(', ')}; the stage ${stage === seen['term `grant`'] ? 'shares' : 'does not share'} `
-                + `the colour of the term \`grant\`; TextMate scopes at \`delivered\`: ${scopes.join(' ') || (inspected ?? '').replace(/\s+/g, ' ').slice(0, 160)}`
+                + `the colour of the term \`grant\`; TextMate scopes at \`delivered\`: ${scopes.join(' ') || (inspected ?? '').replace(/\s+/g, ' ').slice(0, 160)}; semantic token type ${semantic ?? 'none'}`
         };
     });
 }
