@@ -12,7 +12,7 @@
 // On Linux a desktop VS Code needs a display (e.g. `xvfb-run -a npm run test:electron ...`).
 //
 // The same suite also runs in code-server, VS Code's workbench served to a browser, as part of
-// `npm run test:e2e` (scripts/e2e.mjs), where no download is needed.
+// `npm run test:e2e` (scripts/e2e/run.mjs), where no download is needed.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
