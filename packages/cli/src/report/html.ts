@@ -11,10 +11,11 @@ import { fiscalYear, formatMoney, STATUS_LABEL, yen } from './shared.js';
 const h = (text: string | number | undefined) => text === undefined ? '' : escapeHtml(String(text));
 
 const STYLE = `
+/* Every colour keeps text at 4.5:1 or more against its background (WCAG AA; checked by axe in report-browser.test.ts). */
 :root { color-scheme: light dark; --fg: #1b1f24; --bg: #ffffff; --muted: #57606a; --line: #d0d7de;
-  --met: #1a7f37; --violated: #cf222e; --waived: #6e7781; --na: #8c959f; --undetermined: #9a6700; }
+  --met: #1a7f37; --violated: #cf222e; --waived: #6e7781; --na: #636c76; --undetermined: #9a6700; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #30363d;
-  --met: #3fb950; --violated: #f85149; --waived: #9198a1; --na: #6e7681; --undetermined: #d29922; } }
+  --met: #3fb950; --violated: #f85149; --waived: #9198a1; --na: #8b949e; --undetermined: #d29922; } }
 body { font: 14px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 72rem; padding: 1rem 2rem; }
 nav { border: 1px solid var(--line); padding: .5rem 1rem; margin-bottom: 1rem; }
 nav ol { columns: 3; margin: 0; }
