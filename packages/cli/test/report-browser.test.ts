@@ -203,6 +203,21 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
                     return { passes: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })) };
                 });
                 expect(results.passes).toBeGreaterThan(10);
+                // axe leaves SVG text out of its contrast check: the chart labels are measured here.
+                const low = await page.evaluate(() => {
+                    const luminance = (rgb: string) => {
+                        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map(n => Number(n) / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+                        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                    };
+                    const background = luminance(getComputedStyle(document.body).backgroundColor);
+                    const labels = [...document.querySelectorAll('figure svg text')];
+                    return { labels: labels.length, low: labels.map(t => {
+                        const [a, b] = [luminance(getComputedStyle(t).fill), background].sort((x, y) => y - x);
+                        return { text: t.textContent, ratio: (a + 0.05) / (b + 0.05) };
+                    }).filter(l => l.ratio < 4.5) };
+                });
+                expect(low.labels).toBeGreaterThan(10);
+                expect(low.low).toEqual([]);
                 expect(results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
                 // Minor and moderate findings are reported, not failed on.
                 console.log(`axe (${colorScheme}): ${results.passes} rules passed; minor/moderate: ${JSON.stringify(results.violations)}`);

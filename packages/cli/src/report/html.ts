@@ -29,6 +29,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 section.programme { border-top: 2px solid var(--line); padding-top: .5rem; }
 code { font-size: 90%; }
 figure { display: inline-block; margin: 0 2rem 1rem 0; } figcaption { font-weight: 600; }
+/* The charts' labels take the page's muted colour, so they keep their contrast in the dark scheme too. */
+figure svg text { fill: var(--muted); }
 `;
 
 function evidence(e: Evidence): string {
