@@ -20,6 +20,8 @@ export class ComplianceReportPanel {
     private static current: ComplianceReportPanel | undefined;
 
     private locations: EvidenceLocation[] = [];
+    /** The report shown, to leave the page (its scroll position, a link being clicked) alone when nothing changed. */
+    private shown: string | undefined;
     private timer: NodeJS.Timeout | undefined;
     /** Only the answer to the latest request is shown: an older one may arrive later. */
     private generation = 0;
@@ -66,6 +68,7 @@ export class ComplianceReportPanel {
         this.panel.title = `OSA Report: ${scope}`;
         const running = this.client();
         if (!running || running.state !== State.Running) {
+            this.shown = undefined;
             this.panel.webview.html = message('The OSA language server is not running: run "OSA: Restart Language Server".');
             return;
         }
@@ -74,13 +77,16 @@ export class ComplianceReportPanel {
             report = await running.sendRequest<ComplianceReport>(COMPLIANCE_REPORT_REQUEST, this.uri ? { uri: this.uri.toString() } : {});
         } catch (error) {
             if (generation === this.generation) {
+                this.shown = undefined;
                 this.panel.webview.html = message(`The report could not be computed: ${error instanceof Error ? error.message : String(error)}`);
             }
             return;
         }
-        if (generation !== this.generation) {
+        const key = JSON.stringify([scope, report]);
+        if (generation !== this.generation || key === this.shown) {
             return;
         }
+        this.shown = key;
         const page = renderReportPage(report, {
             cspSource: this.panel.webview.cspSource,
             nonce: randomBytes(16).toString('base64'),
