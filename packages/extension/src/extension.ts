@@ -1,6 +1,7 @@
 /**
  * The VS Code client: starts the bundled OSA language server for `.osa` files and adds the commands
- * "OSA: Validate Workspace", "OSA: Show Rule Documentation" and "OSA: Restart Language Server".
+ * "OSA: Validate Workspace", "OSA: Show Rule Documentation", "OSA: Restart Language Server" and
+ * "OSA: Open Compliance Report" (report-panel.ts).
  *
  * Trust: the extension runs only its own bundled code. The language server reads `.osa` files and
  * osa.config.json as data; nothing from the workspace is executed, imported or evaluated, so the
@@ -10,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ComplianceReportPanel } from './report-panel.js';
 import {
     ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
@@ -19,7 +21,8 @@ const SERVER_VALIDATE_WORKSPACE = 'osa.validateWorkspace';
 export const COMMANDS = {
     validateWorkspace: 'osa-vscode.validateWorkspace',
     showRuleDocumentation: 'osa-vscode.showRuleDocumentation',
-    restartServer: 'osa-vscode.restartServer'
+    restartServer: 'osa-vscode.restartServer',
+    openComplianceReport: 'osa-vscode.openComplianceReport'
 } as const;
 
 interface RuleInfo {
@@ -64,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     context.subscriptions.push(
         vscode.commands.registerCommand(COMMANDS.validateWorkspace, () => validateWorkspace(output)),
         vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),
-        vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(output))
+        vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(output)),
+        vscode.commands.registerCommand(COMMANDS.openComplianceReport, (resource?: unknown) => openComplianceReport(resource))
     );
 
     // Granting trust widens what the server may read: start it again with the new setting.
@@ -101,6 +105,16 @@ async function validateWorkspace(output: vscode.LogOutputChannel): Promise<numbe
     void vscode.window.showInformationMessage(`OSA: validated ${count} file${count === 1 ? '' : 's'}. The findings are in the Problems panel.`, 'Show Problems')
         .then(choice => choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
     return count;
+}
+
+/**
+ * "OSA: Open Compliance Report": for the file given (explorer or editor menu), else the active OSA file,
+ * else the whole workspace.
+ */
+async function openComplianceReport(resource?: unknown): Promise<void> {
+    const active = vscode.window.activeTextEditor?.document;
+    const uri = resource instanceof vscode.Uri ? resource : active?.languageId === 'osa' ? active.uri : undefined;
+    await ComplianceReportPanel.open(() => client, uri);
 }
 
 async function restartServer(output: vscode.LogOutputChannel): Promise<void> {

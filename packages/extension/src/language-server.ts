@@ -2,4 +2,6 @@
 import { startOsaLanguageServer } from '@osa-policy/language/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 
-startOsaLanguageServer(createConnection(ProposedFeatures.all));
+// Bundled at build time: the version the compliance report names is the extension's.
+const { version } = require('../package.json') as { version: string };
+startOsaLanguageServer(createConnection(ProposedFeatures.all), version);

@@ -161,3 +161,26 @@ describe('settings and language configuration', () => {
         }
     });
 });
+
+describe('commands', () => {
+    const client = fs.readFileSync(path.join(EXTENSION, 'src/extension.ts'), 'utf-8');
+
+    it('every contributed command is registered by the client, and every registered one is contributed', () => {
+        const contributed = (manifest.contributes.commands as { command: string; title: string; category: string }[]);
+        const registered = [...client.slice(client.indexOf('export const COMMANDS'), client.indexOf('} as const')).matchAll(/'(osa-vscode\.[A-Za-z]+)'/g)].map(m => m[1]);
+        expect(contributed.map(c => c.command).sort()).toEqual([...registered].sort());
+        for (const command of contributed) {
+            expect(command.category).toBe('OSA');
+            expect(command.title.length).toBeGreaterThan(5);
+        }
+    });
+
+    it('"OSA: Open Compliance Report" is offered on OSA files and asks the server the request it answers', async () => {
+        const report = (manifest.contributes.commands as { command: string; title: string }[]).find(c => c.command === 'osa-vscode.openComplianceReport');
+        expect(report?.title).toBe('Open Compliance Report');
+        expect(manifest.contributes.menus['editor/title']).toContainEqual({ command: 'osa-vscode.openComplianceReport', when: 'resourceLangId == osa', group: 'navigation' });
+        const { COMPLIANCE_REPORT_REQUEST } = await import('@osa-policy/language/lsp');
+        const panel = fs.readFileSync(path.join(EXTENSION, 'src/report-panel.ts'), 'utf-8');
+        expect(panel).toContain(`const COMPLIANCE_REPORT_REQUEST = '${COMPLIANCE_REPORT_REQUEST}';`);
+    });
+});

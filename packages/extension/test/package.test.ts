@@ -135,7 +135,7 @@ describe('the packaged extension (.vsix)', () => {
         expect(contributes.jsonValidation[0].fileMatch).toBe('osa.config.json');
         expect(Object.keys(contributes.configuration.properties).sort()).toEqual(['osa.asOf', 'osa.trace.server', 'osa.validation.scope']);
         expect(contributes.commands.map((c: { title: string; category: string }) => `${c.category}: ${c.title}`)).toEqual([
-            'OSA: Validate Workspace', 'OSA: Show Rule Documentation', 'OSA: Restart Language Server'
+            'OSA: Validate Workspace', 'OSA: Show Rule Documentation', 'OSA: Restart Language Server', 'OSA: Open Compliance Report'
         ]);
         expect(contributes.problemMatchers[0].name).toBe('osa');
         // The bundles leave `vscode` to the editor and bring everything else.

@@ -25,5 +25,6 @@ export * from './engine/report.js';
 export { checkDateProblem, today } from './engine/check-date.js';
 export * from './report/records.js';
 export * from './report/model.js';
+export * from './report/document.js';
 export * from './reference/editions.js';
 export { REPORT_BUGS_URL } from './report-bugs.js';

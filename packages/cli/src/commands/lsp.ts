@@ -1,6 +1,7 @@
 import { MessageFramingGuard, startOsaLanguageServer } from '@osa-policy/language/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { UsageError } from '../exit-codes.js';
+import { TOOL_VERSION } from '../version.js';
 
 /**
  * `osa lsp --stdio`: the language server over standard input and output, for any LSP editor. It runs
@@ -13,7 +14,7 @@ export function runLsp(argv: readonly string[]): Promise<number> {
     // Malformed framing is reported on stderr and skipped, so the server never waits on it (message-framing.ts).
     const guard = new MessageFramingGuard(line => process.stderr.write(`osa lsp: ${line}\n`));
     process.stdin.on('error', error => guard.destroy(error));
-    startOsaLanguageServer(createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout));
+    startOsaLanguageServer(createConnection(ProposedFeatures.all, process.stdin.pipe(guard), process.stdout), TOOL_VERSION);
     // The connection ends the process on `exit`; until then this promise stays pending.
     return new Promise<number>(() => undefined);
 }

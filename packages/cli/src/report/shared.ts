@@ -1,6 +1,5 @@
 /** What every rendering of the compliance report shares: labels, number formats, the JSON document. */
-import type { ClauseStatus, ComplianceReport, Money } from '@osa-policy/language';
-import { dataEditions } from '@osa-policy/language/editions';
+import { reportDocument, type ClauseStatus, type ComplianceReport, type Money } from '@osa-policy/language';
 
 export const STATUS_LABEL: Readonly<Record<ClauseStatus, string>> = {
     met: 'met', violated: 'violated', waived: 'waived', 'not-applicable': 'not applicable', undetermined: 'undetermined'
@@ -21,19 +20,6 @@ export function yen(value: number | undefined): string {
 
 export function fiscalYear(year: number | undefined): string {
     return year === undefined ? '' : `FY${year}`;
-}
-
-/** The version of the JSON contract (docs/schemas/report.schema.json); raised on any incompatible change. */
-export const REPORT_SCHEMA_VERSION = 1;
-
-export interface ReportDocument extends ComplianceReport {
-    schemaVersion: number;
-    tool: { name: 'osa'; version: string };
-    referenceData: { dataset: string; edition: string }[];
-}
-
-export function reportDocument(report: ComplianceReport, version: string): ReportDocument {
-    return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'osa', version }, referenceData: dataEditions(), ...report };
 }
 
 export function renderJson(report: ComplianceReport, version: string): string {

@@ -29,6 +29,8 @@
 //   - issue 10's constructs: violations/OSA408-….osa shows OSA408 and Ctrl+. inserts the `monitoring { … }`
 //     skeleton; hovering the programme after `continues` shows the predecessor's facts; the lifecycle stage
 //     after `status` is coloured
+//   - issue 11: "OSA: Open Compliance Report" shows the report in a webview, follows an edit, and an evidence
+//     link reveals the line
 // It measures the .vsix size, the extension's activation time (the line the extension writes to its
 // "OSA" log at activation) and the time to first diagnostics in the editor, and prints them.
 // code-server is stopped by its pid at the end. Nothing is downloaded but npm packages.//
@@ -51,6 +53,7 @@ import colouring from './scenarios/colouring.mjs';
 import commands from './scenarios/commands.mjs';
 import completion from './scenarios/completion.mjs';
 import configSchema from './scenarios/config-schema.mjs';
+import complianceReport from './scenarios/compliance-report.mjs';
 import configWatcher from './scenarios/config-watcher.mjs';
 import continuesHover from './scenarios/continues-hover.mjs';
 import hoverRecipient from './scenarios/hover-recipient.mjs';
@@ -231,7 +234,7 @@ async function runChecks(page, { port, workspace, userDataDir }) {
         log(`images/screenshot.png updated from ${path.basename(ctx.readmeShot)} (${(small.length / 1024).toFixed(0)} KiB)`);
     }
 
-    for (const scenario of [monitoringFix, lifecycleColouring, continuesHover, configSchema]) {
+    for (const scenario of [monitoringFix, lifecycleColouring, continuesHover, configSchema, complianceReport]) {
         await scenario(ctx);
     }
 }

@@ -24,8 +24,8 @@ import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
 import { LANGUAGE_CODE } from '../validation/language-checks.js';
-import { applySuppressions } from '../validation/suppressions.js';
-import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity } from './report.js';
+import { applySuppressions, type SuppressedFinding } from '../validation/suppressions.js';
+import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { WorkspaceView } from '../workspace/workspace-view.js';
@@ -143,6 +143,18 @@ export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic
         }));
     }
     return reported;
+}
+
+/** A finding a suppression comment silenced, with the comment (the audit trail). */
+export function toSuppressedDiagnostic(finding: SuppressedFinding): SuppressedDiagnostic {
+    return {
+        ...toReportedDiagnostic(finding.diagnostic),
+        suppression: {
+            kind: finding.directive.kind,
+            reason: finding.directive.reason,
+            range: { start: toPosition1(finding.directive.range.start), end: toPosition1(finding.directive.range.end) }
+        }
+    };
 }
 
 export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
@@ -426,14 +438,7 @@ export class WorkspaceChecker {
                 path: file.path,
                 ...(file.records ? { records: file.records } : {}),
                 diagnostics: kept.map(toReportedDiagnostic).sort(byPosition),
-                suppressed: suppressed.map(s => ({
-                    ...toReportedDiagnostic(s.diagnostic),
-                    suppression: {
-                        kind: s.directive.kind,
-                        reason: s.directive.reason,
-                        range: { start: toPosition1(s.directive.range.start), end: toPosition1(s.directive.range.end) }
-                    }
-                })).sort(byPosition)
+                suppressed: suppressed.map(toSuppressedDiagnostic).sort(byPosition)
             };
         });
     }

@@ -4,6 +4,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
 import { ALL_RULES } from '../rules/index.js';
 import { programmeRule } from '../rules/rule.js';
+import { ComplianceReporter, COMPLIANCE_REPORT_REQUEST, type ComplianceReportParams } from './compliance-report.js';
 import { neutraliseOutgoingDiagnostics } from './diagnostic-text.js';
 import { createOsaLspServices } from './osa-lsp-module.js';
 
@@ -19,8 +20,11 @@ const THROWING_RULE = programmeRule({
     }
 });
 
-/** Starts the OSA language server on an existing connection (stdio, IPC, ...). */
-export function startOsaLanguageServer(connection: Connection): void {
+/**
+ * Starts the OSA language server on an existing connection (stdio, IPC, ...). `version` is the tool's
+ * version as the compliance report names it (the CLI's, or the extension's).
+ */
+export function startOsaLanguageServer(connection: Connection, version = '0.0.0'): void {
     neutraliseOutgoingDiagnostics(connection);
     const rules = process.env.OSA_FAULT_INJECTION === 'throwing-rule' ? [THROWING_RULE, ...ALL_RULES] : ALL_RULES;
     const { shared, Osa } = createOsaLspServices({ connection, ...OsaFileSystem }, { rules });
@@ -30,6 +34,8 @@ export function startOsaLanguageServer(connection: Connection): void {
         const files = shared.workspace.FileSystemProvider as OsaFileSystemProvider;
         files.within = trusted ? 'anywhere' : (params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri).fsPath);
     });
+    const reporter = new ComplianceReporter(shared, () => Osa, version);
+    connection.onRequest(COMPLIANCE_REPORT_REQUEST, (params: ComplianceReportParams | undefined, token) => reporter.report(params, token));
     startLanguageServer(shared);
 }
 
