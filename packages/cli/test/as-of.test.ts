@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { programme, STANDARD_TEMPLATE } from '../../language/test/helpers.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OSA = path.join(REPO, 'packages/cli/bin/osa.js');
@@ -14,47 +15,14 @@ function osa(args: string[], cwd: string) {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const TEMPLATE = `agreement-template StandardExchangeOfNotes {
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`;
-
 /** Delivered on 2025-03-01 with no monitoring: OSA408 from a check date after 2026-03-01 on, silent before. */
-const DELIVERED = `programme PHL-2024-MDA {
-    title "Coastal radars for the Philippine Navy"
-    status delivered
-    decided 2024-06-20
-    delivered 2025-03-01
-    fiscal-year 2024
-    recipient PHL
-    beneficiary "Philippine Navy" kind armed-forces
-    modality grant
-    amount 600_000_000 JPY
-    field rule-of-law { activity maritime-surveillance }
-    provide "Coastal surveillance radar" quantity 5 category coastal-radar
-    assessment {
-        democracy on-file "Review"
-        rule-of-law on-file "Review"
-        human-rights on-file "Review"
-        socio-economic "Lower-middle-income country"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses StandardExchangeOfNotes signed 2024-12-05
-    coordination NSS, MOFA, MOD, JICA
-}
-`;
+const DELIVERED = programme({ id: 'PHL-2024-MDA', extra: 'status delivered\n    decided 2024-06-20\n    delivered 2025-03-01' });
 
 const dirs: string[] = [];
 function workspace(config?: unknown): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-as-of-'));
     dirs.push(dir);
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    fs.writeFileSync(path.join(dir, 'templates.osa'), STANDARD_TEMPLATE);
     fs.writeFileSync(path.join(dir, 'programme.osa'), DELIVERED);
     if (config !== undefined) {
         fs.writeFileSync(path.join(dir, 'osa.config.json'), typeof config === 'string' ? config : JSON.stringify(config));

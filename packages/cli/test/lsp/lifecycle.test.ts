@@ -8,40 +8,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { programme, STANDARD_TEMPLATE } from '../../../language/test/helpers.js';
 import { LspTestClient, uriOf } from './lsp-client.js';
 
-const TEMPLATE = `agreement-template StandardExchangeOfNotes {
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`;
-
+/** The baseline programme of the language tests, with its id, title, fiscal year and lifecycle lines. */
 function sheet(id: string, title: string, fiscalYear: number, extra: string): string {
-    return `programme ${id} {
-    title "${title}"
-${extra}    fiscal-year ${fiscalYear}
-    recipient PHL
-    beneficiary "Philippine Navy" kind armed-forces
-    modality grant
-    amount 600_000_000 JPY
-    field rule-of-law { activity maritime-surveillance }
-    provide "Coastal surveillance radar" quantity 5 category coastal-radar
-    assessment {
-        democracy on-file "Review"
-        rule-of-law on-file "Review"
-        human-rights on-file "Review"
-        socio-economic "Lower-middle-income country"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
-    }
-    agreement uses StandardExchangeOfNotes signed ${fiscalYear}-12-05
-    coordination NSS, MOFA, MOD, JICA
-}
-`;
+    return programme({
+        id, title: `title "${title}"`, fiscalYear: `fiscal-year ${fiscalYear}`,
+        agreement: `agreement uses StandardExchangeOfNotes signed ${fiscalYear}-12-05`, extra: extra.trim()
+    });
 }
 
 const EARLIER = sheet('PHL-2024-MDA', 'Coastal radars, first phase', 2024, '    status delivered\n    decided 2024-06-20\n    delivered 2025-01-15\n'
@@ -63,7 +38,7 @@ function workspace(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-lifecycle-'));
     dirs.push(dir);
     fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
-    for (const [name, text] of Object.entries({ 'templates.osa': TEMPLATE, ...files })) {
+    for (const [name, text] of Object.entries({ 'templates.osa': STANDARD_TEMPLATE, ...files })) {
         fs.writeFileSync(path.join(dir, name), text);
     }
     return dir;
