@@ -7,6 +7,7 @@
  * empty array (a write to it throws instead of silently reaching every node), assigned after the parse.
  */
 import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
+import { forEachNode } from '../model/ast-walk.js';
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
@@ -47,33 +48,21 @@ export class OsaParser extends LangiumParser {
         return result;
     }
 
-    private assignDefaults(node: AstNode): void {
-        const record = node as unknown as Record<string, unknown>;
-        for (const key in record) {
-            if (key.charCodeAt(0) !== 36 /* $ */) {
-                const value = record[key];
-                if (Array.isArray(value)) {
-                    for (const element of value) {
-                        if (isNode(element)) {
-                            this.assignDefaults(element);
-                        }
-                    }
-                } else if (isNode(value)) {
-                    this.assignDefaults(value);
+    private assignDefaults(root: AstNode): void {
+        forEachNode(root, node => {
+            const record = node as unknown as Record<string, unknown>;
+            const defaults = this.defaultsOf(node.$type);
+            for (const list of defaults.lists) {
+                if (record[list] === undefined) {
+                    record[list] = NO_ITEMS;
                 }
             }
-        }
-        const defaults = this.defaultsOf(node.$type);
-        for (const list of defaults.lists) {
-            if (record[list] === undefined) {
-                record[list] = NO_ITEMS;
+            for (const [name, value] of defaults.others) {
+                if (record[name] === undefined) {
+                    record[name] = value;
+                }
             }
-        }
-        for (const [name, value] of defaults.others) {
-            if (record[name] === undefined) {
-                record[name] = value;
-            }
-        }
+        });
     }
 
     private defaultsOf(type: string): Defaults {
@@ -88,10 +77,6 @@ export class OsaParser extends LangiumParser {
         }
         return defaults;
     }
-}
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as { $type?: unknown }).$type === 'string';
 }
 
 /** Langium's createLangiumParser, with OsaParser. */
