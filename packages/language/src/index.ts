@@ -3,6 +3,7 @@ import './node-compat.js';
 export * from './generated/ast.js';
 export { OsaLanguageMetaData } from './generated/module.js';
 export * from './osa-module.js';
+export * from './i18n/index.js';
 export * from './reference/reference-data.js';
 export * from './reference/types.js';
 export { DEFAULT_REFERENCE_DATA } from './reference/default-data.js';

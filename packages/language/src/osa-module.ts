@@ -28,6 +28,8 @@ import {
     OsaDocumentBuilder, OsaIndexManager, OsaLinker, OsaReferenceDescriptionProvider, OsaScopeComputation, OsaScopeProvider
 } from './workspace/performance.js';
 import { WorkspaceViewProvider } from './workspace/workspace-view.js';
+import { Localizer } from './i18n/localize.js';
+import type { Locale } from './i18n/locale.js';
 
 export type OsaAddedServices = {
     osa: {
@@ -36,6 +38,8 @@ export type OsaAddedServices = {
         RuleRunner: RuleRunner;
         LanguageChecks: OsaLanguageChecks;
         WorkspaceView: WorkspaceViewProvider;
+        /** The locale every person-readable text is rendered in (CLI: `--locale`/environment; server: `initialize`/`osa.locale`). */
+        Localizer: Localizer;
     };
     validation: {
         DocumentValidator: OsaDocumentValidator;
@@ -63,6 +67,8 @@ export interface OsaModuleOptions {
     rules?: readonly Rule[];
     /** The check date, YYYY-MM-DD (`--as-of`); the config's `asOf`, else today, when not given. */
     asOf?: string;
+    /** The locale of messages; English when not given. */
+    locale?: Locale;
 }
 
 export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServices, PartialLangiumCoreServices & OsaAddedServices> {
@@ -92,7 +98,8 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
                 provider.asOf = options.asOf;
                 return provider;
             },
-            RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView),
+            RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView, services.osa.Localizer),
+            Localizer: () => new Localizer(options.locale),
             LanguageChecks: services => new OsaLanguageChecks(services.osa.Config, () => services.osa.ReferenceData),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared, file => {
                 const config = services.osa.Config.configFileFor(file);

@@ -5,6 +5,7 @@
  */
 import type { Programme } from '../generated/ast.js';
 import { agreementOf, clauseResultsOf, isStated } from '../model/facts.js';
+import { msg } from '../i18n/message.js';
 import { CLAUSES, type ClauseName } from '../vocabulary.js';
 import { programmeRule, type ProgrammeRule, type RelatedLocation, type Report } from './rule.js';
 import { effectiveClauses } from './programme-facts.js';
@@ -20,30 +21,28 @@ export const noAgreement = programmeRule({
         if (programme.agreements.length === 0 && !isStated(programme, 'agreements')) {
             report({
                 node: programme, property: 'name',
-                message: `Programme ${programme.name} declares no international agreement. Every OSA programme is carried out under an agreement `
-                    + 'with the recipient country that fixes its conditions (§3(3)). '
-                    + 'Add `agreement uses <template> signed YYYY-MM-DD`, or an inline agreement with its clauses.'
+                message: msg('OSA401.noAgreement', { programme: programme.name })
             });
         }
     }
 });
 
 /** Reports the missing clause on the agreement (its template reference, when it has one). */
-function reportMissingClause(programme: Programme, clause: ClauseName, what: string, report: Report): void {
+function reportMissingClause(programme: Programme, clause: ClauseName, report: Report): void {
     const clauses = effectiveClauses(programme);
     if (!clauses || !clauses.known || clauses.byName.has(clause) || clauses.maybe.has(clause)) {
         return;
     }
     const agreement = agreementOf(programme)!;
-    const related: RelatedLocation[] = clauses.template
-        ? [{ node: clauses.template, property: 'name', message: `The template ${clauses.template.name} has no \`clause ${clause}\`.` }]
+    const template = clauses.template?.name;
+    const related: RelatedLocation[] = template !== undefined
+        ? [{ node: clauses.template!, property: 'name', message: msg('agreement.templateLacksClause', { template, clause }) }]
         : [];
-    const source = clauses.template ? `neither the agreement nor its template ${clauses.template.name} has` : 'the agreement has no';
+    const params = { what: msg(`clauseTitle.${clause}`), clause, section: CLAUSES[clause].clause!, ...(template !== undefined ? { template } : {}) };
     report({
         node: agreement,
         ...(agreement.templates.length > 0 ? { property: 'templates', index: 0 } : { keyword: 'agreement' }),
-        message: `The agreement lacks the ${what} clause: ${source} \`clause ${clause}\`. `
-            + `Each OSA agreement must include it (${CLAUSES[clause].clause}). Add \`clause ${clause}\`${clauses.template ? ' to the template or the agreement' : ''}.`,
+        message: msg(template !== undefined ? 'agreement.missingClauseWithTemplate' : 'agreement.missingClause', params),
         related,
         data: { missingClause: clause }
     });
@@ -57,7 +56,7 @@ function missingClauseRule(id: string, name: string, clause: ClauseName, what: s
         clause: CLAUSES[clause].clause!,
         summary: `The agreement lacks the ${what} clause.`,
         check(programme, _context, report) {
-            reportMissingClause(programme, clause, what, report);
+            reportMissingClause(programme, clause, report);
         }
     });
 }
@@ -82,23 +81,21 @@ export const monitoringResultsNotDisclosed = programmeRule({
         }
         const agreement = agreementOf(programme)!;
         const property = clause.results.length > 0 ? 'results' : 'name';
-        const problem = results === 'withheld' ? 'withholds its results' : 'does not say that its results are disclosed';
-        const requirement = 'The guidelines require the results of monitoring and evaluation to be made public (§3(3)(b)).';
+        const problem = msg(results === 'withheld' ? 'OSA404.withholds' : 'OSA404.silent');
         if (clause.$container !== agreement && clauses!.template) {
             // The clause comes from a template in another file: mark the agreement's `uses`, point at the clause.
             const template = clauses!.template;
             report({
                 node: agreement, property: 'templates', index: 0,
-                message: `The monitoring-and-evaluation clause of the template ${template.name} ${problem}. ${requirement} `
-                    + `Write \`results disclosed\` in the template, or add \`clause monitoring-and-evaluation results disclosed\` to the agreement.`,
-                related: [{ node: clause, property, message: `The template ${template.name}'s monitoring-and-evaluation clause.` }],
+                message: msg('OSA404.templateResults', { template: template.name, problem }),
+                related: [{ node: clause, property, message: msg('OSA404.templateResults.related', { template: template.name }) }],
                 data: { template: template.name }
             });
             return;
         }
         report({
             node: clause, property, index: 0,
-            message: `The monitoring-and-evaluation clause ${problem}. ${requirement} Write \`results disclosed\`.`,
+            message: msg('OSA404.results', { problem }),
             data: { replacement: 'disclosed' }
         });
     }

@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Model, Programme } from '../generated/ast.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 import type { Terms } from '../vocabulary.js';
+import type { Message } from '../i18n/message.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import type { WorkspaceView } from '../workspace/workspace-view.js';
 
@@ -46,10 +47,16 @@ export interface RuleMeta {
     readonly appliesFrom?: string;
 }
 
+/**
+ * What a person reads: a catalogue message (i18n/), rendered in the locale in force. A plain string is
+ * English-only and left only where a text has not been moved to the catalogue yet (test/i18n finds them).
+ */
+export type FindingText = Message | string;
+
 export interface RelatedLocation {
     node: AstNode;
     property?: string;
-    message: string;
+    message: FindingText;
 }
 
 export interface Finding {
@@ -59,7 +66,7 @@ export interface Finding {
     /** Marks this keyword of the node instead of a property (e.g. the `assessment` keyword of a block). */
     keyword?: string;
     /** What is wrong, why (citing the clause) and what to do. */
-    message: string;
+    message: FindingText;
     /** Overrides the rule's severity for this finding only (e.g. OSA101 under a justified exception). */
     severity?: RuleSeverity;
     /** Overrides the rule's exceptionSeverity for this finding only (a finding reported below the rule's severity). */
@@ -90,8 +97,8 @@ export interface ProgrammeRule extends RuleMeta {
 /** A finding located by range in the file being checked (workspace rules have no syntax tree at hand). */
 export interface LocatedFinding {
     range: Range;
-    message: string;
-    related?: { uri: string; range: Range; message: string }[];
+    message: FindingText;
+    related?: { uri: string; range: Range; message: FindingText }[];
     data?: Record<string, unknown>;
 }
 

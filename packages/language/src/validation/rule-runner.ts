@@ -13,7 +13,9 @@ import { isProgramme, type Model } from '../generated/ast.js';
 import { justificationOf } from '../model/facts.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { declaredException, justifiedException } from '../rules/programme-facts.js';
-import type { Finding, LocatedFinding, ProgrammeRule, RelatedLocation, Rule, RuleContext, RuleSeverity, WorkspaceRule } from '../rules/rule.js';
+import type { Finding, FindingText, LocatedFinding, ProgrammeRule, RelatedLocation, Rule, RuleContext, RuleSeverity, WorkspaceRule } from '../rules/rule.js';
+import type { Localizer } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import type { WorkspaceView, WorkspaceViewProvider } from '../workspace/workspace-view.js';
 
@@ -21,6 +23,8 @@ import type { WorkspaceView, WorkspaceViewProvider } from '../workspace/workspac
 export interface RuleDiagnosticData {
     rule: string;
     clause: string;
+    /** The catalogue id of the message (i18n/), stable across locales; absent for a text not in the catalogue yet. */
+    messageId?: string;
     [key: string]: unknown;
 }
 
@@ -33,7 +37,8 @@ export class RuleRunner {
     constructor(
         readonly rules: readonly Rule[],
         private readonly configs: ConfigProvider,
-        private readonly workspace: WorkspaceViewProvider
+        private readonly workspace: WorkspaceViewProvider,
+        private readonly localizer: Localizer
     ) { }
 
     /** Called by Langium's validation for each document. */
@@ -52,7 +57,7 @@ export class RuleRunner {
                     rule.check(programme, context, finding => this.acceptFinding(rule, config, finding, accept));
                 }
             } catch (error) {
-                accept('error', crashMessage(rule, error), { node: model, range: TOP, code: rule.id, data: crashData(rule) });
+                accept('error', this.localizer.text(crashMessage(rule, error)), { node: model, range: TOP, code: rule.id, data: crashData(rule) });
             }
         }
         if (this.workspaceRulesInValidation) {
@@ -91,15 +96,15 @@ export class RuleRunner {
                 (rule as WorkspaceRule).check(summary, view, (finding: LocatedFinding) => diagnostics.push({
                     range: finding.range,
                     severity: toLspSeverity(severity),
-                    message: finding.message,
+                    message: this.localizer.text(finding.message),
                     code: rule.id,
                     codeDescription: { href: ruleDocsUrl(rule.id) },
                     source: 'osa',
-                    relatedInformation: finding.related?.map(r => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
-                    data: { rule: rule.id, clause: rule.clause, ...finding.data } satisfies RuleDiagnosticData
+                    relatedInformation: finding.related?.map(r => ({ location: { uri: r.uri, range: r.range }, message: this.localizer.text(r.message) })),
+                    data: { rule: rule.id, clause: rule.clause, ...messageIdOf(finding.message), ...finding.data } satisfies RuleDiagnosticData
                 }));
             } catch (error) {
-                diagnostics.push({ range: TOP, severity: 1, message: crashMessage(rule, error), code: rule.id, source: 'osa', data: crashData(rule) });
+                diagnostics.push({ range: TOP, severity: 1, message: this.localizer.text(crashMessage(rule, error)), code: rule.id, source: 'osa', data: crashData(rule) });
             }
         }
         return diagnostics;
@@ -114,7 +119,7 @@ export class RuleRunner {
 
     private acceptFinding(rule: ProgrammeRule, config: ResolvedConfig, finding: Finding, accept: ValidationAcceptor): void {
         let severity: RuleSeverity = (config.severityOf(rule.id) as RuleSeverity | undefined) ?? finding.severity ?? rule.severity;
-        let message = finding.message;
+        let message: FindingText = finding.message;
         const related = [...(finding.related ?? [])];
         const exceptionSeverity = finding.exceptionSeverity ?? rule.exceptionSeverity;
         const programme = exceptionSeverity ? AstUtils.getContainerOfType(finding.node, isProgramme) : undefined;
@@ -123,24 +128,26 @@ export class RuleRunner {
             const declared = declaredException(programme, rule.id);
             if (justified) {
                 severity = exceptionSeverity!;
-                message += ` An exception with a written justification is declared ("${(justificationOf(justified) ?? '').trim()}"), so this is reported as ${severity === 'info' ? 'information' : `a ${severity}`}; keep the decision behind it on file.`;
-                related.push({ node: justified, property: 'rule', message: `The exception declared for ${rule.id}.` });
+                message = msg('runner.exceptionJustified', { message, justification: (justificationOf(justified) ?? '').trim(), severity: msg(`severity.${severity}`) });
+                related.push({ node: justified, property: 'rule', message: msg('runner.exceptionJustified.related', { rule: rule.id }) });
             } else if (declared) {
-                message += ` The exception declared for ${rule.id} has no written justification, so it does not apply: write the justification.`;
-                related.push({ node: declared, property: 'rule', message: `The exception declared for ${rule.id}, without justification.` });
+                message = msg('runner.exceptionUnjustified', { message, rule: rule.id });
+                related.push({ node: declared, property: 'rule', message: msg('runner.exceptionUnjustified.related', { rule: rule.id }) });
             }
         }
-        accept(severity, message, {
+        accept(severity, this.localizer.text(message), {
             node: finding.node,
             property: finding.property,
             index: finding.index,
             keyword: finding.keyword,
             code: rule.id,
             codeDescription: { href: ruleDocsUrl(rule.id) },
-            relatedInformation: related.map(toRelatedInformation).filter(r => r !== undefined),
+            relatedInformation: related.map(r => toRelatedInformation(r, this.localizer)).filter(r => r !== undefined),
             // The line the finding's declaration starts on, so that a suppression comment above a
             // declaration also covers findings marked on its later lines.
-            data: { rule: rule.id, clause: rule.clause, nodeLine: finding.node.$cstNode?.range.start.line, ...finding.data } satisfies RuleDiagnosticData
+            data: {
+                rule: rule.id, clause: rule.clause, ...messageIdOf(finding.message), nodeLine: finding.node.$cstNode?.range.start.line, ...finding.data
+            } satisfies RuleDiagnosticData
         });
     }
 }
@@ -149,16 +156,20 @@ function toLspSeverity(severity: RuleSeverity): 1 | 2 | 3 {
     return severity === 'error' ? 1 : severity === 'warning' ? 2 : 3;
 }
 
-function crashMessage(rule: Rule, error: unknown): string {
-    return `Rule ${rule.id} (${rule.name}) failed on this file and could not check it: `
-        + `${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this as a bug.`;
+/** The stable id of the finding's own message (an exception note wraps it but keeps the id of what was found). */
+function messageIdOf(text: FindingText): { messageId?: string } {
+    return typeof text === 'string' ? {} : { messageId: text.id };
+}
+
+function crashMessage(rule: Rule, error: unknown): Message {
+    return msg('runner.ruleFailed', { rule: rule.id, name: rule.name, error: error instanceof Error ? error.message : String(error) });
 }
 
 function crashData(rule: Rule): RuleDiagnosticData {
-    return { rule: rule.id, clause: rule.clause, internalError: true };
+    return { rule: rule.id, clause: rule.clause, messageId: 'runner.ruleFailed', internalError: true };
 }
 
-function toRelatedInformation(related: RelatedLocation): DiagnosticRelatedInformation | undefined {
+function toRelatedInformation(related: RelatedLocation, localizer: Localizer): DiagnosticRelatedInformation | undefined {
     const cst = related.property
         ? GrammarUtils.findNodeForProperty(related.node.$cstNode, related.property) ?? related.node.$cstNode
         : related.node.$cstNode;
@@ -167,6 +178,6 @@ function toRelatedInformation(related: RelatedLocation): DiagnosticRelatedInform
     }
     return {
         location: { uri: AstUtils.getDocument(related.node as AstNode).uri.toString(), range: cst.range },
-        message: related.message
+        message: localizer.text(related.message)
     };
 }

@@ -1,0 +1,6 @@
+/** English texts shared by every area (severity words, list joiners). Ids: see catalogue.ts; `{name}` marks a placeholder. */
+export const common = {
+    'severity.error': 'an error',
+    'severity.warning': 'a warning',
+    'severity.info': 'information'
+} satisfies Record<string, string>;

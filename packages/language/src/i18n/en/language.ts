@@ -1,0 +1,3 @@
+/** English texts of the language area. Ids: see catalogue.ts; `{name}` marks a placeholder. */
+export const language = {
+} satisfies Record<string, string>;
