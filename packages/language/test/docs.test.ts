@@ -1,5 +1,5 @@
 /**
- * The rule documentation in docs/rules/ stays in step with the rules: one page per rule and no page
+ * The rule documentation in docs/rules/ (and its Japanese edition in docs/rules/ja/) stays in step with the rules: one page per rule and no page
  * without a rule, headers that match the rule's metadata, an index that lists every rule, and
  * examples that are real — each page's `Avoid` snippet triggers its rule and its `Write instead`
  * snippet does not, when validated like a user's file (next to the standard agreement template).
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { OsaModuleOptions } from '../src/osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../src/reference/default-data.js';
+import type { Locale } from '../src/i18n/locale.js';
 import { ruleDocsPath } from '../src/rules/docs.js';
 import { ALL_RULES, type Rule } from '../src/rules/index.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
@@ -23,22 +24,57 @@ import type { ReportedDiagnostic } from '../src/engine/workspace-checker.js';
 import { validateWorkspaceSources } from './helpers.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RULES_DIR = path.join(REPO_ROOT, 'docs', 'rules');
-const README = path.join(RULES_DIR, 'README.md');
 const CONFIGURATION_PAGE = path.join(REPO_ROOT, 'docs', 'configuration.md');
 
-/** The sections every rule page has, in this order; `Reference data` only for data-driven rules. */
-const SECTIONS = ['Summary', 'The clause', 'Avoid', 'Write instead', 'Rationale', 'Exceptions and suppression'];
-const OPTIONAL_SECTION = 'Reference data';
-const LAST_SECTION = 'Configuration';
+/**
+ * What differs between the English and the Japanese pages: the words of headings and header rows, and
+ * the sentence that says a rule takes no exception. Ids, names, clause numbers, severities (as the
+ * words `error`, `warning`, `info`) and every example are the same in both.
+ */
+interface PageLayout {
+    readonly locale: Locale;
+    readonly dir: string;
+    /** The sections every rule page has, in this order; `referenceData` only for data-driven rules. */
+    readonly sections: readonly string[];
+    readonly referenceData: string;
+    readonly configuration: string;
+    readonly avoid: string;
+    readonly writeInstead: string;
+    readonly exceptions: string;
+    readonly rows: { readonly severity: string; readonly clause: string; readonly family: string };
+    readonly noException: RegExp;
+    /** How the Severity row names the severity under an exception. */
+    readonly exceptionSeverityWord: (severity: string) => string;
+}
+
+const LAYOUTS: readonly PageLayout[] = [
+    {
+        locale: 'en', dir: path.join(REPO_ROOT, 'docs', 'rules'),
+        sections: ['Summary', 'The clause', 'Avoid', 'Write instead', 'Rationale', 'Exceptions and suppression'],
+        referenceData: 'Reference data', configuration: 'Configuration',
+        avoid: 'Avoid', writeInstead: 'Write instead', exceptions: 'Exceptions and suppression',
+        rows: { severity: 'Severity', clause: 'Clause', family: 'Family' },
+        noException: /has no exception mechanism/,
+        exceptionSeverityWord: severity => severity === 'info' ? 'information' : severity
+    },
+    {
+        locale: 'ja', dir: path.join(REPO_ROOT, 'docs', 'rules', 'ja'),
+        sections: ['概要', '条項', '避けるべき書き方', '代わりの書き方', '理由', '例外と抑止'],
+        referenceData: '参照データ', configuration: '設定',
+        avoid: '避けるべき書き方', writeInstead: '代わりの書き方', exceptions: '例外と抑止',
+        rows: { severity: '重大度', clause: '条項', family: '分類' },
+        noException: /例外の仕組みはありません/,
+        exceptionSeverityWord: severity => severity
+    }
+];
 
 /**
  * A page may show, in its `Avoid` section, a ```json block: the `osa.config.json` of the example's
  * workspace. Both examples of that page are then validated with the shipped reference data extended
  * by that file, as `osa validate` would (OSA302 uses this: the shipped data designates no country).
  */
-function workspaceOptions(page: string): OsaModuleOptions {
-    const json = fencedBlock(page, 'Avoid', 'json');
+function workspaceOptions(page: string, layout: PageLayout): OsaModuleOptions {
+    const json = fencedBlock(page, layout.avoid, 'json');
     if (json === undefined) {
         return {};
     }
@@ -52,12 +88,12 @@ function workspaceOptions(page: string): OsaModuleOptions {
     }
 }
 
-function pagePath(rule: Rule): string {
-    return path.join(REPO_ROOT, ruleDocsPath(rule.id));
+function pagePath(rule: Rule, layout: PageLayout): string {
+    return path.join(REPO_ROOT, ruleDocsPath(rule.id, layout.locale));
 }
 
-function readPage(rule: Rule): string {
-    return fs.readFileSync(pagePath(rule), 'utf-8');
+function readPage(rule: Rule, layout: PageLayout): string {
+    return fs.readFileSync(pagePath(rule, layout), 'utf-8');
 }
 
 function lines(text: string): string[] {
@@ -145,8 +181,8 @@ function describeConfigError(error: unknown): string {
     return error instanceof ConfigError ? error.message : String(error);
 }
 
-async function validateSnippet(page: string, code: string): Promise<ReportedDiagnostic[]> {
-    const validated = await validateWorkspaceSources({ 'snippet.osa': code }, workspaceOptions(page));
+async function validateSnippet(page: string, layout: PageLayout, code: string): Promise<ReportedDiagnostic[]> {
+    const validated = await validateWorkspaceSources({ 'snippet.osa': code }, workspaceOptions(page, layout));
     return validated['snippet.osa'].diagnostics;
 }
 
@@ -160,15 +196,18 @@ function syntaxErrors(diagnostics: ReportedDiagnostic[]): ReportedDiagnostic[] {
     return diagnostics.filter(d => d.rule === 'syntax' && d.severity === 'error');
 }
 
-describe('rule documentation', () => {
+for (const layout of LAYOUTS) describe(`rule documentation (${layout.locale})`, () => {
+    const README = path.join(layout.dir, 'README.md');
+    const readPageOf = (rule: Rule) => readPage(rule, layout);
+    const validate = (page: string, code: string) => validateSnippet(page, layout, code);
     it('has a page for every rule', () => {
-        const missing = ALL_RULES.filter(r => !fs.existsSync(pagePath(r))).map(r => ruleDocsPath(r.id));
+        const missing = ALL_RULES.filter(r => !fs.existsSync(pagePath(r, layout))).map(r => ruleDocsPath(r.id, layout.locale));
         expect(missing, 'rules without a page').toEqual([]);
     });
 
     it('has no page without a rule', () => {
         const ids = new Set(ALL_RULES.map(r => r.id));
-        const orphans = fs.readdirSync(RULES_DIR)
+        const orphans = fs.readdirSync(layout.dir)
             .filter(f => /^OSA.*\.md$/.test(f))
             .filter(f => !ids.has(f.slice(0, -'.md'.length)));
         expect(orphans, 'pages without a rule').toEqual([]);
@@ -176,44 +215,45 @@ describe('rule documentation', () => {
 
     it('has an index that links the configuration and CI pages, and promises nothing as planned', () => {
         const index = fs.readFileSync(README, 'utf-8');
-        expect(index).toContain('(../configuration.md)');
-        expect(index).toContain('(../ci.md)');
+        const up = layout.locale === 'en' ? '..' : '../..';
+        expect(index).toContain(`(${up}/configuration.md)`);
+        expect(index).toContain(`(${up}/ci.md)`);
         expect(index).not.toMatch(/\bplanned\b/i);
         for (const rule of ALL_RULES) {
-            expect(readPage(rule), `${rule.id} still calls suppressions or configuration planned`).not.toMatch(/planned for a later release/);
+            expect(readPageOf(rule), `${rule.id} still calls suppressions or configuration planned`).not.toMatch(/planned for a later release/);
         }
     });
 
     it('has an index that links every rule', () => {
         const index = fs.readFileSync(README, 'utf-8');
         const unlisted = ALL_RULES.filter(r => !index.includes(`[${r.id}](${r.id}.md)`) || !index.includes(r.name)).map(r => r.id);
-        expect(unlisted, 'rules missing from docs/rules/README.md').toEqual([]);
+        expect(unlisted, 'rules missing from the index').toEqual([]);
     });
 
     for (const rule of ALL_RULES) {
         describe(rule.id, () => {
             it('names the rule and its metadata in the header', () => {
-                const page = readPage(rule);
+                const page = readPageOf(rule);
                 expect(lines(page)[0]).toBe(`# ${rule.id}: ${rule.name}`);
-                expect(headerRow(page, 'Clause'), 'Clause row').toContain(rule.clause);
-                expect(headerRow(page, 'Severity'), 'Severity row').toMatch(new RegExp(`^${rule.severity}\\b`));
-                expect(headerRow(page, 'Family'), 'Family row').toBe(rule.family);
+                expect(headerRow(page, layout.rows.clause), 'Clause row').toContain(rule.clause);
+                expect(headerRow(page, layout.rows.severity), 'Severity row').toMatch(new RegExp(`^${rule.severity}\\b`));
+                expect(headerRow(page, layout.rows.family), 'Family row').toBe(rule.family);
             });
 
             it('follows the page template', () => {
-                const found = headings(readPage(rule));
-                const expected = found.includes(OPTIONAL_SECTION)
-                    ? [...SECTIONS, OPTIONAL_SECTION, LAST_SECTION]
-                    : [...SECTIONS, LAST_SECTION];
+                const found = headings(readPageOf(rule));
+                const expected = found.includes(layout.referenceData)
+                    ? [...layout.sections, layout.referenceData, layout.configuration]
+                    : [...layout.sections, layout.configuration];
                 expect(found).toEqual(expected);
             });
 
             it('documents its exception mechanism, or that it has none', async () => {
-                const page = readPage(rule);
-                const section = fencedBlocks(page, 'osa', 'Exceptions and suppression');
+                const page = readPageOf(rule);
+                const section = fencedBlocks(page, 'osa', layout.exceptions);
                 const exception = section.find(b => new RegExp(`^\\s*exception ${rule.id}\\b`, 'm').test(b));
                 if (!rule.exceptionSeverity) {
-                    expect(page, 'says the rule has no exception mechanism').toMatch(/has no exception mechanism/);
+                    expect(page, 'says the rule has no exception mechanism').toMatch(layout.noException);
                     expect(exception, `an exception ${rule.id} example on a rule that takes none`).toBeUndefined();
                     return;
                 }
@@ -222,25 +262,25 @@ describe('rule documentation', () => {
                 // A full programme is validated as it is; a bare block goes into the Avoid example's programme.
                 let code = exception!;
                 if (!/^\s*programme\b/m.test(code)) {
-                    const avoid = lines(osaSnippet(page, 'Avoid')!);
+                    const avoid = lines(osaSnippet(page, layout.avoid)!);
                     const close = avoid.length - 1 - [...avoid].reverse().findIndex(l => l.trim() === '}');
                     const indented = lines(exception!.trimEnd()).map(l => `    ${l}`);
                     code = [...avoid.slice(0, close), ...indented, ...avoid.slice(close)].join('\n');
                 }
-                const diagnostics = await validateSnippet(page, code);
+                const diagnostics = await validate(page, code);
                 const report = describeDiagnostics(diagnostics);
                 expect(syntaxErrors(diagnostics), `the exception example must be well-formed:\n${report}`).toEqual([]);
                 const findings = diagnostics.filter(d => d.rule === rule.id);
                 expect(findings.length, `findings of ${rule.id}:\n${report}`).toBeGreaterThan(0);
                 expect(findings.map(d => d.severity), `with the exception, ${rule.id} reports ${rule.exceptionSeverity}`)
                     .toEqual(findings.map(() => rule.exceptionSeverity));
-                expect(headerRow(page, 'Severity'), 'Severity row names the exception severity')
-                    .toContain(rule.exceptionSeverity === 'info' ? 'information' : rule.exceptionSeverity);
+                expect(headerRow(page, layout.rows.severity), 'Severity row names the exception severity')
+                    .toContain(layout.exceptionSeverityWord(rule.exceptionSeverity));
             });
 
             it('shows an inline suppression of its rule, with a reason, that silences the Avoid finding', async () => {
-                const page = readPage(rule);
-                const blocks = fencedBlocks(page, 'osa', 'Exceptions and suppression').filter(b => b.includes('osa-disable'));
+                const page = readPageOf(rule);
+                const blocks = fencedBlocks(page, 'osa', layout.exceptions).filter(b => b.includes('osa-disable'));
                 expect(blocks.length, 'an ```osa block with an osa-disable comment under ## Exceptions and suppression').toBe(1);
                 const excerpt = lines(blocks[0].trimEnd());
                 const directives = excerpt
@@ -255,14 +295,14 @@ describe('rule documentation', () => {
                 // The rest of the excerpt is a run of lines of the Avoid example: put the comment there.
                 const at = directive.range.start.line;
                 const context = excerpt.filter((_, i) => i !== at);
-                const avoid = lines(osaSnippet(page, 'Avoid')!);
+                const avoid = lines(osaSnippet(page, layout.avoid)!);
                 const offset = avoid.findIndex((_, i) => context.every((l, j) => avoid[i + j]?.trimEnd() === l.trimEnd()));
                 expect(offset, `the excerpt around the comment is taken from the Avoid example:\n${context.join('\n')}`).toBeGreaterThanOrEqual(0);
                 const insertAt = directive.kind === 'file' ? 0 : offset + at;
                 const suppressed = [...avoid.slice(0, insertAt), excerpt[at], ...avoid.slice(insertAt)].join('\n');
 
-                const before = await validateSnippet(page, osaSnippet(page, 'Avoid')!);
-                const after = await validateSnippet(page, suppressed);
+                const before = await validate(page, osaSnippet(page, layout.avoid)!);
+                const after = await validate(page, suppressed);
                 const report = describeDiagnostics(after);
                 expect(syntaxErrors(after), `the example with the comment must be well-formed:\n${report}`).toEqual([]);
                 expect(after.filter(d => d.rule === 'suppression'), `the comment applies and silences something:\n${report}`).toEqual([]);
@@ -271,9 +311,9 @@ describe('rule documentation', () => {
             });
 
             it('shows its configuration in osa.config.json', () => {
-                const page = readPage(rule);
-                const json = fencedBlock(page, LAST_SECTION, 'json');
-                expect(json, 'a ```json block under ## Configuration').toBeDefined();
+                const page = readPageOf(rule);
+                const json = fencedBlock(page, layout.configuration, 'json');
+                expect(json, `a \`\`\`json block under ## ${layout.configuration}`).toBeDefined();
                 let config: ReturnType<typeof loadConfigText> | undefined;
                 try {
                     config = loadConfigText(json!);
@@ -285,20 +325,20 @@ describe('rule documentation', () => {
             });
 
             it('has an Avoid example that triggers the rule', async () => {
-                const page = readPage(rule);
-                const code = osaSnippet(page, 'Avoid');
+                const page = readPageOf(rule);
+                const code = osaSnippet(page, layout.avoid);
                 expect(code, 'an ```osa block under ## Avoid').toBeDefined();
-                const diagnostics = await validateSnippet(page, code!);
+                const diagnostics = await validate(page, code!);
                 const report = describeDiagnostics(diagnostics);
                 expect(syntaxErrors(diagnostics), `the Avoid example must be well-formed:\n${report}`).toEqual([]);
                 expect(diagnostics.filter(d => d.rule === rule.id).length, `findings of ${rule.id}:\n${report}`).toBeGreaterThan(0);
             });
 
             it('has a Write instead example that does not trigger the rule', async () => {
-                const page = readPage(rule);
-                const code = osaSnippet(page, 'Write instead');
+                const page = readPageOf(rule);
+                const code = osaSnippet(page, layout.writeInstead);
                 expect(code, 'an ```osa block under ## Write instead').toBeDefined();
-                const diagnostics = await validateSnippet(page, code!);
+                const diagnostics = await validate(page, code!);
                 const report = describeDiagnostics(diagnostics);
                 expect(syntaxErrors(diagnostics), `the Write instead example must be well-formed:\n${report}`).toEqual([]);
                 expect(diagnostics.filter(d => d.rule === rule.id), `findings of ${rule.id}:\n${report}`).toEqual([]);
