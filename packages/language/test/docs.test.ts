@@ -45,6 +45,8 @@ interface PageLayout {
     readonly noException: RegExp;
     /** How the Severity row names the severity under an exception. */
     readonly exceptionSeverityWord: (severity: string) => string;
+    /** The link to the same page in the other language, given the rule id (`README` for the index). */
+    readonly otherLanguage: (page: string) => string;
 }
 
 const LAYOUTS: readonly PageLayout[] = [
@@ -55,7 +57,8 @@ const LAYOUTS: readonly PageLayout[] = [
         avoid: 'Avoid', writeInstead: 'Write instead', exceptions: 'Exceptions and suppression',
         rows: { severity: 'Severity', clause: 'Clause', family: 'Family' },
         noException: /has no exception mechanism/,
-        exceptionSeverityWord: severity => severity === 'info' ? 'information' : severity
+        exceptionSeverityWord: severity => severity === 'info' ? 'information' : severity,
+        otherLanguage: page => `[日本語](ja/${page}.md)`
     },
     {
         locale: 'ja', dir: path.join(REPO_ROOT, 'docs', 'rules', 'ja'),
@@ -64,7 +67,8 @@ const LAYOUTS: readonly PageLayout[] = [
         avoid: '避けるべき書き方', writeInstead: '代わりの書き方', exceptions: '例外と抑止',
         rows: { severity: '重大度', clause: '条項', family: '分類' },
         noException: /例外の仕組みはありません/,
-        exceptionSeverityWord: severity => severity
+        exceptionSeverityWord: severity => severity,
+        otherLanguage: page => `[English](../${page}.md)`
     }
 ];
 
@@ -222,6 +226,12 @@ for (const layout of LAYOUTS) describe(`rule documentation (${layout.locale})`, 
         for (const rule of ALL_RULES) {
             expect(readPageOf(rule), `${rule.id} still calls suppressions or configuration planned`).not.toMatch(/planned for a later release/);
         }
+    });
+
+    it('links each page to its edition in the other language', () => {
+        expect(fs.readFileSync(README, 'utf-8'), 'the index').toContain(layout.otherLanguage('README'));
+        const unlinked = ALL_RULES.filter(rule => !readPageOf(rule).includes(layout.otherLanguage(rule.id))).map(r => r.id);
+        expect(unlinked, 'pages without the link').toEqual([]);
     });
 
     it('has an index that links every rule', () => {
