@@ -11,7 +11,8 @@ import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
 import { validateWorkspace } from '../../src/engine/workspace-checker.js';
-import { CATALOGUES, isMessageId, type Locale } from '../../src/i18n/index.js';
+import { CATALOGUES, isMessageId, propertyTakes, type Locale } from '../../src/i18n/index.js';
+import { PROPERTIES } from '../../src/model/properties.js';
 import { createOsaServices } from '../../src/osa-module.js';
 import { ruleById } from '../../src/rules/index.js';
 import { MALFORMED_CASES } from '../malformed-cases.js';
@@ -167,6 +168,19 @@ describe('files and configurations on disk, in Japanese', () => {
         expectJapanese(problems[0].message, detailId);
         const english = await validateWorkspace(dir, [path.join(dir, 'programme.osa')]);
         expect(english.problems[0].message).toMatch(/^invalid configuration.*; the workspace's files were not validated$/);
+    });
+});
+
+describe('what every property takes', () => {
+    const rows = Object.entries(PROPERTIES).flatMap(([type, specs]) => specs.map(spec => [`${type}.${spec.feature}`, type, spec] as const));
+
+    it.each(rows)('%s: the catalogue has the table\'s English and a Japanese text (and a label when it has no keyword)', (_name, type, spec) => {
+        expect(propertyTakes(type, spec, 'en')).toBe(spec.takes);
+        expectJapanese(propertyTakes(type, spec, 'ja'), `property.${type}.${spec.feature}.takes`);
+        if (!spec.keyword) {
+            const label = `property.${type}.${spec.feature}.label`;
+            expect(isMessageId(label) && CATALOGUES.en[label]).toBe(spec.label);
+        }
     });
 });
 
