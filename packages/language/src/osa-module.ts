@@ -81,7 +81,7 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         },
         validation: {
             DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config, services.osa.Localizer),
-            ValidationRegistry: services => new OsaValidationRegistry(services)
+            ValidationRegistry: services => new OsaValidationRegistry(services, services.osa.Localizer)
         },
         references: {
             ScopeComputation: services => new OsaScopeComputation(services),

@@ -120,6 +120,25 @@ describe('hostile and broken sheets in Japanese', () => {
     });
 });
 
+describe('a language check that fails', () => {
+    it('is one finding in the locale, naming the error and where to report it', async () => {
+        const failing = async (locale: Locale) => {
+            const { shared, Osa } = createOsaServices(EmptyFileSystem, { locale });
+            Osa.validation.ValidationRegistry.register({ Programme: () => { throw new Error('boom'); } });
+            const document = shared.workspace.LangiumDocumentFactory.fromString(programme(), URI.file('/workspace/programme.osa'));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            await shared.workspace.DocumentBuilder.build([document], { validation: true });
+            return (document.diagnostics ?? []).filter(d => messageIdOf(d) === 'language.checkFailed');
+        };
+        const [en, ja] = [await failing('en'), await failing('ja')];
+        expect(en).toHaveLength(1);
+        expect(en[0].message).toMatch(/^Internal error: a language check failed on this file \(boom\)\. The other checks still ran\./);
+        expect(ja.map(d => d.range)).toEqual(en.map(d => d.range));
+        expect(ja[0].message).toContain('（boom）');
+        expectJapanese(ja[0].message, 'language.checkFailed');
+    });
+});
+
 describe('files and configurations on disk, in Japanese', () => {
     const folder = (files: Record<string, string | Buffer>) => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-ja-'));

@@ -83,6 +83,7 @@ export const language = {
     'language.unique.rate': 'exchange rate for',
 
     // ---- language checks -----------------------------------------------------------------------------
+    'language.checkFailed': 'Internal error: a language check failed on this file ({error}). The other checks still ran. This is a bug in osa, not in the file: please report it at {url} with the file.',
     'language.renamed.un-mission': '`un-mission` is replaced by `operation`: write `operation UNMISS` for a UN operation, or `operation "…" led-by …` for one outside the UN.',
     'language.amountNoCurrency': '`amount` takes a whole number and an ISO 4217 currency code: the currency is missing. Write `amount {value} JPY`.',
     'language.periodNoEnd': '`period` takes two dates, `YYYY-MM-DD to YYYY-MM-DD`: the end date is missing.',
