@@ -207,7 +207,6 @@ function describe(error: SchemaError): Message {
         case 'required':
             return msg('config.schema.required', { name: String(error.params.missingProperty) });
         case 'minItems':
-        case 'maxItems':
         case 'minLength':
         case 'maxLength':
             return msg(`config.schema.${error.keyword}`, { limit: Number(error.params.limit) });
