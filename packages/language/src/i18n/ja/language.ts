@@ -103,7 +103,7 @@ export const language: Readonly<Record<keyof typeof english, string>> = {
     'language.unknownTerm.currency': '不明な{vocabulary} `{value}` です。使える通貨は JPY などの ISO 4217 コードです。',
     'language.unknownTerm': '不明な{vocabulary} `{value}` です。使える語は docs/ja/language.md に一覧があります。',
     'language.coordinationRepeated': '調整機関 {body} が 2 回宣言されています。各機関は 1 回だけ書いてください。',
-    'language.programmeMissing': '案件 {programme} に {keyword} の宣言がないため、ガイドラインのルールで検査できません。`{example}` を追加してください。',
+    'language.programmeMissing': '案件 {programme} に `{keyword}` の宣言がないため、ガイドラインのルールで検査できません。`{example}` を追加してください。',
     'language.envelopeYearMismatch': 'この案件は FY{fiscalYear} のものですが、FY{envelopeYear} の予算枠 {envelope} から支出されています。案件と同じ会計年度の予算枠を指定してください。',
     'language.agreementBeforeOsa': '国際約束の日付 {date} は、国家安全保障会議が OSA を創設した {established} より前です。OSA の国際約束がそれ以前に署名されたはずはありません。日付を確認するか、この国際約束が別の枠組みのものでないか確認してください。',
     'language.operationNoLead': '"{name}" は国連以外の活動として書かれています。`led-by` で主導する機関を示してください（例: `led-by ASEAN`）。国連の活動は引用符なしで書きます（例: `operation UNMISS`）。',
