@@ -76,17 +76,17 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
         parser: {
             LangiumParser: services => createOsaParser(services),
             ValueConverter: () => new OsaValueConverter(),
-            ParserErrorMessageProvider: () => new OsaParserErrorMessages(),
-            LexerErrorMessageProvider: () => new OsaLexerErrorMessages()
+            ParserErrorMessageProvider: services => new OsaParserErrorMessages(services.osa.Localizer),
+            LexerErrorMessageProvider: services => new OsaLexerErrorMessages(services.osa.Localizer)
         },
         validation: {
-            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config),
-            ValidationRegistry: services => new OsaValidationRegistry(services)
+            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config, services.osa.Localizer),
+            ValidationRegistry: services => new OsaValidationRegistry(services, services.osa.Localizer)
         },
         references: {
             ScopeComputation: services => new OsaScopeComputation(services),
             ScopeProvider: services => new OsaScopeProvider(services),
-            Linker: services => new OsaLinker(services)
+            Linker: services => new OsaLinker(services, services.osa.Localizer)
         },
         workspace: {
             ReferenceDescriptionProvider: services => new OsaReferenceDescriptionProvider(services)
@@ -100,7 +100,7 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
             },
             RuleRunner: services => new RuleRunner(options.rules ?? ALL_RULES, services.osa.Config, services.osa.WorkspaceView, services.osa.Localizer),
             Localizer: () => new Localizer(options.locale),
-            LanguageChecks: services => new OsaLanguageChecks(services.osa.Config, () => services.osa.ReferenceData),
+            LanguageChecks: services => new OsaLanguageChecks(services.osa.Config, () => services.osa.ReferenceData, services.osa.Localizer),
             WorkspaceView: services => new WorkspaceViewProvider(services.shared, file => {
                 const config = services.osa.Config.configFileFor(file);
                 return config ? path.dirname(config) : '';

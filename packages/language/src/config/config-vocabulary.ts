@@ -12,6 +12,7 @@ import {
     type PermittedField, type TermInfo
 } from '../vocabulary.js';
 import { ConfigError } from './config.js';
+import { msg } from '../i18n/message.js';
 
 /** One added term as the file states it. */
 interface AddedTermSetting {
@@ -35,7 +36,7 @@ export function termsFromConfig(file: string, settings: VocabularySettings | und
         const defaultField = setting.defaultField ?? undefined;
         if (setting.conflictRelated && defaultField) {
             throw new ConfigError(file, `vocabulary.item-category.${name}.defaultField`,
-                `a conflict-related category cannot be provided at all (§2(2)), so it serves no permitted field: remove "defaultField" or set "conflictRelated" to false`);
+                msg('config.vocabulary.conflictCategory'));
         }
         categories.set(name, {
             description: setting.description, conflictRelated: setting.conflictRelated, defenseEquipment: setting.defenseEquipment === true,
@@ -48,7 +49,7 @@ export function termsFromConfig(file: string, settings: VocabularySettings | und
         const field = setting.field ?? undefined;
         if (setting.conflictRelated && field) {
             throw new ConfigError(file, `vocabulary.activity.${name}.field`,
-                `a conflict-related activity lies outside the permitted fields (§2(2)), so it cannot belong to ${field}: remove "field" or set "conflictRelated" to false`);
+                msg('config.vocabulary.conflictActivity', { field }));
         }
         activities.set(name, { description: setting.description, conflictRelated: setting.conflictRelated, ...(field ? { field } : {}), addedBy: file });
     }
@@ -57,24 +58,23 @@ export function termsFromConfig(file: string, settings: VocabularySettings | und
 
 function checkName(file: string, vocabulary: ExtensibleVocabularyId, name: string, setting: AddedTermSetting): void {
     const at = `vocabulary.${vocabulary}.${name}`;
-    const { label, terms, aliases } = VOCABULARIES[vocabulary];
+    const { terms, aliases } = VOCABULARIES[vocabulary];
+    const label = msg(`language.vocabulary.${vocabulary}`);
     // The schema's pattern already refuses most; this stands on its own should the schema ever be loosened.
     if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name) || Object.hasOwn(Object.prototype, name)) {
-        throw new ConfigError(file, at, `"${name}" cannot name a term: write lower-case words joined by hyphens, other than a name JavaScript objects already have`);
+        throw new ConfigError(file, at, msg('config.vocabulary.badName', { name }));
     }
     const builtIn = lookupTerm(terms as Readonly<Record<string, TermInfo & { conflictRelated?: boolean }>>, name);
     if (builtIn) {
-        throw new ConfigError(file, at, builtIn.conflictRelated && !setting.conflictRelated
-            ? `\`${name}\` is a built-in ${label} that relates directly to international conflict (§2(2)); a workspace cannot declare it otherwise`
-            : `\`${name}\` is a built-in ${label}; a workspace cannot redefine it (its meaning is the same everywhere). Use it as it is, or add a term with another name`);
+        throw new ConfigError(file, at, msg(builtIn.conflictRelated && !setting.conflictRelated ? 'config.vocabulary.builtInConflict' : 'config.vocabulary.builtIn', { name, vocabulary: label }));
     }
     const aliasOf = aliases && Object.hasOwn(aliases, name) ? aliases[name] : undefined;
     const meant = aliasOf ? lookupTerm(terms as Readonly<Record<string, TermInfo & { conflictRelated?: boolean }>>, aliasOf) : undefined;
     if (meant?.conflictRelated && !setting.conflictRelated) {
-        throw new ConfigError(file, at, `\`${name}\` is another word for the built-in ${label} \`${aliasOf}\`, which relates directly to international conflict (§2(2)); a workspace cannot add it as not conflict-related`);
+        throw new ConfigError(file, at, msg('config.vocabulary.conflictAlias', { name, vocabulary: label, builtIn: aliasOf! }));
     }
     if (grammarKeywords().has(name)) {
-        throw new ConfigError(file, at, `\`${name}\` is a keyword of the language, so it cannot be written as a term; choose another name`);
+        throw new ConfigError(file, at, msg('config.vocabulary.keyword', { name }));
     }
 }
 

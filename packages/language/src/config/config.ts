@@ -18,7 +18,10 @@ import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from
 import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
 import { termsFromConfig, type VocabularySettings } from './config-vocabulary.js';
 import validateConfigSchema from './generated/config-schema-validator.js';
-import { checkDateProblem } from '../engine/check-date.js';
+import { checkDateMessage } from '../engine/check-date.js';
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export const CONFIG_FILE_NAME = 'osa.config.json';
 
@@ -45,10 +48,31 @@ export interface OsaConfigFile {
     vocabulary?: VocabularySettings;
 }
 
+/**
+ * An invalid configuration, naming the file and the JSON path. `message` and `detail` are English (logs, callers
+ * that do not localise); `text` and `detailMessage` are the same as catalogue messages, `messageIn(locale)` renders.
+ */
 export class ConfigError extends Error {
-    constructor(readonly file: string, readonly jsonPath: string, readonly detail: string) {
-        super(`${file}${jsonPath ? ` at ${jsonPath}` : ''}: ${detail}`);
+    /** What is wrong, without the file and path, in English. */
+    readonly detail: string;
+
+    constructor(readonly file: string, readonly jsonPath: string, readonly detailMessage: Message) {
+        super(localize(configErrorText(file, jsonPath, detailMessage), 'en'));
+        this.detail = localize(detailMessage, 'en');
     }
+
+    /** The whole error as a message: "<file> at <path>: <detail>". */
+    get text(): Message {
+        return configErrorText(this.file, this.jsonPath, this.detailMessage);
+    }
+
+    messageIn(locale: Locale): string {
+        return localize(this.text, locale);
+    }
+}
+
+function configErrorText(file: string, jsonPath: string, detail: Message): Message {
+    return jsonPath ? msg('config.error.at', { file, path: jsonPath, detail }) : msg('config.error', { file, detail });
 }
 
 /** Settings that apply to the files of one workspace. */
@@ -150,31 +174,44 @@ function toJsonPath(error: SchemaError): string {
     return segments.reduce((p, s) => /^\d+$/.test(s) ? `${p}[${s}]` : `${p}${p ? '.' : ''}${s}`, '');
 }
 
-function describe(error: SchemaError): string {
+/**
+ * What a schema error means, as a message. The keywords the schema uses each have their text; ajv's own English
+ * is the last resort (`config.schema.other` names the keyword). Names and values from the file stay parameters.
+ */
+function describe(error: SchemaError): Message {
     if (error.propertyName !== undefined && error.instancePath.startsWith('/vocabulary/')) {
-        return `${shownName(error.propertyName)} cannot name a term: write lower-case words joined by hyphens (2 to 64 characters), like the built-in terms`;
+        return msg('config.schema.termName', { name: shownName(error.propertyName) });
     }
     if (error.propertyName) {
-        return `"${error.propertyName}" is not a rule id (run \`osa rules\` for the list)`;
+        return msg('config.schema.notRuleId', { name: error.propertyName });
     }
     switch (error.keyword) {
         case 'additionalProperties':
             return error.instancePath === '/vocabulary'
-                ? `${shownName(String(error.params.additionalProperty))} takes no workspace terms: only "item-category" and "activity" do (the other vocabularies are fixed by the guidelines or by ISO)`
-                : `"${error.params.additionalProperty}" is not a known setting`;
+                ? msg('config.schema.vocabularyFixed', { name: shownName(String(error.params.additionalProperty)) })
+                : msg('config.schema.unknownSetting', { name: String(error.params.additionalProperty) });
         case 'enum':
-            return `must be one of ${(error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`;
+            // Joined here, not as a list: the values are JSON, the same in every locale.
+            return msg('config.schema.enum', { values: (error.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ') });
         case 'pattern':
             if (error.instancePath === '/asOf') {
-                return 'must be a date written YYYY-MM-DD, such as "2026-04-01"';
+                return msg('config.schema.asOf');
             }
-            return error.instancePath.endsWith('/description') ? 'must be one line of text, without control characters' : `must match ${error.params.pattern}`;
+            return error.instancePath.endsWith('/description') ? msg('config.schema.description') : msg('config.schema.pattern', { pattern: String(error.params.pattern) });
         case 'maxProperties':
-            return `holds more than ${error.params.limit} entries`;
+            return msg('config.schema.maxProperties', { limit: Number(error.params.limit) });
         case 'anyOf':
-            return 'must be a severity ("off", "info", "warning", "error") or an object { "severity", "ignore" }';
+            return msg('config.schema.severity');
+        case 'type':
+            return msg('config.schema.type', { type: String(error.params.type) });
+        case 'required':
+            return msg('config.schema.required', { name: String(error.params.missingProperty) });
+        case 'minItems':
+        case 'minLength':
+        case 'maxLength':
+            return msg(`config.schema.${error.keyword}`, { limit: Number(error.params.limit) });
         default:
-            return error.message ?? 'is not valid';
+            return msg('config.schema.other', { keyword: error.keyword });
     }
 }
 
@@ -238,12 +275,13 @@ export interface LoadOptions {
  */
 function readJsonText(file: string, options: ReadOptions, configFile: string, jsonPath: string): string {
     const read = readTextFile(file, options);
-    const what = file === configFile ? 'cannot read the configuration' : `cannot read ${file}`;
+    const own = file === configFile;
     if ('problem' in read) {
-        throw new ConfigError(configFile, jsonPath, `${what}: ${read.problem}`);
+        throw new ConfigError(configFile, jsonPath, own ? msg('config.cannotReadConfig', { problem: read.detail }) : msg('config.cannotReadFile', { file, problem: read.detail }));
     }
     if (read.invalid) {
-        throw new ConfigError(configFile, jsonPath, `${what}: not valid UTF-8 at line ${read.invalid.line}, column ${read.invalid.column}`);
+        const at = { line: read.invalid.line, column: read.invalid.column };
+        throw new ConfigError(configFile, jsonPath, own ? msg('config.invalidUtf8Config', at) : msg('config.invalidUtf8File', { file, ...at }));
     }
     return read.text;
 }
@@ -256,14 +294,14 @@ export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOp
     try {
         contents = JSON.parse(text);
     } catch (error) {
-        throw new ConfigError(file, '', `not valid JSON: ${(error as Error).message}`);
+        throw new ConfigError(file, '', msg('config.notJson', { error: (error as Error).message }));
     }
     validateAgainstSchema(file, contents);
     const config = contents as OsaConfigFile;
     // The schema checks the form; whether the day exists (2026-02-30) is checked here.
-    const asOfProblem = config.asOf === undefined ? undefined : checkDateProblem(config.asOf);
+    const asOfProblem = config.asOf === undefined ? undefined : checkDateMessage(config.asOf);
     if (asOfProblem) {
-        throw new ConfigError(file, 'asOf', `${asOfProblem}; the check date is a calendar date such as "2026-04-01"`);
+        throw new ConfigError(file, 'asOf', msg('config.asOf', { problem: asOfProblem }));
     }
     const terms = termsFromConfig(path.resolve(file), config.vocabulary);
     return new ResolvedConfig(root, path.resolve(file), config, extendReferenceData(base, config, root, file, options.trusted === true), terms);
@@ -274,17 +312,18 @@ export function loadConfig(file: string, base: ReferenceDataSet, options: LoadOp
  * not leave unless the workspace is trusted (an untrusted repository must not make the tool read, and
  * echo parts of, files elsewhere on the machine).
  */
-export function resolveDataFile(root: string, given: string, trusted: boolean): { file: string } | { refused: string } {
+export function resolveDataFile(root: string, given: string, trusted: boolean): { file: string } | { refused: string; refusal: Message } {
     const file = path.resolve(root, given);
     if (trusted) {
         return { file };
     }
+    const refused = (refusal: Message) => ({ refused: localize(refusal, 'en'), refusal });
     if (path.isAbsolute(given)) {
-        return { refused: `"${given}" is an absolute path; in an untrusted workspace, data files must be inside the configuration's folder (give a relative path, or trust the workspace: --allow-outside-data in the CLI)` };
+        return refused(msg('config.dataAbsolute', { given }));
     }
     const relative = path.relative(root, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
-        return { refused: `"${given}" leads outside the configuration's folder; in an untrusted workspace, data files must be inside it (move the file, or trust the workspace: --allow-outside-data in the CLI)` };
+        return refused(msg('config.dataOutside', { given }));
     }
     return { file };
 }
@@ -303,7 +342,7 @@ function extendReferenceData(base: ReferenceDataSet, config: OsaConfigFile, root
     if (extra.dacList) {
         const resolved = resolveDataFile(root, extra.dacList, trusted);
         if ('refused' in resolved) {
-            throw new ConfigError(file, 'referenceData.dacList', resolved.refused);
+            throw new ConfigError(file, 'referenceData.dacList', resolved.refusal);
         }
         const dacFile = resolved.file;
         const text = readJsonText(dacFile, { maxBytes: MAX_DATA_BYTES, within: trusted ? 'anywhere' : root }, file, 'referenceData.dacList');
@@ -311,11 +350,11 @@ function extendReferenceData(base: ReferenceDataSet, config: OsaConfigFile, root
         try {
             added = JSON.parse(text) as DacListData;
         } catch (error) {
-            throw new ConfigError(file, 'referenceData.dacList', `${dacFile} is not valid JSON: ${(error as Error).message}`);
+            throw new ConfigError(file, 'referenceData.dacList', msg('config.dacNotJson', { file: dacFile, error: (error as Error).message }));
         }
         if (typeof added !== 'object' || added === null || !Array.isArray(added.editions)
             || added.editions.some(e => typeof e !== 'object' || e === null || !e.id || !e.effectiveFrom || !e.effectiveTo || !Array.isArray(e.recipients))) {
-            throw new ConfigError(file, 'referenceData.dacList', `${dacFile} must hold "editions", each with id, effectiveFrom, effectiveTo and recipients`);
+            throw new ConfigError(file, 'referenceData.dacList', msg('config.dacShape', { file: dacFile }));
         }
         const ids = new Set(added.editions.map(e => e.id));
         dacList = {

@@ -3,6 +3,9 @@
  * future). Today by default; `--as-of` (CLI), the `osa.asOf` setting (editor) or `asOf` in osa.config.json
  * fix it, so that a run can be reproduced. Rules read it from their RuleContext only, never from the clock.
  */
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
 import { isCalendarDate } from '../model/values.js';
 
 /** Today's date in the local calendar, YYYY-MM-DD. */
@@ -11,12 +14,18 @@ export function today(now = new Date()): string {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Why `text` is not a check date, or undefined when it is one (a calendar date written YYYY-MM-DD). */
-export function checkDateProblem(text: string): string | undefined {
+/** Why `text` is not a check date, in `locale` (English by default), or undefined when it is one (a calendar date written YYYY-MM-DD). */
+export function checkDateProblem(text: string, locale: Locale = 'en'): string | undefined {
+    const problem = checkDateMessage(text);
+    return problem && localize(problem, locale);
+}
+
+/** The same as a catalogue message. */
+export function checkDateMessage(text: string): Message | undefined {
     if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) {
-        return `"${text}" is not a date written YYYY-MM-DD, such as 2026-04-01`;
+        return msg('config.checkDate.form', { text });
     }
-    return isCalendarDate(text) ? undefined : `"${text}" does not exist in the calendar`;
+    return isCalendarDate(text) ? undefined : msg('config.checkDate.calendar', { text });
 }
 
 /** The date `months` calendar months before `date` (YYYY-MM-DD), the day clamped to the month's end. */

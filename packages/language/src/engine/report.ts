@@ -4,6 +4,7 @@
  */
 
 import type { DocumentRecords } from '../report/records.js';
+import type { Message } from '../i18n/message.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -54,7 +55,10 @@ export interface FileReport {
 export interface InputProblem {
     /** Absolute path. */
     path: string;
+    /** In the locale of the check (English by default). */
     message: string;
+    /** The same as a catalogue message, with its stable id, for output that carries ids or renders elsewhere. */
+    text?: Message;
 }
 
 /** Everything one `osa validate` run found, files sorted by path. */

@@ -19,7 +19,10 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME, ConfigError, findConfigFile, type ResolvedConfig } from '../config/config.js';
 import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
-import { describeKind, MAX_SOURCE_BYTES, readRegularFile, readTextFile, type ReadOptions } from '../io/safe-read.js';
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
+import { kindMessage, MAX_SOURCE_BYTES, readRegularFile, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
@@ -37,11 +40,20 @@ export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity,
 export const OSA_EXTENSION = '.osa';
 /** Files above this size are refused unread, with a clear message, instead of exhausting memory. */
 export const MAX_FILE_BYTES = MAX_SOURCE_BYTES;
-/** The per-file message for a bug in osa met while checking that file. */
-export function internalErrorMessage(error: unknown): string {
+/** The per-file message for a bug in osa met while checking that file, in `locale` (English by default). */
+export function internalErrorMessage(error: unknown, locale: Locale = 'en'): string {
+    return localize(internalError(error), locale);
+}
+
+export function internalError(error: unknown): Message {
     const message = error instanceof Error ? error.message : String(error);
     const stack = process.env.OSA_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-    return `internal error while checking this file: ${message}. This is a bug in osa, not in the file; please report it at ${REPORT_BUGS_URL} with the file (set OSA_DEBUG=1 for the stack trace)${stack}`;
+    return msg('engine.internalError', { error: message, url: REPORT_BUGS_URL, stack });
+}
+
+/** An input problem in `locale`, keeping its message for callers that render it themselves. */
+export function inputProblem(file: string, text: Message, locale: Locale = 'en'): InputProblem {
+    return { path: file, message: localize(text, locale), text };
 }
 
 /** Files checked per batch before their syntax trees are dropped. */
@@ -65,14 +77,14 @@ export function findWorkspaceRoot(file: string, cwd = process.cwd(), configFile?
  * All `.osa` files under `dir`, sorted; dependency and hidden folders are never walked. With
  * `workspaceOnly`, sub-folders holding their own osa.config.json are left out: they are other workspaces.
  */
-export function collectOsaFiles(dir: string, problems: InputProblem[] = [], workspaceOnly = false): string[] {
+export function collectOsaFiles(dir: string, problems: InputProblem[] = [], workspaceOnly = false, locale: Locale = 'en'): string[] {
     const found: string[] = [];
     const walk = (current: string) => {
         let entries: fs.Dirent[];
         try {
             entries = fs.readdirSync(current, { withFileTypes: true });
         } catch (error) {
-            problems.push({ path: current, message: `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+            problems.push(inputProblem(current, msg('engine.cannotReadDirectory', { code: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), locale));
             return;
         }
         for (const entry of entries) {
@@ -88,7 +100,7 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
                 found.push(full);
             } else if (entry.name.endsWith(OSA_EXTENSION) && !entry.isSymbolicLink()) {
                 // A FIFO, socket or device named like a programme: never opened, but not silently dropped.
-                problems.push({ path: full, message: `not a regular file but ${kindOf(full)}; only regular files are read` });
+                problems.push(inputProblem(full, msg('io.notRegular', { kind: kindOf(full) }), locale));
             }
         }
     };
@@ -96,11 +108,11 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
     return found.sort();
 }
 
-function kindOf(file: string): string {
+function kindOf(file: string): Message {
     try {
-        return describeKind(fs.lstatSync(file));
+        return kindMessage(fs.lstatSync(file));
     } catch {
-        return 'something else';
+        return msg('io.kind.unknown');
     }
 }
 
@@ -108,9 +120,9 @@ function kindOf(file: string): string {
  * Reads a file as UTF-8 text, refusing what cannot be a programme sheet (see io/safe-read.ts): not a
  * regular file, over the size limit, binary, or a link leading out of `within`.
  */
-export function readSource(file: string, within?: ReadOptions['within']): { text: string } | { problem: string } {
+export function readSource(file: string, within?: ReadOptions['within']): { text: string } | { problem: string; detail: Message } {
     const read = readTextFile(file, { maxBytes: MAX_FILE_BYTES, within });
-    return 'problem' in read ? { problem: read.problem } : { text: read.text };
+    return 'problem' in read ? { problem: read.problem, detail: read.detail } : { text: read.text };
 }
 
 function severityOf(diagnostic: Diagnostic): Severity {
@@ -222,8 +234,8 @@ export interface CheckOptions extends OsaModuleOptions {
  * Lists the workspace's files and finds those that declare templates or envelopes. Sub-folders with
  * their own osa.config.json are other workspaces, unless one config file was given for everything.
  */
-export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false): WorkspaceFiles {
-    const members = collectOsaFiles(root, problems, !explicitConfig).filter(f => !config.isFileIgnored(f));
+export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false, locale: Locale = 'en'): WorkspaceFiles {
+    const members = collectOsaFiles(root, problems, !explicitConfig, locale).filter(f => !config.isFileIgnored(f));
     const definitions = members.filter(f => {
         // A file that cannot be read is reported when it is checked; here it only declares nothing.
         const read = readRegularFile(f, { maxBytes: MAX_SOURCE_BYTES, within: root });
@@ -251,9 +263,12 @@ function definitionsSignature(files: readonly string[]): string {
 export class WorkspaceChecker {
     private readonly services: ReturnType<typeof createOsaServices>;
     private readonly files: OsaFileSystemProvider;
+    /** The locale of the problems and suppression findings this checker reports (the services' findings follow `options.locale` too). */
+    private readonly locale: Locale;
 
     constructor(private readonly options: CheckOptions = {}) {
         this.services = createOsaServices(OsaFileSystem, options);
+        this.locale = options.locale ?? 'en';
         this.files = this.services.shared.workspace.FileSystemProvider as OsaFileSystemProvider;
         const { shared, Osa } = this.services;
         Osa.osa.Config.useConfigFile(options.configFile);
@@ -279,7 +294,10 @@ export class WorkspaceChecker {
             if (!(error instanceof ConfigError)) {
                 throw error;
             }
-            return { problem: { path: error.file, message: `invalid configuration${error.jsonPath ? ` at ${error.jsonPath}` : ''}: ${error.detail}; the workspace's files were not validated` } };
+            const text = error.jsonPath
+                ? msg('engine.invalidConfig.at', { path: error.jsonPath, detail: error.detailMessage })
+                : msg('engine.invalidConfig', { detail: error.detailMessage });
+            return { problem: inputProblem(error.file, text, this.locale) };
         }
     }
 
@@ -295,7 +313,7 @@ export class WorkspaceChecker {
         }
         const config = configured.config;
         const problems: InputProblem[] = [];
-        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined);
+        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined, this.locale);
         const files = [...new Set(requested.map(f => path.resolve(f)))];
         const wanted = files.filter(f => !config.isFileIgnored(f));
         const wantedSet = new Set(wanted);
@@ -320,7 +338,7 @@ export class WorkspaceChecker {
         const load = (file: string): LangiumDocument | undefined => {
             const source = this.files.readSource(URI.file(file), workspace.root);
             if ('problem' in source) {
-                problems.push({ path: file, message: source.problem });
+                problems.push(inputProblem(file, source.detail, this.locale));
                 return undefined;
             }
             const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
@@ -356,7 +374,7 @@ export class WorkspaceChecker {
                         await this.build([document]);
                         collect(document);
                     } catch (failure) {
-                        problems.push({ path: file, message: internalErrorMessage(failure ?? error) });
+                        problems.push(inputProblem(file, internalError(failure ?? error), this.locale));
                     }
                     shared.workspace.DocumentBuilder.forget([document.uri]);
                 }
@@ -433,7 +451,7 @@ export class WorkspaceChecker {
         return checked.map(file => {
             const summary = view.summaries.get(file.summary.uri) ?? file.summary;
             const all = [...file.diagnostics, ...runner.workspaceDiagnostics(summary, view)];
-            const { kept, suppressed } = applySuppressions(all, file.summary.suppressions, isRuleId);
+            const { kept, suppressed } = applySuppressions(all, file.summary.suppressions, isRuleId, this.locale);
             return {
                 path: file.path,
                 ...(file.records ? { records: file.records } : {}),

@@ -9,6 +9,7 @@
  */
 import type { LangiumDocument, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
+import type { Message } from '../i18n/message.js';
 import { MAX_SOURCE_BYTES, readTextFile, type ReadOptions, type TextPosition } from './safe-read.js';
 
 export interface SourceIssue {
@@ -16,11 +17,13 @@ export interface SourceIssue {
     text: string;
     /** The file could not be read; its document is empty. */
     problem?: string;
+    /** The same as a catalogue message (rendered in the locale in force by the document validator). */
+    detail?: Message;
     /** The first byte that is not UTF-8. */
     invalid?: TextPosition;
 }
 
-export type SourceRead = { text: string; invalid?: TextPosition } | { problem: string };
+export type SourceRead = { text: string; invalid?: TextPosition } | { problem: string; detail: Message };
 
 export class OsaFileSystemProvider extends NodeFileSystemProvider {
     /**
@@ -35,8 +38,8 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
         const read = readTextFile(uri.fsPath, { maxBytes: MAX_SOURCE_BYTES, within });
         const key = uri.toString();
         if ('problem' in read) {
-            this.issues.set(key, { text: '', problem: read.problem });
-            return { problem: read.problem };
+            this.issues.set(key, { text: '', problem: read.problem, detail: read.detail });
+            return { problem: read.problem, detail: read.detail };
         }
         if (read.invalid) {
             this.issues.set(key, { text: read.text, invalid: read.invalid });

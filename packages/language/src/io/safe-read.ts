@@ -10,6 +10,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** Largest `.osa` file read. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -29,22 +32,38 @@ export interface ReadOptions {
 }
 
 export type ReadFailure = {
+    /** What is wrong, in English (messages, logs). */
     problem: string;
+    /** The same as a catalogue message, for callers that render it in the locale in force. */
+    detail: Message;
     reason: 'missing' | 'not-regular' | 'too-large' | 'link-refused' | 'unreadable';
 };
 
 export type ReadResult = { bytes: Buffer } | ReadFailure;
 
 /** What kind of thing a stat describes, in words for a message ("a FIFO", "a directory"). */
-export function describeKind(stat: fs.Stats): string {
-    if (stat.isFile()) return 'a regular file';
-    if (stat.isDirectory()) return 'a directory';
-    if (stat.isFIFO()) return 'a FIFO (named pipe)';
-    if (stat.isSocket()) return 'a socket';
-    if (stat.isCharacterDevice()) return 'a character device';
-    if (stat.isBlockDevice()) return 'a block device';
-    if (stat.isSymbolicLink()) return 'a symbolic link';
-    return 'not a regular file';
+export function describeKind(stat: fs.Stats, locale: Locale = 'en'): string {
+    return localize(kindMessage(stat), locale);
+}
+
+export function kindMessage(stat: fs.Stats): Message {
+    if (stat.isFile()) return msg('io.kind.file');
+    if (stat.isDirectory()) return msg('io.kind.directory');
+    if (stat.isFIFO()) return msg('io.kind.fifo');
+    if (stat.isSocket()) return msg('io.kind.socket');
+    if (stat.isCharacterDevice()) return msg('io.kind.characterDevice');
+    if (stat.isBlockDevice()) return msg('io.kind.blockDevice');
+    if (stat.isSymbolicLink()) return msg('io.kind.symbolicLink');
+    return msg('io.kind.other');
+}
+
+/** A failure with its message: the English text in `problem`, the message in `detail`. */
+function failure(reason: ReadFailure['reason'], detail: Message): ReadFailure {
+    return { reason, problem: localize(detail, 'en'), detail };
+}
+
+function notRegular(stat: fs.Stats): ReadFailure {
+    return failure('not-regular', msg('io.notRegular', { kind: kindMessage(stat) }));
 }
 
 function mib(bytes: number): string {
@@ -53,7 +72,7 @@ function mib(bytes: number): string {
 
 function tooLarge(size: number | undefined, maxBytes: number): ReadFailure {
     const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes} bytes`;
-    return { reason: 'too-large', problem: `file is too large (${size === undefined ? 'more than the limit' : mib(size)}; the limit is ${limit})` };
+    return failure('too-large', size === undefined ? msg('io.tooLarge.unknownSize', { limit }) : msg('io.tooLarge', { size: mib(size), limit }));
 }
 
 function errorCode(error: unknown): string {
@@ -102,9 +121,7 @@ export function checkRegularFile(file: string, options: ReadOptions): { path: st
         lstat = fs.lstatSync(file);
     } catch (error) {
         const code = errorCode(error);
-        return code === 'ENOENT'
-            ? { reason: 'missing', problem: 'no such file or directory' }
-            : { reason: 'unreadable', problem: `cannot access: ${code}` };
+        return code === 'ENOENT' ? failure('missing', msg('io.missing')) : failure('unreadable', msg('io.cannotAccess', { code }));
     }
     const link = lstat.isSymbolicLink();
     const within = options.within;
@@ -119,22 +136,14 @@ export function checkRegularFile(file: string, options: ReadOptions): { path: st
             stat = link ? fs.statSync(target) : lstat;
         } catch (error) {
             const code = errorCode(error);
-            return {
-                reason: 'link-refused',
-                problem: code === 'ELOOP' ? 'a symbolic link loop; not followed' : `a symbolic link to a missing file (${code}); not followed`
-            };
+            return failure('link-refused', code === 'ELOOP' ? msg('io.linkLoop') : msg('io.linkToMissing', { code }));
         }
     }
     if (folders && (folders.length === 0 ? link : !folders.some(folder => isInside(target, realFolder(folder))))) {
-        return {
-            reason: 'link-refused',
-            problem: folders.length === 0
-                ? `a symbolic link (to ${target}); not followed here`
-                : `${link ? 'a symbolic link' : 'a path through a linked folder'} leading outside the workspace (to ${target}); not followed: files outside the workspace are read only when it is trusted`
-        };
+        return failure('link-refused', msg(folders.length === 0 ? 'io.linkNotFollowed' : link ? 'io.linkOutside' : 'io.pathOutside', { target }));
     }
     if (!stat.isFile()) {
-        return { reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` };
+        return notRegular(stat);
     }
     if (stat.size > options.maxBytes) {
         return tooLarge(stat.size, options.maxBytes);
@@ -182,7 +191,7 @@ function readOpened(fd: number, options: ReadOptions, otherwise: (stat: fs.Stats
         }
         return readAtMost(fd, stat.size, options.maxBytes);
     } catch (error) {
-        return { reason: 'unreadable', problem: `cannot read file: ${errorCode(error)}` };
+        return failure('unreadable', msg('io.cannotRead', { code: errorCode(error) }));
     } finally {
         fs.closeSync(fd);
     }
@@ -205,11 +214,9 @@ export function readRegularFile(file: string, options: ReadOptions): ReadResult 
         fd = fs.openSync(checked.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
     } catch (error) {
         const code = errorCode(error);
-        return code === 'ELOOP'
-            ? { reason: 'link-refused', problem: 'became a symbolic link while being read; not followed' }
-            : { reason: 'unreadable', problem: `cannot read file: ${code}` };
+        return code === 'ELOOP' ? failure('link-refused', msg('io.becameLink')) : failure('unreadable', msg('io.cannotRead', { code }));
     }
-    return readOpened(fd, options, stat => ({ reason: 'not-regular', problem: `not a regular file but ${describeKind(stat)}; only regular files are read` }))!;
+    return readOpened(fd, options, notRegular)!;
 }
 
 /** Reads up to `maxBytes` + 1 bytes: one byte more tells a file that grew past the limit since the stat. */
@@ -311,7 +318,7 @@ export function firstInvalidByte(bytes: Uint8Array): number {
     return -1;
 }
 
-export type TextResult = { text: string; invalid?: TextPosition } | ReadFailure | { binary: TextPosition; problem: string };
+export type TextResult = { text: string; invalid?: TextPosition } | ReadFailure | { binary: TextPosition; problem: string; detail: Message };
 
 /** Reads a regular file as UTF-8 text (see readRegularFile and decodeText). */
 export function readTextFile(file: string, options: ReadOptions): TextResult {
@@ -321,15 +328,25 @@ export function readTextFile(file: string, options: ReadOptions): TextResult {
     }
     const decoded = decodeText(read.bytes);
     if ('binary' in decoded) {
-        return { binary: decoded.binary, problem: binaryProblem(decoded.binary) };
+        return { binary: decoded.binary, problem: binaryProblem(decoded.binary), detail: binaryMessage(decoded.binary) };
     }
     return decoded;
 }
 
-export function binaryProblem(at: TextPosition): string {
-    return `a binary file, not text (a NUL byte at line ${at.line}, column ${at.column})`;
+/** Why a file with a NUL byte is not read, in `locale` (English by default); binaryMessage gives the message itself. */
+export function binaryProblem(at: TextPosition, locale: Locale = 'en'): string {
+    return localize(binaryMessage(at), locale);
 }
 
-export function invalidUtf8Message(at: TextPosition): string {
-    return `The file is not valid UTF-8 at line ${at.line}, column ${at.column}: the bytes there were read as the replacement character U+FFFD, so names and text may not be what the author wrote. Save the file as UTF-8.`;
+export function binaryMessage(at: TextPosition): Message {
+    return msg('io.binary', { line: at.line, column: at.column });
+}
+
+/** The finding for bytes that are not UTF-8, in `locale` (English by default); invalidUtf8 gives the message itself. */
+export function invalidUtf8Message(at: TextPosition, locale: Locale = 'en'): string {
+    return localize(invalidUtf8(at), locale);
+}
+
+export function invalidUtf8(at: TextPosition): Message {
+    return msg('io.invalidUtf8', { line: at.line, column: at.column });
 }

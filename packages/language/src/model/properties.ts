@@ -5,6 +5,8 @@
  * and the editor features read this one table.
  */
 import type { VocabularyId } from '../vocabulary.js';
+import { isMessageId } from '../i18n/catalogue.js';
+import { msg, type MessageParam } from '../i18n/message.js';
 
 /** What a property's value takes. */
 export type ValueType =
@@ -189,3 +191,12 @@ export function statementKeywords(type: string): string[] {
 
 /** The top-level declarations, for an unknown word outside any declaration. */
 export const DECLARATION_KEYWORDS = ['programme', 'agreement-template', 'budget-envelope'] as const;
+
+/**
+ * What a property takes, as a message param: the catalogue's `property.<AstType>.<feature>.takes` (rendered in the
+ * locale of the text it is put in), else the table's English. i18n/texts.ts `propertyTakes` gives the plain string.
+ */
+export function takesMessage(type: string, spec: PropertySpec): MessageParam {
+    const id = `property.${type}.${spec.feature}.takes`;
+    return isMessageId(id) ? msg(id) : spec.takes;
+}

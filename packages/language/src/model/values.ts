@@ -4,6 +4,7 @@
  * The language checks report the problems; the accessors in ./programme.ts return only values that decode.
  */
 import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { msg, type Message } from '../i18n/message.js';
 
 /** How a value was written: a quoted text, a text missing its closing quote, a name, a number or a date. */
 export type TokenKind = 'text' | 'unterminated-text' | 'name' | 'number' | 'date';
@@ -146,10 +147,11 @@ function tokenKind(cst: CstNode): TokenKind {
 
 // ---- decoding ----------------------------------------------------------------------------------
 
-export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** A value, or what is wrong with it as a catalogue message (rendered by the language checks in the locale in force). */
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: Message };
 
 const ok = <T>(value: T): Decoded<T> => ({ ok: true, value });
-const fail = <T>(problem: string): Decoded<T> => ({ ok: false, problem });
+const fail = <T>(problem: Message): Decoded<T> => ({ ok: false, problem });
 
 /** OSA was established on 5 April 2023 (FY2023); fiscal years before it are typing mistakes. */
 export const FIRST_OSA_FISCAL_YEAR = 2023;
@@ -169,9 +171,7 @@ export function decodeFiscalYear(written: ValueAsWritten): Decoded<number> {
     if (written.kind === 'number' && /^[0-9]{4}$/.test(text)) {
         return ok(Number(text));
     }
-    return fail(fy
-        ? `write the year alone: \`${fy[1]}\` rather than \`${text}\``
-        : `\`${text}\` is not a year`);
+    return fail(fy ? msg('value.yearAlone', { year: fy[1], text }) : msg('value.notYear', { text }));
 }
 
 /** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
@@ -180,11 +180,10 @@ export function decodeDate(written: ValueAsWritten): Decoded<string> {
     if (written.kind !== 'date' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)) {
         const dmy = /^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$/.exec(text);
         const ymd = /^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$/.exec(text);
-        const hint = ymd ? ` (\`${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}\`)`
-            : dmy ? ` (day and month order is ambiguous in \`${text}\`: write year-month-day)` : '';
-        return fail(`\`${text}\` is not written as YYYY-MM-DD${hint}`);
+        return fail(ymd ? msg('value.notYmd.suggest', { text, suggestion: `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}` })
+            : dmy ? msg('value.notYmd.ambiguous', { text }) : msg('value.notYmd', { text }));
     }
-    return isCalendarDate(text) ? ok(text) : fail(`${text} does not exist in the calendar`);
+    return isCalendarDate(text) ? ok(text) : fail(msg('value.notInCalendar', { text }));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -207,23 +206,23 @@ export function isCalendarDate(text: string): boolean {
 export function decodeAmountValue(written: ValueAsWritten): Decoded<number> {
     const text = written.value;
     if (written.kind !== 'number') {
-        return fail(`\`${text}\` is not a number`);
+        return fail(msg('value.notNumber', { text }));
     }
     if (/[.,]/.test(text)) {
         if (/^[0-9]{1,3}(,[0-9]{3})+$/.test(text)) {
-            return fail(`write digit groups with \`_\`: \`${text.replace(/,/g, '_')}\``);
+            return fail(msg('value.digitGroups', { suggestion: text.replace(/,/g, '_') }));
         }
-        return fail(`\`${text}\` is not a whole amount: amounts are whole units of the currency (yen have no fractions)`);
+        return fail(msg('value.notWholeAmount', { text }));
     }
     if (!/^[0-9]+(_[0-9]+)*$/.test(text)) {
-        return fail(`\`${text}\` has misplaced \`_\` separators`);
+        return fail(msg('value.misplacedSeparators', { text }));
     }
     const exact = BigInt(text.replace(/_/g, ''));
     if (exact <= 0n) {
-        return fail('an amount must be more than zero');
+        return fail(msg('value.amountNotPositive'));
     }
     if (exact > MAX_PLAUSIBLE_AMOUNT) {
-        return fail(`${text} is more than ${MAX_PLAUSIBLE_AMOUNT.toLocaleString('en-US')}, far beyond any OSA budget: check the digits`);
+        return fail(msg('value.amountTooLarge', { text, limit: MAX_PLAUSIBLE_AMOUNT.toLocaleString('en-US') }));
     }
     return ok(Number(exact));
 }
@@ -232,14 +231,14 @@ export function decodeAmountValue(written: ValueAsWritten): Decoded<number> {
 export function decodeQuantity(written: ValueAsWritten): Decoded<number> {
     const text = written.value;
     if (written.kind !== 'number' || !/^[0-9]+(_[0-9]+)*$/.test(text)) {
-        return fail(`\`${text}\` is not a whole number`);
+        return fail(msg('value.notWholeNumber', { text }));
     }
     const exact = BigInt(text.replace(/_/g, ''));
     if (exact <= 0n) {
-        return fail('a quantity must be at least 1');
+        return fail(msg('value.quantityNotPositive'));
     }
     if (exact > 1_000_000_000n) {
-        return fail(`${text} units is not a plausible quantity: check the digits`);
+        return fail(msg('value.quantityTooLarge', { text }));
     }
     return ok(Number(exact));
 }
@@ -250,31 +249,29 @@ export function decodeText(written: ValueAsWritten): Decoded<string> {
         case 'text':
             return ok(written.value);
         case 'unterminated-text':
-            return fail('the text has no closing `"` on its line');
+            return fail(msg('value.unterminated'));
         default:
-            return fail(`\`${written.value}\` is not in quotes`);
+            return fail(msg('value.notQuoted', { text: written.value }));
     }
 }
 
 /** A name (a country code, a term, a rule id): letters, digits and hyphens, not quoted. */
 export function decodeName(written: ValueAsWritten): Decoded<string> {
-    return written.kind === 'name' ? ok(written.value) : fail(written.kind === 'text'
-        ? `\`"${written.value}"\` is quoted, but this takes a name: write it without quotes`
-        : `\`${written.value}\` is not a name`);
+    return written.kind === 'name' ? ok(written.value) : fail(msg(written.kind === 'text' ? 'value.quotedName' : 'value.notName', { text: written.value }));
 }
 
 /** An exchange rate in yen per unit: a positive decimal with up to six decimals, kept exact as millionths. */
 export function decodeRate(written: ValueAsWritten): Decoded<bigint> {
     const match = /^([0-9]+)(?:\.([0-9]{1,6}))?$/.exec(written.value.replace(/_/g, ''));
     if (written.kind !== 'number' || !match) {
-        return fail(`\`${written.value}\` is not a rate such as 151.5`);
+        return fail(msg('value.notRate', { text: written.value }));
     }
     const micro = BigInt(match[1]) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
     if (micro === 0n) {
-        return fail('a rate must be more than zero');
+        return fail(msg('value.rateNotPositive'));
     }
     if (micro > 1_000_000n * 1_000_000n) {
-        return fail(`${written.value} yen per unit is not a plausible rate`);
+        return fail(msg('value.rateTooLarge', { text: written.value }));
     }
     return ok(micro);
 }

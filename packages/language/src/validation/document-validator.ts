@@ -4,7 +4,7 @@
  * readable diagnostic for an invalid osa.config.json, and inline suppressions.
  */
 import {
-    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumCoreServices, type LangiumDocument, type ValidationAcceptor,
+    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -12,7 +12,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError } from '../config/config.js';
 import { OsaFileSystemProvider } from '../io/osa-file-system.js';
-import { binaryProblem, invalidUtf8Message, type TextPosition } from '../io/safe-read.js';
+import { binaryMessage, invalidUtf8, type TextPosition } from '../io/safe-read.js';
+import { Localizer } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
+import { OsaLexerErrorMessages, OsaParserErrorMessages } from './parse-messages.js';
+import { UNRESOLVED_REFERENCE } from '../workspace/performance.js';
 import { ruleById } from '../rules/index.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
@@ -27,22 +31,31 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
 
     private readonly files: LangiumCoreServices['shared']['workspace']['FileSystemProvider'];
 
-    constructor(services: LangiumCoreServices, private readonly configs: () => ConfigProvider) {
+    private readonly parseMessages: { messageIdOf(text: string): string | undefined }[];
+
+    constructor(
+        services: LangiumCoreServices,
+        private readonly configs: () => ConfigProvider,
+        /** The locale of the file-level findings (the services' Localizer); English when not given. */
+        private readonly localizer: Localizer = new Localizer()
+    ) {
         super(services);
         this.files = services.shared.workspace.FileSystemProvider;
+        this.parseMessages = [services.parser.ParserErrorMessageProvider, services.parser.LexerErrorMessageProvider]
+            .filter(p => p instanceof OsaParserErrorMessages || p instanceof OsaLexerErrorMessages);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const file = document.uri.fsPath;
         const issue = this.files instanceof OsaFileSystemProvider ? this.files.issueOf(document) : undefined;
         if (issue?.problem) {
-            return [fileDiagnostic(`This file was not checked: ${issue.problem}.`)];
+            return [this.fileDiagnostic(msg('file.notChecked', { problem: issue.detail ?? issue.problem }))];
         }
         // Text with a NUL byte (from disk, or opened in an editor) is not a programme sheet: one finding, not a flood of syntax errors.
         const nul = document.textDocument.getText().indexOf('\0');
         if (nul >= 0) {
             const at = document.textDocument.positionAt(nul);
-            return [fileDiagnostic(`This file was not checked: ${binaryProblem({ line: at.line + 1, column: at.character + 1 })}.`)];
+            return [this.fileDiagnostic(msg('file.notChecked', { problem: binaryMessage({ line: at.line + 1, column: at.character + 1 }) }))];
         }
         try {
             if (this.configs().configFor(file).isFileIgnored(file)) {
@@ -51,24 +64,18 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             }
         } catch (error) {
             if (error instanceof ConfigError) {
-                return [{
-                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                    severity: 1,
-                    code: LANGUAGE_CODE,
-                    source: 'osa',
-                    message: `The configuration is invalid, so this file was not checked: ${error.message}`
-                }];
+                return [this.fileDiagnostic(msg('file.configInvalid', { error: error.text }))];
             }
             throw error;
         }
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         if (issue?.invalid) {
-            diagnostics.unshift(invalidUtf8Diagnostic(issue.invalid));
+            diagnostics.unshift(this.invalidUtf8Diagnostic(issue.invalid));
         }
         if (!this.suppressionsInValidation) {
             return diagnostics;
         }
-        const { kept, suppressed } = applySuppressions(diagnostics, summarizeDocument(document).suppressions, id => ruleById(id) !== undefined);
+        const { kept, suppressed } = applySuppressions(diagnostics, summarizeDocument(document).suppressions, id => ruleById(id) !== undefined, this.localizer.locale);
         this.suppressed.set(document, suppressed);
         return kept;
     }
@@ -115,6 +122,32 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         await Promise.all(pending);
     }
 
+    /** Parse and lexer errors carry the catalogue id of their text, like every other language finding. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        this.addMessageIds(diagnostics, start);
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        this.addMessageIds(diagnostics, start);
+    }
+
+    private addMessageIds(diagnostics: Diagnostic[], start: number): void {
+        for (let i = start; i < diagnostics.length; i++) {
+            const text = diagnostics[i].message;
+            if (typeof text !== 'string') {
+                continue;
+            }
+            const messageId = this.parseMessages.map(p => p.messageIdOf(text)).find(id => id !== undefined);
+            if (messageId) {
+                diagnostics[i].data = { ...(diagnostics[i].data as object | undefined), messageId };
+            }
+        }
+    }
+
     /**
      * An unresolved `continues` is OSA410's finding, from the workspace's summaries: the CLI checks files in batches,
      * so the predecessor's file may simply not be loaded, and Langium's generic linking error would be false.
@@ -122,21 +155,33 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const linking: Diagnostic[] = [];
         super.processLinkingErrors(document, linking, options);
-        diagnostics.push(...linking.filter(d => !(d.data?.containerType === 'Programme' && d.data?.property === 'predecessors')));
+        for (const diagnostic of linking) {
+            if (!(diagnostic.data?.containerType === 'Programme' && diagnostic.data?.property === 'predecessors')) {
+                diagnostic.data = { ...diagnostic.data, messageId: UNRESOLVED_REFERENCE };
+                diagnostics.push(diagnostic);
+            }
+        }
     }
 
     /** The findings of the last validation that suppression comments silenced. */
     suppressedFindings(document: LangiumDocument): readonly SuppressedFinding[] {
         return this.suppressed.get(document) ?? [];
     }
-}
 
-function fileDiagnostic(message: string): Diagnostic {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa', message };
-}
+    private fileDiagnostic(message: Message): Diagnostic {
+        return {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa',
+            message: this.localizer.text(message), data: { messageId: message.id }
+        };
+    }
 
-/** An error: the text checked is not the text written, so every other finding about it is in doubt. */
-function invalidUtf8Diagnostic(at: TextPosition): Diagnostic {
-    const start = { line: at.line - 1, character: at.column - 1 };
-    return { range: { start, end: { line: start.line, character: start.character + 1 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa', message: invalidUtf8Message(at) };
+    /** An error: the text checked is not the text written, so every other finding about it is in doubt. */
+    private invalidUtf8Diagnostic(at: TextPosition): Diagnostic {
+        const start = { line: at.line - 1, character: at.column - 1 };
+        const message = invalidUtf8(at);
+        return {
+            range: { start, end: { line: start.line, character: start.character + 1 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa',
+            message: this.localizer.text(message), data: { messageId: message.id }
+        };
+    }
 }

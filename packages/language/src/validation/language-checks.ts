@@ -5,7 +5,10 @@
  * property takes (one error that says what it takes), and a required declaration is there. Each mistake costs
  * one finding: the rules read decoded facts (model/facts.ts) and stay silent about a value they cannot read.
  */
-import { AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type LeafCstNode, type AstNode, type CstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    AstUtils, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type DiagnosticInfo, type LangiumDocument, type LeafCstNode, type ValidationAcceptor,
+    type ValidationChecks
+} from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import {
@@ -15,37 +18,39 @@ import {
 import {
     envelopeOf, exceptionRuleOf, fiscalYearOf, isStated, suggestKeywords
 } from '../model/facts.js';
-import { DECLARATION_KEYWORDS, PROPERTIES, propertiesOf, statementKeywords, type PropertySpec } from '../model/properties.js';
+import { DECLARATION_KEYWORDS, PROPERTIES, propertiesOf, statementKeywords, takesMessage, type PropertySpec } from '../model/properties.js';
 import {
     decodeAmountValue, decodeDate, decodeFiscalYear, decodeName, decodeQuantity, decodeRate, FIRST_OSA_FISCAL_YEAR,
     featureOf, isCalendarDate, LAST_PLAUSIBLE_FISCAL_YEAR, OSA_ESTABLISHED, writtenValues, type Decoded, type TokenKind, type WrittenValue
 } from '../model/values.js';
 import type { ReferenceData } from '../reference/reference-data.js';
-import { LANGUAGE_REFERENCE_PATH } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import { BUILT_IN_TERMS, isKnownTerm, VOCABULARIES, type Terms } from '../vocabulary.js';
+import { isMessageId } from '../i18n/catalogue.js';
+import { Localizer } from '../i18n/localize.js';
+import { msg, type Message, type MessageParam } from '../i18n/message.js';
 import { languageData, type LanguageDiagnosticData } from './language-diagnostics.js';
 
 export const LANGUAGE_CODE = 'syntax';
-const LANGUAGE_DOCS = LANGUAGE_REFERENCE_PATH;
 
 /** Keywords that were replaced, with what to write instead. */
 // A Map, not an object: the word comes from the file, and `constructor` or `toString` must not find Object's own.
-const RENAMED_KEYWORDS = new Map<string, string>([
-    ['un-mission', '`un-mission` is replaced by `operation`: write `operation UNMISS` for a UN operation, or `operation "…" led-by …` for one outside the UN']
+const RENAMED_KEYWORDS = new Map<string, Message>([
+    ['un-mission', msg('language.renamed.un-mission')]
 ]);
 
 /** Container types whose repeatable children must not repeat a name, with the feature holding the name. */
-const UNIQUE_NAMES: { container: string; children: string; name: string; what: string }[] = [
+// `what` names the child in messages: catalogue id `language.unique.<what>`.
+const UNIQUE_NAMES: { container: string; children: string; name: string; what: 'field' | 'exception' | 'beneficiary' | 'activity' | 'operation' | 'topic' | 'clause' | 'rate' }[] = [
     { container: 'Programme', children: 'fields', name: 'name', what: 'field' },
-    { container: 'Programme', children: 'exceptions', name: 'rule', what: 'exception for' },
+    { container: 'Programme', children: 'exceptions', name: 'rule', what: 'exception' },
     { container: 'Programme', children: 'beneficiaries', name: 'name', what: 'beneficiary' },
     { container: 'FieldDeclaration', children: 'activities', name: 'name', what: 'activity' },
     { container: 'FieldDeclaration', children: 'operations', name: 'name', what: 'operation' },
     { container: 'Assessment', children: 'topics', name: 'name', what: 'topic' },
     { container: 'Agreement', children: 'clauses', name: 'name', what: 'clause' },
     { container: 'AgreementTemplate', children: 'clauses', name: 'name', what: 'clause' },
-    { container: 'BudgetEnvelope', children: 'rates', name: 'currency', what: 'exchange rate for' }
+    { container: 'BudgetEnvelope', children: 'rates', name: 'currency', what: 'rate' }
 ];
 
 const UNIQUE_NAMES_BY_TYPE = new Map<string, typeof UNIQUE_NAMES>();
@@ -53,23 +58,62 @@ for (const unique of UNIQUE_NAMES) {
     UNIQUE_NAMES_BY_TYPE.set(unique.container, [...(UNIQUE_NAMES_BY_TYPE.get(unique.container) ?? []), unique]);
 }
 
-/** The human name of an AST type in messages. */
-function typeLabel(type: string): string {
-    switch (type) {
-        case 'FieldDeclaration': return 'field';
-        case 'AssessmentTopic': return 'assessment topic';
-        case 'AgreementTemplate': return 'agreement template';
-        case 'BudgetEnvelope': return 'budget envelope';
-        default: return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    }
+/** The human name of an AST type in messages ("budget envelope"); a type the catalogue does not name is spelt out in English. */
+function typeLabel(type: string): MessageParam {
+    const id = `language.type.${type}`;
+    return isMessageId(id) ? msg(id) : type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function quoted(spec: PropertySpec): string {
-    return spec.keyword ? `\`${spec.keyword}\`` : `the ${spec.label}`;
+/** The same with its article ("a budget envelope"). */
+function withArticle(type: string): MessageParam {
+    const id = `language.aType.${type}`;
+    if (isMessageId(id)) {
+        return msg(id);
+    }
+    const noun = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/** A property in messages: its keyword in backticks, or "the <label>" for one without a keyword. */
+function quoted(type: string, spec: PropertySpec): Message {
+    return spec.keyword ? msg('language.property.keyword', { keyword: spec.keyword }) : msg('language.property.label', { label: labelOf(type, spec) });
+}
+
+function labelOf(type: string, spec: PropertySpec): MessageParam {
+    const id = `property.${type}.${spec.feature}.label`;
+    return isMessageId(id) ? msg(id) : spec.label;
+}
+
+/** "`fiscal-year` takes …: <problem>." (or "The amount takes …" for a property without a keyword). */
+function malformedValue(type: string, spec: PropertySpec, problem: Message): Message {
+    const takes = takesMessage(type, spec);
+    return spec.keyword
+        ? msg('language.malformed.keyword', { keyword: spec.keyword, takes, problem })
+        : msg('language.malformed.label', { label: labelOf(type, spec), takes, problem });
+}
+
+/** Items joined with the locale's "or"/"and" (`a` or `b` or `c`), each in backticks. */
+function joined(id: 'language.or' | 'language.and', items: readonly string[]): MessageParam {
+    const code = (item: string) => msg('language.code', { code: item });
+    return items.slice(0, -1).reduceRight<MessageParam>((rest, first) => msg(id, { first: code(first), rest }), code(items[items.length - 1]));
+}
+
+function orList(items: readonly string[]): MessageParam {
+    return joined('language.or', items);
 }
 
 export class OsaLanguageChecks {
-    constructor(private readonly configs: ConfigProvider | undefined, private readonly shippedReference: () => ReferenceData) { }
+    constructor(
+        private readonly configs: ConfigProvider | undefined,
+        private readonly shippedReference: () => ReferenceData,
+        /** The locale findings are rendered in (the services' Localizer); English when not given. */
+        private readonly localizer: Localizer = new Localizer()
+    ) { }
+
+    /** Renders a finding in the locale in force, and keeps its catalogue id in `data.messageId`. */
+    private report<N extends AstNode>(accept: ValidationAcceptor, severity: 'error' | 'warning', message: Message, info: DiagnosticInfo<N> & { data?: LanguageDiagnosticData }): void {
+        accept(severity, this.localizer.text(message), { ...info, data: { ...info.data, messageId: message.id } });
+    }
 
     checks(): ValidationChecks<OsaAstType> {
         const generic = (node: AstNode, accept: ValidationAcceptor) => this.checkProperties(node, accept);
@@ -84,7 +128,7 @@ export class OsaLanguageChecks {
             Amount: (node, accept) => {
                 generic(node, accept);
                 if (node.currency === undefined && node.value !== undefined) {
-                    accept('error', `\`amount\` takes a whole number and an ISO 4217 currency code: the currency is missing. Write \`amount ${node.value} JPY\`.`, {
+                    this.report(accept, 'error', msg('language.amountNoCurrency', { value: node.value }), {
                         node, property: 'value', code: LANGUAGE_CODE,
                         data: languageData({ kind: 'malformed-value', property: 'currency', replacement: `${node.value} JPY` })
                     });
@@ -95,14 +139,14 @@ export class OsaLanguageChecks {
                 const start = writtenValues(node, 'start')[0];
                 const end = writtenValues(node, 'end')[0];
                 if (!end) {
-                    accept('error', '`period` takes two dates, `YYYY-MM-DD to YYYY-MM-DD`: the end date is missing.', {
+                    this.report(accept, 'error', msg('language.periodNoEnd'), {
                         node, code: LANGUAGE_CODE, data: languageData({ kind: 'malformed-value', property: 'end' })
                     });
                 } else if (start && end) {
                     const a = decodeDate(start);
                     const b = decodeDate(end);
                     if (a.ok && b.ok && b.value < a.value) {
-                        accept('error', `The period ends (${b.value}) before it starts (${a.value}).`, { node, property: 'end', code: LANGUAGE_CODE });
+                        this.report(accept, 'error', msg('language.periodReversed', { end: b.value, start: a.value }), { node, property: 'end', code: LANGUAGE_CODE });
                     }
                 }
             },
@@ -117,7 +161,7 @@ export class OsaLanguageChecks {
             Item: (node, accept) => {
                 generic(node, accept);
                 if (node.categories.length === 0 && !isStated(node, 'categories')) {
-                    accept('error', `The item "${node.name}" has no category, so the rules cannot tell what it is. Add \`category …\` (e.g. patrol-boat, coastal-radar; the list is in ${LANGUAGE_DOCS}).`, {
+                    this.report(accept, 'error', msg('language.itemNoCategory', { name: node.name }), {
                         node, property: 'name', code: LANGUAGE_CODE,
                         data: languageData({ kind: 'missing-property', property: 'categories' })
                     });
@@ -127,7 +171,7 @@ export class OsaLanguageChecks {
             AssessmentTopic: (node, accept) => {
                 generic(node, accept);
                 if (node.texts.length === 0) {
-                    accept('error', `The assessment topic \`${node.name}\` has no text: write what was weighed, or \`on-file "document reference"\`.`, {
+                    this.report(accept, 'error', msg('language.topicNoText', { name: node.name }), {
                         node, property: 'name', code: LANGUAGE_CODE,
                         data: languageData({ kind: 'missing-property', property: 'texts', example: '""' })
                     });
@@ -142,11 +186,11 @@ export class OsaLanguageChecks {
             ExchangeRate: (node, accept) => {
                 generic(node, accept);
                 if (node.rate === undefined) {
-                    accept('error', `\`exchange-rate\` takes a currency and the yen one unit of it counts for: write \`exchange-rate ${node.currency} 151.5\` with the budget's rate.`, {
+                    this.report(accept, 'error', msg('language.exchangeRateNoRate', { currency: node.currency }), {
                         node, property: 'currency', code: LANGUAGE_CODE, data: languageData({ kind: 'malformed-value', property: 'rate' })
                     });
                 } else if (node.currency === 'JPY') {
-                    accept('error', 'An envelope counts in yen already: an exchange rate for JPY means nothing. Remove it.', { node, property: 'currency', code: LANGUAGE_CODE });
+                    this.report(accept, 'error', msg('language.exchangeRateJpy'), { node, property: 'currency', code: LANGUAGE_CODE });
                 }
             },
             Monitoring: generic,
@@ -251,10 +295,10 @@ export class OsaLanguageChecks {
             if (!remove) {
                 continue;
             }
-            accept('error', `This ${typeLabel(node.$type)} states ${quoted(spec)} more than once. It holds one fact, and only the first statement counts: `
-                + 'a second one would silently change or hide what the rules check. Remove the repeat, or correct the first statement.', {
+            const params = { declaration: typeLabel(node.$type), property: quoted(node.$type, spec) };
+            this.report(accept, 'error', msg('language.repeated', params), {
                 node, range: remove, code: LANGUAGE_CODE,
-                relatedInformation: first ? [{ location: { uri: documentUri(node), range: first }, message: `The first ${quoted(spec)} of this ${typeLabel(node.$type)}.` }] : [],
+                relatedInformation: first ? [{ location: { uri: documentUri(node), range: first }, message: this.localizer.text(msg('language.repeated.related', params)) }] : [],
                 data: languageData({ kind: 'repeated', property: spec.feature, remove })
             });
         }
@@ -274,9 +318,10 @@ export class OsaLanguageChecks {
                 continue;
             }
             const remove = child.$cstNode?.range;
-            accept('error', `This ${typeLabel(node.$type)} declares the ${unique.what} \`${name}\` twice. State it once: merge what the second declaration says into the first.`, {
+            const what = msg(`language.unique.${unique.what}`);
+            this.report(accept, 'error', msg('language.uniqueRepeated', { declaration: typeLabel(node.$type), what, name }), {
                 node: child, property: unique.name, code: LANGUAGE_CODE,
-                relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(node), range: first.$cstNode.range }, message: `The first ${unique.what} \`${name}\`.` }] : [],
+                relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(node), range: first.$cstNode.range }, message: this.localizer.text(msg('language.uniqueRepeated.related', { what, name })) }] : [],
                 data: remove ? languageData({ kind: 'repeated', property: unique.children, remove }) : undefined
             });
         }
@@ -284,8 +329,7 @@ export class OsaLanguageChecks {
 
     private checkValue(node: AstNode, spec: PropertySpec, written: WrittenValue, index: number, accept: ValidationAcceptor): void {
         const where = { node, property: spec.feature, index, code: LANGUAGE_CODE };
-        const takes = `${quoted(spec)} takes ${spec.takes}`;
-        const malformed = (problem: string, replacement?: string, range?: Range) => accept('error', `${capitalise(takes)}: ${problem}.`, {
+        const malformed = (problem: Message, replacement?: string, range?: Range) => this.report(accept, 'error', malformedValue(node.$type, spec, problem), {
             ...where, ...(range ? { range } : {}),
             data: languageData({ kind: 'malformed-value', property: spec.feature, ...(replacement !== undefined ? { replacement } : {}) })
         });
@@ -301,19 +345,19 @@ export class OsaLanguageChecks {
                     return;
                 }
                 if (written.kind === 'unterminated-text') {
-                    malformed('the text has no closing `"` on its line', `"${written.value}"`);
+                    malformed(msg('value.unterminated'), `"${written.value}"`);
                     return;
                 }
                 // An unquoted text: the words after the first one, on the same line, are part of it.
                 const { range, text } = unquotedRun(node, written);
-                malformed(`\`${text}\` is not in quotes`, JSON.stringify(text), range);
+                malformed(msg('value.notQuoted', { text }), JSON.stringify(text), range);
                 return;
             }
             case 'fiscal-year': {
                 const fy = /^(?:FY|fy)\s*([0-9]{4})$/.exec(written.value);
                 const decoded = check(decodeFiscalYear(written), fy ? fy[1] : undefined);
                 if (decoded.ok && (decoded.value < FIRST_OSA_FISCAL_YEAR || decoded.value > LAST_PLAUSIBLE_FISCAL_YEAR)) {
-                    accept('error', `FY${decoded.value} is not a plausible OSA fiscal year: OSA began in FY${FIRST_OSA_FISCAL_YEAR}. Write the Japanese fiscal year in four digits (e.g. 2025 for April 2025 to March 2026).`, where);
+                    this.report(accept, 'error', msg('language.implausibleFiscalYear', { year: decoded.value, first: FIRST_OSA_FISCAL_YEAR }), where);
                 }
                 return;
             }
@@ -340,7 +384,7 @@ export class OsaLanguageChecks {
                 return;
             case 'name':
                 if (written.kind === 'unterminated-text') {
-                    malformed('the text has no closing `"` on its line', `"${written.value}"`);
+                    malformed(msg('value.unterminated'), `"${written.value}"`);
                 }
                 return;
             case 'term': {
@@ -354,11 +398,11 @@ export class OsaLanguageChecks {
                     return;
                 }
                 const suggestions = terms.suggest(vocabulary.id, written.value);
-                const hint = suggestions.length > 0
-                    ? `did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?`
-                    : `the known ${vocabulary.label === 'currency' ? 'currencies are ISO 4217 codes such as JPY' : `terms are listed in ${LANGUAGE_DOCS}`}.`;
                 const shown = written.kind === 'text' ? `"${written.value}"` : written.value;
-                accept('error', `Unknown ${vocabulary.label} \`${shown}\`; ${hint}`, {
+                const params = { vocabulary: msg(`language.vocabulary.${vocabulary.id}`), value: shown };
+                const message = suggestions.length > 0 ? msg('language.unknownTerm.suggest', { ...params, suggestions: orList(suggestions) })
+                    : msg(vocabulary.id === 'currency' ? 'language.unknownTerm.currency' : 'language.unknownTerm', params);
+                this.report(accept, 'error', message, {
                     ...where, data: languageData({ kind: 'unknown-term', vocabulary: vocabulary.id, suggestions })
                 });
                 return;
@@ -376,7 +420,7 @@ export class OsaLanguageChecks {
         for (const line of programme.coordination) {
             line.bodies.forEach((body, index) => {
                 if (bodies.has(body)) {
-                    accept('error', `The coordination body ${body} is declared twice. Name each body once.`, {
+                    this.report(accept, 'error', msg('language.coordinationRepeated', { body }), {
                         node: line, property: 'bodies', index, code: LANGUAGE_CODE
                     });
                 }
@@ -385,7 +429,7 @@ export class OsaLanguageChecks {
         }
         for (const spec of PROPERTIES.Programme) {
             if (spec.required && !isStated(programme, spec.feature)) {
-                accept('error', `Programme ${programme.name} has no ${spec.keyword} declaration, so the guideline rules cannot check it. Add \`${spec.example}\`.`, {
+                this.report(accept, 'error', msg('language.programmeMissing', { programme: programme.name, keyword: spec.keyword!, example: spec.example }), {
                     node: programme, property: 'name', code: LANGUAGE_CODE,
                     data: languageData({ kind: 'missing-property', property: spec.feature, ...(spec.feature === 'modalities' ? { example: spec.example } : {}) })
                 });
@@ -395,7 +439,7 @@ export class OsaLanguageChecks {
         const envelopeYear = envelope ? fiscalYearOf(envelope) : undefined;
         const fiscalYear = fiscalYearOf(programme);
         if (envelope && envelopeYear !== undefined && fiscalYear !== undefined && envelopeYear !== fiscalYear) {
-            accept('error', `The programme is for FY${fiscalYear} but is funded by ${envelope.name}, the FY${envelopeYear} envelope. Name the envelope of its own fiscal year.`, {
+            this.report(accept, 'error', msg('language.envelopeYearMismatch', { fiscalYear, envelope: envelope.name, envelopeYear }), {
                 node: programme, property: 'envelopes', index: 0, code: LANGUAGE_CODE
             });
         }
@@ -405,8 +449,7 @@ export class OsaLanguageChecks {
         const signed = writtenValues(agreement, 'signedDates')[0];
         const decoded = signed ? decodeDate(signed) : undefined;
         if (decoded?.ok && decoded.value < OSA_ESTABLISHED) {
-            accept('warning', `The agreement is dated ${decoded.value}, before OSA was established on ${OSA_ESTABLISHED} by the National Security Council. `
-                + 'An OSA agreement cannot have been signed before then: check the date, or whether this agreement belongs to another scheme.', {
+            this.report(accept, 'warning', msg('language.agreementBeforeOsa', { date: decoded.value, established: OSA_ESTABLISHED }), {
                 node: agreement, property: 'signedDates', index: 0, code: LANGUAGE_CODE
             });
         }
@@ -419,7 +462,7 @@ export class OsaLanguageChecks {
         }
         if (written.kind === 'text') {
             if (writtenValues(operation, 'leads').length === 0) {
-                accept('error', `"${written.value}" is named as an operation outside the UN: say which organisation leads it with \`led-by\` (e.g. \`led-by ASEAN\`). A UN operation is named without quotes, e.g. \`operation UNMISS\`.`, {
+                this.report(accept, 'error', msg('language.operationNoLead', { name: written.value }), {
                     node: operation, property: 'name', code: LANGUAGE_CODE,
                     data: languageData({ kind: 'malformed-value', property: 'leads' })
                 });
@@ -427,7 +470,7 @@ export class OsaLanguageChecks {
             return;
         }
         if (written.kind !== 'name') {
-            accept('error', `\`operation\` takes the name of a UN peace operation (such as UNMISS), or a text in quotes with \`led-by\` for one outside the UN: \`${written.value}\` is neither.`, {
+            this.report(accept, 'error', msg('language.operationNotName', { value: written.value }), {
                 node: operation, property: 'name', code: LANGUAGE_CODE
             });
             return;
@@ -435,16 +478,16 @@ export class OsaLanguageChecks {
         const reference = this.referenceFor(operation);
         if (reference.peaceOperation(written.value)) {
             if (writtenValues(operation, 'leads').length > 0) {
-                accept('warning', `${written.value} is a UN operation: the UN leads it, so \`led-by\` is not needed. Remove it.`, {
+                this.report(accept, 'warning', msg('language.operationUnLed', { name: written.value }), {
                     node: operation, property: 'leads', index: 0, code: LANGUAGE_CODE
                 });
             }
             return;
         }
         const suggestions = reference.suggestPeaceOperations(written.value).map(o => o.id);
-        accept('error', `Unknown UN peace operation \`${written.value}\`; `
-            + (suggestions.length > 0 ? `did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}? ` : 'it is not in the reference list of UN peacekeeping operations and special political missions. ')
-            + 'An operation outside the UN is written in quotes with its lead: `operation "…" led-by …`.', {
+        this.report(accept, 'error', suggestions.length > 0
+            ? msg('language.unknownOperation.suggest', { name: written.value, suggestions: orList(suggestions) })
+            : msg('language.unknownOperation', { name: written.value }), {
             node: operation, property: 'name', code: LANGUAGE_CODE,
             data: languageData({ kind: 'unknown-operation', suggestions })
         });
@@ -458,16 +501,14 @@ export class OsaLanguageChecks {
     checkFunding(funding: Funding, accept: ValidationAcceptor): void {
         const programme = funding.$container;
         if (funding.shares.length === 0) {
-            accept('error', 'The `funding` block has no shares, so none of the programme\'s money can be counted against a budget. '
-                + 'Write one line per fiscal year, e.g. `2025 1_200_000_000 JPY`, or state the money with `amount` instead.', {
+            this.report(accept, 'error', msg('language.fundingEmpty'), {
                 node: funding, keyword: 'funding', code: LANGUAGE_CODE
             });
         }
         if (programme.amounts.length > 0 && programme.fundings[0] === funding) {
-            accept('error', `Programme ${programme.name} states both \`amount\` and \`funding\`. \`amount\` is the shorthand for all the money in the programme's fiscal year; `
-                + 'with a `funding` block the money is stated by year, and the budget check counts only the block. Remove `amount`, or, if it is the one year\'s money, remove the block.', {
+            this.report(accept, 'error', msg('language.amountAndFunding', { programme: programme.name }), {
                 node: programme, property: 'amounts', index: 0, code: LANGUAGE_CODE,
-                relatedInformation: funding.$cstNode ? [{ location: { uri: documentUri(funding), range: funding.$cstNode.range }, message: 'The funding block that is counted.' }] : []
+                relatedInformation: funding.$cstNode ? [{ location: { uri: documentUri(funding), range: funding.$cstNode.range }, message: this.localizer.text(msg('language.amountAndFunding.related')) }] : []
             });
         }
         const fiscalYear = fiscalYearOf(programme);
@@ -482,18 +523,16 @@ export class OsaLanguageChecks {
             const first = firstByYear.get(year);
             if (first) {
                 const remove = share.$cstNode?.range;
-                accept('error', `FY${year} has more than one share in this \`funding\` block. A year holds one share and only the first counts, so this line would silently be left out of the budget check. `
-                    + 'Merge the two lines into one (their sum), or correct the year.', {
+                this.report(accept, 'error', msg('language.shareRepeated', { year }), {
                     node: share, property: 'year', code: LANGUAGE_CODE,
-                    relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(share), range: first.$cstNode.range }, message: `The first share for FY${year}.` }] : [],
+                    relatedInformation: first.$cstNode ? [{ location: { uri: documentUri(share), range: first.$cstNode.range }, message: this.localizer.text(msg('language.shareRepeated.related', { year })) }] : [],
                     data: remove ? languageData({ kind: 'repeated', property: 'shares', remove }) : undefined
                 });
                 continue;
             }
             firstByYear.set(year, share);
             if (fiscalYear !== undefined && year < fiscalYear) {
-                accept('error', `The share for FY${year} comes before the programme's fiscal year, FY${fiscalYear}: a programme's money is budgeted from its own fiscal year on. `
-                    + 'Correct the year of the share, or the programme\'s `fiscal-year`.', {
+                this.report(accept, 'error', msg('language.shareBeforeFiscalYear', { year, fiscalYear }), {
                     node: share, property: 'year', code: LANGUAGE_CODE
                 });
             }
@@ -503,12 +542,12 @@ export class OsaLanguageChecks {
     /** A share is a year, an amount and a currency on one line: a missing amount or currency is one error. */
     checkFundingShare(share: FundingShare, accept: ValidationAcceptor): void {
         if (share.value === undefined) {
-            accept('error', `The share for ${share.year} has no amount: each line of \`funding\` is a fiscal year, a whole amount and a currency, e.g. \`${share.year} 1_200_000_000 JPY\`.`, {
+            this.report(accept, 'error', msg('language.shareNoAmount', { year: share.year }), {
                 node: share, property: 'year', code: LANGUAGE_CODE,
                 data: languageData({ kind: 'malformed-value', property: 'value' })
             });
         } else if (share.currency === undefined) {
-            accept('error', `The share for ${share.year} has no currency: each line of \`funding\` is a fiscal year, a whole amount and an ISO 4217 currency code. Write \`${share.value} JPY\`.`, {
+            this.report(accept, 'error', msg('language.shareNoCurrency', { year: share.year, value: share.value }), {
                 node: share, property: 'value', code: LANGUAGE_CODE,
                 data: languageData({ kind: 'malformed-value', property: 'currency', replacement: `${share.value} JPY` })
             });
@@ -520,7 +559,7 @@ export class OsaLanguageChecks {
         const seen = new Set<string>();
         operation.areas.forEach((area, index) => {
             if (seen.has(area)) {
-                accept('error', `The operation names ${area} twice as a country where it works. Name each country once.`, {
+                this.report(accept, 'error', msg('language.operationAreaRepeated', { area }), {
                     node: operation, property: 'areas', index, code: LANGUAGE_CODE
                 });
             }
@@ -535,11 +574,11 @@ export class OsaLanguageChecks {
         }
         const rule = ruleById(id);
         if (!rule) {
-            accept('error', `${id} is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`, {
+            this.report(accept, 'error', msg('language.exceptionNotRule', { id }), {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
         } else if (!rule.exceptionSeverity) {
-            accept('warning', `${rule.id} (${rule.name}) states a firm condition that no recorded decision can answer, so an exception has no effect on it.`, {
+            this.report(accept, 'warning', msg('language.exceptionNoEffect', { rule: rule.id, name: rule.name }), {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
         }
@@ -548,7 +587,7 @@ export class OsaLanguageChecks {
     checkEnvelope(envelope: BudgetEnvelope, accept: ValidationAcceptor): void {
         const missing = PROPERTIES.BudgetEnvelope.filter(p => p.required && !isStated(envelope, p.feature));
         if (missing.length > 0) {
-            accept('error', `Budget envelope ${envelope.name} needs both \`fiscal-year\` and \`amount\`: add ${missing.map(m => `\`${m.example}\``).join(' and ')}.`, {
+            this.report(accept, 'error', msg('language.envelopeMissing', { envelope: envelope.name, missing: joined('language.and', missing.map(m => m.example)) }), {
                 node: envelope, property: 'name', code: LANGUAGE_CODE,
                 data: languageData({ kind: 'missing-property', property: missing[0].feature })
             });
@@ -564,7 +603,7 @@ export class OsaLanguageChecks {
         }
         const renamed = RENAMED_KEYWORDS.get(statement.keyword);
         if (renamed) {
-            accept('error', `${capitalise(renamed)}.`, { node: statement, property: 'keyword', code: LANGUAGE_CODE });
+            this.report(accept, 'error', renamed, { node: statement, property: 'keyword', code: LANGUAGE_CODE });
             return;
         }
         const topLevel = container.$type === 'Model';
@@ -575,10 +614,12 @@ export class OsaLanguageChecks {
         const suggestions = ranked.slice(0, 3);
         const closest = ranked[0];
         const ownerType = closest !== undefined && !own.includes(closest) ? 'Programme' : container.$type;
-        const where = topLevel ? 'a declaration' : `a property of ${article(typeLabel(ownerType))}`;
-        accept('error', `\`${statement.keyword}\` is not ${where}`
-            + (suggestions.length > 0 ? `; did you mean ${suggestions.map(s => `\`${s}\``).join(' or ')}?` : `. The language reference (${LANGUAGE_DOCS}) lists what ${topLevel ? 'a file' : `${article(typeLabel(container.$type))}`} may contain.`)
-            + (closest ? ' What follows it is not checked until it is corrected.' : ''), {
+        // With no suggestion there is no closest word, so the owner is the container itself.
+        const params = { word: statement.keyword, owner: withArticle(ownerType) };
+        const message = suggestions.length > 0
+            ? msg(topLevel ? 'language.unknownWord.declaration.suggest' : 'language.unknownWord.property.suggest', { ...params, suggestions: orList(suggestions) })
+            : msg(topLevel ? 'language.unknownWord.declaration' : 'language.unknownWord.property', params);
+        this.report(accept, 'error', message, {
             node: statement, property: 'keyword', code: LANGUAGE_CODE,
             data: languageData({ kind: 'unknown-property', suggestions })
         });
@@ -600,14 +641,6 @@ export class OsaLanguageChecks {
         }
         return this.shippedReference();
     }
-}
-
-function capitalise(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function article(noun: string): string {
-    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 function documentUri(node: AstNode): string {

@@ -4,7 +4,12 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 
-export type LanguageDiagnosticData =
+export type LanguageDiagnosticData = LanguageFixData & {
+    /** The catalogue id of the finding's message (i18n/), the same in every locale. */
+    messageId?: string;
+};
+
+type LanguageFixData =
     /** A property that holds one fact was stated again: the fix deletes `remove` (the whole repeated statement). */
     | { kind: 'repeated'; property: string; remove: Range }
     /** A term that is not in its vocabulary: the fix replaces the diagnostic's range with a suggestion. */

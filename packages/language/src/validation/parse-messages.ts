@@ -5,16 +5,18 @@
  */
 import type { ILexerErrorMessageProvider, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
-import { PROPERTIES } from '../model/properties.js';
+import { PROPERTIES, takesMessage } from '../model/properties.js';
+import { Localizer } from '../i18n/localize.js';
+import { msg, type Message, type MessageParam } from '../i18n/message.js';
 
 const VALUE_TOKENS = new Set(['ID', 'NUMBER', 'DATE', 'STRING', 'BAD_STRING']);
 
 /** What a keyword's statement takes, from the property table (the first property that uses the keyword). */
-function takes(keyword: string): { takes: string; example: string } | undefined {
-    for (const specs of Object.values(PROPERTIES)) {
+function takes(keyword: string): { takes: MessageParam; example: string } | undefined {
+    for (const [type, specs] of Object.entries(PROPERTIES)) {
         const spec = specs.find(p => p.keyword === keyword);
         if (spec) {
-            return spec;
+            return { takes: takesMessage(type, spec), example: spec.example };
         }
     }
     return undefined;
@@ -24,63 +26,109 @@ function tokenName(type: TokenType): string {
     return type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
 }
 
-function shown(token: IToken): string {
-    return token.tokenType?.name === 'EOF' ? 'the end of the file' : `\`${token.image}\``;
+function shown(token: IToken): MessageParam {
+    return token.tokenType?.name === 'EOF' ? msg('parse.endOfFile') : msg('language.code', { code: token.image });
 }
 
-function expectingValue(previous: IToken, actual: IToken, expected: readonly TokenType[]): string | undefined {
+function expectingValue(previous: IToken, actual: IToken, expected: readonly TokenType[]): Message | undefined {
     if (!expected.some(t => VALUE_TOKENS.has(t.name))) {
         return undefined;
     }
     const spec = takes(previous.image);
     return spec
-        ? `\`${previous.image}\` needs a value: it takes ${spec.takes}, e.g. \`${spec.example}\`; found ${shown(actual)}.`
-        : `A value is missing after \`${previous.image}\`; found ${shown(actual)}.`;
+        ? msg('parse.needsValue', { keyword: previous.image, takes: spec.takes, example: spec.example, found: shown(actual) })
+        : msg('parse.valueMissing', { keyword: previous.image, found: shown(actual) });
+}
+
+/**
+ * Remembers the catalogue id of each text it rendered, so that the document validator can put the id in the
+ * diagnostic's data (Chevrotain and Langium carry only the text). Parse errors are few per document.
+ */
+class RenderedIds {
+    private readonly ids = new Map<string, string>();
+
+    constructor(private readonly localizer: Localizer) { }
+
+    render(message: Message): string {
+        const text = this.localizer.text(message);
+        if (this.ids.size > 1000) {
+            this.ids.clear();
+        }
+        this.ids.set(text, message.id);
+        return text;
+    }
+
+    idOf(text: string): string | undefined {
+        return this.ids.get(text);
+    }
 }
 
 export class OsaParserErrorMessages extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
+    private readonly rendered: RenderedIds;
+
+    constructor(localizer: Localizer = new Localizer()) {
+        super();
+        this.rendered = new RenderedIds(localizer);
+    }
+
+    /** The catalogue id of a parse error's text, when this provider wrote it. */
+    messageIdOf(text: string): string | undefined {
+        return this.rendered.idOf(text);
+    }
+
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const { expected, actual, previous } = options;
         const value = expectingValue(previous, actual, [expected]);
         if (value) {
-            return value;
+            return this.rendered.render(value);
         }
         const name = tokenName(expected);
         if (name === '}') {
-            return `Expected \`}\` to close the block before ${shown(actual)}: a brace is missing, or ${shown(actual)} does not belong inside this block.`;
+            return this.rendered.render(msg('parse.expectedClose', { found: shown(actual) }));
         }
         if (name === '{') {
-            return `Expected \`{\` to open the block after \`${previous.image}\`, but found ${shown(actual)}.`;
+            return this.rendered.render(msg('parse.expectedOpen', { keyword: previous.image, found: shown(actual) }));
         }
-        return `Expected \`${name}\` after \`${previous.image}\`, but found ${shown(actual)}.`;
+        return this.rendered.render(msg('parse.expected', { expected: name, keyword: previous.image, found: shown(actual) }));
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const expected = options.expectedPathsPerAlt.flat().map(path => path[0]).filter((t): t is TokenType => t !== undefined);
-        return expectingValue(options.previous, options.actual[0], expected)
-            ?? `${shown(options.actual[0])} cannot stand after \`${options.previous.image}\` here. The language reference (docs/language.md) shows what each declaration may contain.`;
+        return this.rendered.render(expectingValue(options.previous, options.actual[0], expected)
+            ?? msg('parse.cannotStand', { found: shown(options.actual[0]), keyword: options.previous.image }));
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const expected = options.expectedIterationPaths.map(path => path[0]).filter((t): t is TokenType => t !== undefined);
-        return expectingValue(options.previous, options.actual[0], expected)
-            ?? `Something is missing after \`${options.previous.image}\` before ${shown(options.actual[0])}.`;
+        return this.rendered.render(expectingValue(options.previous, options.actual[0], expected)
+            ?? msg('parse.somethingMissing', { keyword: options.previous.image, found: shown(options.actual[0]) }));
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        return `${shown(options.firstRedundant)} stands outside any declaration: a file holds \`programme\`, \`agreement-template\` and \`budget-envelope\` declarations. Is a \`{\` or \`}\` missing?`;
+        return this.rendered.render(msg('parse.outside', { found: shown(options.firstRedundant) }));
     }
 }
 
 export class OsaLexerErrorMessages implements ILexerErrorMessageProvider {
+    private readonly rendered: RenderedIds;
+
+    constructor(localizer: Localizer = new Localizer()) {
+        this.rendered = new RenderedIds(localizer);
+    }
+
+    /** The catalogue id of a lexer error's text, when this provider wrote it. */
+    messageIdOf(text: string): string | undefined {
+        return this.rendered.idOf(text);
+    }
+
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + length);
         const code = [...text].map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
         const visible = /^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(text) ? `\`${text}\` (${code})` : code;
-        return `The unexpected character ${visible} is not part of the language and was skipped: remove it, or put the text in quotes.`;
+        return this.rendered.render(msg('parse.unexpectedCharacter', { character: visible }));
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {
-        return `Unexpected \`${token.image}\`.`;
+        return this.rendered.render(msg('parse.unexpected', { token: token.image }));
     }
 }

@@ -7,6 +7,9 @@
  * a suppression that silences nothing. Suppressed findings are kept and reported as suppressed.
  */
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export const SUPPRESSION_CODE = 'suppression';
 
@@ -43,12 +46,14 @@ export function parseSuppressionComment(text: string, range: Range): Suppression
 
 /**
  * Splits a file's diagnostics into kept and suppressed, and adds findings for suppressions without a
- * reason, naming unknown rules, or matching nothing. `isRuleId` tells rule ids from other words.
+ * reason, naming unknown rules, or matching nothing. `isRuleId` tells rule ids from other words; the added
+ * findings are in `locale` (English by default), with their catalogue id in `data.messageId`.
  */
 export function applySuppressions(
     diagnostics: readonly Diagnostic[],
     directives: readonly SuppressionDirective[],
-    isRuleId: (id: string) => boolean
+    isRuleId: (id: string) => boolean,
+    locale: Locale = 'en'
 ): { kept: Diagnostic[]; suppressed: SuppressedFinding[] } {
     const kept: Diagnostic[] = [];
     const suppressed: SuppressedFinding[] = [];
@@ -58,13 +63,12 @@ export function applySuppressions(
         const unknown = d.rules.filter(r => !isRuleId(r));
         if (d.rules.length === 0 || unknown.length > 0) {
             problems.push(problem(d, 'error', d.rules.length === 0
-                ? `This suppression names no rule. Write the rule ids it silences, e.g. \`// osa-${d.kind === 'file' ? 'disable' : 'disable-next-line'} OSA501 -- reason\`.`
-                : `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a rule id' : 'are not rule ids'}, so this suppression does not apply. Run \`osa rules\` for the list.`));
+                ? msg('suppression.noRule', { directive: d.kind === 'file' ? 'disable' : 'disable-next-line' })
+                : msg(unknown.length === 1 ? 'suppression.unknownRule' : 'suppression.unknownRules', { rules: unknown }), locale));
             return false;
         }
         if (!d.reason) {
-            problems.push(problem(d, 'error', `This suppression of ${d.rules.join(', ')} gives no reason, so it does not apply. `
-                + 'A waiver is part of the audit trail: add `-- <why this finding is accepted>` after the rule ids.'));
+            problems.push(problem(d, 'error', msg('suppression.noReason', { rules: d.rules }), locale));
             return false;
         }
         return true;
@@ -83,8 +87,7 @@ export function applySuppressions(
     }
     for (const directive of valid) {
         if (!used.has(directive)) {
-            problems.push(problem(directive, 'warning', `This suppression of ${directive.rules.join(', ')} matches no finding`
-                + `${directive.kind === 'next-line' ? ' on the next line' : ' in this file'}. Remove it, so that the audit trail lists only waivers in use.`));
+            problems.push(problem(directive, 'warning', msg(directive.kind === 'next-line' ? 'suppression.unused.nextLine' : 'suppression.unused.file', { rules: directive.rules }), locale));
         }
     }
     return { kept: [...kept, ...problems], suppressed };
@@ -97,6 +100,9 @@ function coversNextLine(directive: SuppressionDirective, diagnostic: Diagnostic)
     return diagnostic.range.start.line === next || nodeLine === next;
 }
 
-function problem(directive: SuppressionDirective, severity: 'error' | 'warning', message: string): Diagnostic {
-    return { range: directive.range, severity: severity === 'error' ? 1 : 2, message, code: SUPPRESSION_CODE, source: 'osa' };
+function problem(directive: SuppressionDirective, severity: 'error' | 'warning', message: Message, locale: Locale): Diagnostic {
+    return {
+        range: directive.range, severity: severity === 'error' ? 1 : 2, message: localize(message, locale), code: SUPPRESSION_CODE, source: 'osa',
+        data: { messageId: message.id }
+    };
 }

@@ -9,9 +9,11 @@
  *   of nodes a large file re-validates on every keystroke (see OsaDocumentValidator.validateAstNodes).
  */
 import {
-    isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory,
+    isOperationCancelled, ValidationRegistry, type AstNode, type LangiumCoreServices, type MaybePromise, type ValidationAcceptor, type ValidationCategory,
     type ValidationCheck
 } from 'langium';
+import { Localizer } from '../i18n/localize.js';
+import { msg } from '../i18n/message.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { LANGUAGE_CODE } from './language-checks.js';
 
@@ -19,6 +21,10 @@ type CheckEntry = Parameters<ValidationRegistry['addEntry']>[1];
 
 export class OsaValidationRegistry extends ValidationRegistry {
     private readonly checksByType = new Map<string, readonly ValidationCheck[]>();
+
+    constructor(services: LangiumCoreServices, private readonly localizer: Localizer = new Localizer()) {
+        super(services);
+    }
 
     /** The checks of a node type (and of every node), in registration order, filtered by category. */
     checksFor(type: string, categories?: ValidationCategory[]): readonly ValidationCheck[] {
@@ -65,10 +71,8 @@ export class OsaValidationRegistry extends ValidationRegistry {
         if (process.env.OSA_DEBUG && error instanceof Error) {
             console.error(error.stack);
         }
-        accept('error', `Internal error: a language check failed on this file (${error instanceof Error ? error.message : String(error)}). `
-            + `The other checks still ran. This is a bug in osa, not in the file: please report it at ${REPORT_BUGS_URL} with the file.`, {
-            node, code: LANGUAGE_CODE, data: { internalError: true }
-        });
+        const message = msg('language.checkFailed', { error: error instanceof Error ? error.message : String(error), url: REPORT_BUGS_URL });
+        accept('error', this.localizer.text(message), { node, code: LANGUAGE_CODE, data: { internalError: true, messageId: message.id } });
     }
 }
 

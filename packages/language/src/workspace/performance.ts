@@ -6,8 +6,10 @@
 import {
     Cancellation, DefaultDocumentBuilder, GrammarAST, DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, DocumentState, DefaultScopeComputation, DefaultScopeProvider, MultiMap, MultiMapScope,
     WorkspaceCache, type AstNode, type AstReflection, type BuildOptions, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
-    type ReferenceDescription, type ReferenceInfo, type Scope, type URI
+    type AstNodeDescription, type LinkingError, type ReferenceDescription, type ReferenceInfo, type Scope, type URI
 } from 'langium';
+import { Localizer } from '../i18n/localize.js';
+import { msg } from '../i18n/message.js';
 import { forEachReference } from '../model/ast-walk.js';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 
@@ -49,13 +51,22 @@ export class OsaScopeProvider extends DefaultScopeProvider {
     }
 }
 
-/** Langium's linker, walking the tree without a stream per node (see model/ast-walk.ts). */
+/** The catalogue id of the linker's "cannot resolve" message (the document validator puts it in the diagnostic's data). */
+export const UNRESOLVED_REFERENCE = 'link.unresolved';
+
+/** Langium's linker, walking the tree without a stream per node (see model/ast-walk.ts); its errors in the locale in force. */
 export class OsaLinker extends DefaultLinker {
     private readonly grammar: GrammarAST.Grammar;
 
-    constructor(services: LangiumCoreServices) {
+    constructor(services: LangiumCoreServices, private readonly localizer: Localizer = new Localizer()) {
         super(services);
         this.grammar = services.Grammar;
+    }
+
+    override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        const message = msg(UNRESOLVED_REFERENCE, { type: this.reflection.getReferenceType(refInfo), name: refInfo.reference.$refText });
+        return { ...error, message: this.localizer.text(message) };
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {

@@ -35,7 +35,7 @@ describe('readRegularFile', () => {
     it('refuses a FIFO without blocking, whether it has a writer or not', () => {
         const dir = workspace();
         const pipe = fifo(path.join(dir, 'x.osa'));
-        expect(readRegularFile(pipe, LIMIT)).toEqual({ reason: 'not-regular', problem: 'not a regular file but a FIFO (named pipe); only regular files are read' });
+        expect(readRegularFile(pipe, LIMIT)).toMatchObject({ reason: 'not-regular', problem: 'not a regular file but a FIFO (named pipe); only regular files are read', detail: { id: 'io.notRegular' } });
         // With a writer holding it open and never writing, a blocking read would wait forever.
         const writer = fs.openSync(pipe, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
         try {
@@ -46,14 +46,14 @@ describe('readRegularFile', () => {
     });
 
     it('refuses /dev/zero and /dev/null as character devices: nothing is read', () => {
-        expect(readRegularFile('/dev/zero', LIMIT)).toEqual({ reason: 'not-regular', problem: 'not a regular file but a character device; only regular files are read' });
+        expect(readRegularFile('/dev/zero', LIMIT)).toMatchObject({ reason: 'not-regular', problem: 'not a regular file but a character device; only regular files are read', detail: { id: 'io.notRegular' } });
         expect(readRegularFile('/dev/null', LIMIT)).toMatchObject({ reason: 'not-regular' });
     });
 
     it('refuses a directory, and says a missing file is missing', () => {
         const dir = workspace();
         expect(readRegularFile(dir, LIMIT)).toMatchObject({ reason: 'not-regular', problem: expect.stringContaining('a directory') });
-        expect(readRegularFile(path.join(dir, 'nothing.osa'), LIMIT)).toEqual({ reason: 'missing', problem: 'no such file or directory' });
+        expect(readRegularFile(path.join(dir, 'nothing.osa'), LIMIT)).toMatchObject({ reason: 'missing', problem: 'no such file or directory', detail: { id: 'io.missing' } });
     });
 
     it('refuses a file over the limit before reading it, and reads one exactly at the limit', () => {
@@ -101,7 +101,7 @@ describe('readRegularFile', () => {
         fs.symlinkSync('b.osa', path.join(dir, 'a.osa'));
         fs.symlinkSync('a.osa', path.join(dir, 'b.osa'));
         fs.symlinkSync('gone.osa', path.join(dir, 'dangling.osa'));
-        expect(readRegularFile(path.join(dir, 'a.osa'), { ...LIMIT, within: dir })).toEqual({ reason: 'link-refused', problem: 'a symbolic link loop; not followed' });
+        expect(readRegularFile(path.join(dir, 'a.osa'), { ...LIMIT, within: dir })).toMatchObject({ reason: 'link-refused', problem: 'a symbolic link loop; not followed', detail: { id: 'io.linkLoop' } });
         expect(readRegularFile(path.join(dir, 'dangling.osa'), { ...LIMIT, within: dir })).toMatchObject({ reason: 'link-refused', problem: expect.stringContaining('missing') });
     });
 
