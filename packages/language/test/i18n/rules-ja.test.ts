@@ -13,7 +13,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectOsaFiles, readSource } from '../../src/engine/workspace-checker.js';
-import { isMessageId, type Locale } from '../../src/i18n/index.js';
+import { CATALOGUES, isMessageId, ruleSummary, type Locale } from '../../src/i18n/index.js';
 import { createOsaServices } from '../../src/osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference/default-data.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
@@ -62,7 +62,7 @@ function dataTexts(): string[] {
  * words (terms such as `grant` written bare, OSA, DAC, NSC, ISO codes, currency codes) but no run of two or
  * more English words: such a run is a sentence or phrase that was not translated.
  */
-export function untranslatedEnglish(message: string, names: readonly string[]): string[] {
+function untranslatedEnglish(message: string, names: readonly string[]): string[] {
     // Data first: a stated basis may itself quote a title ("Aggression against Ukraine").
     let rest = message;
     for (const name of names) {
@@ -141,6 +141,15 @@ describe('rule findings in Japanese', () => {
         expect(seen(ja)).toEqual(seen(en));
         const english = [...en.values()].flat();
         expect(english.every(d => !JAPANESE.test(d.message) && d.codeDescription?.href === ruleDocsUrl(String(d.code)))).toBe(true);
+    });
+});
+
+describe('rule summaries', () => {
+    it.each(ALL_RULES.map(r => [r.id, r] as const))('%s: the English catalogue text is the rule\'s summary; the Japanese one is Japanese', (id, rule) => {
+        expect(CATALOGUES.en[`${id}.summary` as keyof typeof CATALOGUES.en]).toBe(rule.summary);
+        expect(ruleSummary(rule, 'en')).toBe(rule.summary);
+        expect(ruleSummary(rule, 'ja')).toMatch(JAPANESE);
+        expect(untranslatedEnglish(ruleSummary(rule, 'ja'), [])).toEqual([]);
     });
 });
 
