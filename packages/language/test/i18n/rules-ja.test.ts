@@ -23,6 +23,9 @@ import { programme, validateWorkspaceSources } from '../helpers.js';
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 
+/** A diagnostic's message as text (the type allows markup; rules give plain text). */
+const textOf = (message: Diagnostic['message']): string => typeof message === 'string' ? message : message.value;
+
 /** Diagnostics of every example file, by path relative to examples/, with the services in `locale`. */
 async function validateExamples(locale: Locale): Promise<Map<string, Diagnostic[]>> {
     const { shared } = createOsaServices(NodeFileSystem, { locale });
@@ -123,7 +126,7 @@ describe('rule findings in Japanese', () => {
                 if (d.codeDescription?.href !== ruleDocsUrl(String(d.code), 'ja')) {
                     problems.push(`${where}: link ${d.codeDescription?.href}`);
                 }
-                for (const text of [d.message, ...(d.relatedInformation ?? []).map(r => r.message)]) {
+                for (const text of [textOf(d.message), ...(d.relatedInformation ?? []).map(r => r.message)]) {
                     if (!JAPANESE.test(text)) {
                         problems.push(`${where}: not Japanese: ${text}`);
                     }
@@ -140,7 +143,7 @@ describe('rule findings in Japanese', () => {
     it('English and Japanese find the same rules in the same ranges with the same message ids', () => {
         expect(seen(ja)).toEqual(seen(en));
         const english = [...en.values()].flat();
-        expect(english.every(d => !JAPANESE.test(d.message) && d.codeDescription?.href === ruleDocsUrl(String(d.code)))).toBe(true);
+        expect(english.every(d => !JAPANESE.test(textOf(d.message)) && d.codeDescription?.href === ruleDocsUrl(String(d.code)))).toBe(true);
     });
 });
 
