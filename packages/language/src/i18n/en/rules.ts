@@ -1,7 +1,10 @@
 /**
- * English texts of the guideline rules: findings, related locations and the notes the rule runner adds.
- * Ids: `OSAnnn.<what>` for one rule's texts, `runner.*` for the runner's, `clauseTitle.*` for clause names.
- * `{name}` marks a placeholder.
+ * English texts of the guideline rules: findings, related locations, summaries and the notes the rule runner adds.
+ * Ids: `OSAnnn.<what>` for one rule's texts (`OSAnnn.summary`: the rule's summary, identical to its `summary`
+ * field), `agreement.*` and `threePrinciples.*` for texts several rules share, `runner.*` for the runner's,
+ * `clauseTitle.*` and `embargoScope.*` for names of terms, `list.*` for joins other than ", " (rules/wording.ts).
+ * Each variant of a sentence (singular/plural, planned or not) is its own entry, so that every locale can word it
+ * whole. `{name}` marks a placeholder.
  */
 export const rules = {
     'runner.exceptionJustified': '{message} An exception with a written justification is declared ("{justification}"), so this is reported as {severity}; keep the decision behind it on file.',
