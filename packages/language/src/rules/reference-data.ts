@@ -4,6 +4,7 @@ import { fiscalYearOf } from '../model/facts.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { DatasetCoverage } from '../reference/reference-data.js';
 import { fiscalYearStart } from './programme-facts.js';
+import { folded } from './wording.js';
 
 /** "DAC List of ODA Recipients, so the 2024-2025 edition, in force … was used". */
 function gapText(gap: DatasetCoverage): Message {
@@ -13,11 +14,6 @@ function gapText(gap: DatasetCoverage): Message {
             ? msg('OSA100.used.editionWithGraduations', { edition: gap.used.edition, from: gap.used.from, to: gap.used.to, graduations: gap.used.graduations })
             : msg('OSA100.used.edition', { edition: gap.used.edition, from: gap.used.from, to: gap.used.to });
     return msg('OSA100.gap', { dataset: msg(`OSA100.dataset.${gap.key}`), used });
-}
-
-/** The gaps joined by "; " (their own texts contain commas). */
-function gapsText(gaps: readonly Message[]): Message {
-    return gaps.length === 1 ? gaps[0] : msg('OSA100.gaps', { first: gaps[0], rest: gapsText(gaps.slice(1)) });
 }
 
 export const dataCoverage = programmeRule({
@@ -36,10 +32,11 @@ export const dataCoverage = programmeRule({
         if (gaps.length === 0) {
             return;
         }
+        // The gaps are joined by "; " (each gap's own text has commas).
         report({
             node: programme,
             property: 'fiscalYears', index: 0,
-            message: msg('OSA100.notCovered', { year: fiscalYearOf(programme)!, gaps: gapsText(gaps.map(gapText)) }),
+            message: msg('OSA100.notCovered', { year: fiscalYearOf(programme)!, gaps: folded('OSA100.gaps', gaps.map(gapText)) }),
             data: { datasets: gaps.map(g => g.dataset) }
         });
     }

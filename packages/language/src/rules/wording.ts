@@ -4,8 +4,8 @@
  */
 import { msg, type MessageId, type MessageParam } from '../i18n/index.js';
 
-/** "a or b or c" (each pair joined by `id`, whose text has `{first}` and `{rest}`). */
-function folded(id: MessageId, items: readonly MessageParam[]): MessageParam {
+/** Items joined pairwise by the message `id`, whose text has `{first}` and `{rest}` ("a or b or c"). */
+export function folded(id: MessageId, items: readonly MessageParam[]): MessageParam {
     return items.length <= 1 ? (items[0] ?? '') : msg(id, { first: items[0], rest: folded(id, items.slice(1)) });
 }
 
