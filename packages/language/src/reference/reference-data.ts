@@ -41,6 +41,10 @@ export interface DatasetCoverage {
     covered: boolean;
     /** Human-readable description of what was used instead. */
     detail: string;
+    /** The same facts, for messages rendered in any locale (rules/reference-data.ts). */
+    used: { kind: 'dac-edition'; edition: string; from: string; to: string; graduations: string[] } | { kind: 'as-of'; asOf: string };
+    /** Which dataset, as a stable key. */
+    key: 'dac-list' | 'embargoes' | 'in-combat';
 }
 
 /**
@@ -160,20 +164,23 @@ export class ReferenceData {
     /** Which datasets do not reach the given date (1 April of the programme's fiscal year). */
     coverageOn(date: string): DatasetCoverage[] {
         const dac = this.dacListOn(date);
+        const graduations = dac.appliedGraduations.map(g => `${g.iso3} ${g.effective}`);
         const result: DatasetCoverage[] = [{
+            key: 'dac-list',
             dataset: 'DAC List of ODA Recipients',
             covered: dac.covered,
             detail: `the ${dac.edition.id} edition, in force ${dac.edition.effectiveFrom} to ${dac.edition.effectiveTo}`
                 + (dac.appliedGraduations.length > 0
                     ? ` with later graduations applied (${dac.appliedGraduations.map(g => `${g.iso3} ${g.effective}`).join(', ')})`
-                    : '')
+                    : ''),
+            used: { kind: 'dac-edition', edition: dac.edition.id, from: dac.edition.effectiveFrom, to: dac.edition.effectiveTo, graduations }
         }];
-        for (const [dataset, asOf] of [
-            ['UN arms embargo data', this.data.embargoes.meta.asOf],
-            ['in-combat judgements', this.data.inCombat.meta.asOf]
+        for (const [dataset, asOf, key] of [
+            ['UN arms embargo data', this.data.embargoes.meta.asOf, 'embargoes'],
+            ['in-combat judgements', this.data.inCombat.meta.asOf, 'in-combat']
         ] as const) {
             if (asOf) {
-                result.push({ dataset, covered: date <= asOf, detail: `the data as of ${asOf}` });
+                result.push({ key, dataset, covered: date <= asOf, detail: `the data as of ${asOf}`, used: { kind: 'as-of', asOf } });
             }
         }
         return result;

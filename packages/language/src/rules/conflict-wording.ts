@@ -12,6 +12,7 @@ import {
 } from '../model/facts.js';
 import { firstValue } from '../model/values.js';
 import type { Terms } from '../vocabulary.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
 
 /** A conflict word: its base form, the forms it takes, and whether it describes arming (OSA305's fact). */
@@ -198,12 +199,11 @@ export const conflictWording = programmeRule({
             if (found.length === 0) {
                 continue;
             }
-            const quoted = [...new Set(found.map(m => `"${m.written}"`))].join(', ');
+            const quoted = [...new Set(found.map(m => `"${m.written}"`))];
             report({
                 node, property, ...(property === 'name' ? {} : { index: 0 }),
-                message: `The text uses ${found.length === 1 ? 'the word' : 'the words'} ${quoted}, which ${found.length === 1 ? 'describes' : 'describe'} conflict. `
-                    + 'OSA serves only fields not directly related to international conflict (§2(2)), and the programme\'s public description should show it. '
-                    + 'Reword it to say what the equipment does in its permitted field; if the word is part of a proper name, record that with `exception OSA205 { justification "…" }`.',
+                // One word or several as found (a word found twice is quoted once but still counts as "the words").
+                message: msg(found.length === 1 ? 'OSA205.word' : 'OSA205.words', { words: quoted }),
                 data: { words: found.map(m => m.written), word: found[0].written }
             });
         }

@@ -1,6 +1,7 @@
 /** §3(2) Considerations: the six topics weighed when deciding on a recipient. */
 import { assessmentOf, isStated, topicNameOf, topicTextOf } from '../model/facts.js';
 import { ASSESSMENT_TOPICS, suggestTerms, type AssessmentTopicName } from '../vocabulary.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
 
 const TOPICS = Object.keys(ASSESSMENT_TOPICS) as AssessmentTopicName[];
@@ -16,9 +17,7 @@ export const noAssessment = programmeRule({
         if (!isStated(programme, 'assessments')) {
             report({
                 node: programme, property: 'name',
-                message: `Programme ${programme.name} has no assessment. The choice of recipient must weigh democracy, rule of law, human rights, `
-                    + 'the socio-economic situation, security needs and bilateral relations (§3(2)). '
-                    + 'Add an `assessment { … }` block with all six topics, as text or `on-file "document reference"`.',
+                message: msg('OSA310.noAssessment', { programme: programme.name }),
                 data: { missingTopics: TOPICS }
             });
         }
@@ -53,8 +52,7 @@ export const assessmentIncomplete = programmeRule({
         if (missing.length > 0) {
             report({
                 node: assessment, keyword: 'assessment',
-                message: `The assessment does not address ${missing.join(', ')}. All six topics of §3(2) must be weighed before a recipient is chosen. `
-                    + `Add ${missing.map(t => `\`${t} "…"\``).join(', ')} (text, or \`on-file "…"\` with a document reference).`,
+                message: msg('OSA311.missing', { topics: missing, additions: missing.map(t => `\`${t} "…"\``) }),
                 data: { missingTopics: missing }
             });
         }

@@ -4,9 +4,8 @@ import { FIELDS } from '../vocabulary.js';
 import { conflictWording } from './conflict-wording.js';
 import { itemServesNoDeclaredField } from './item-fields.js';
 import { peaceCooperationWithoutMission } from './peace-operations.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
-
-const PERMITTED = 'rule-of-law, humanitarian or peace-cooperation';
 
 export const noField = programmeRule({
     id: 'OSA201',
@@ -19,8 +18,7 @@ export const noField = programmeRule({
         if (!isStated(programme, 'fields')) {
             report({
                 node: programme, property: 'name',
-                message: `Programme ${programme.name} declares no field. OSA is limited to three fields (§2(2)), so the field decides whether it is allowed. `
-                    + `Add e.g. \`field rule-of-law { activity maritime-surveillance }\` (fields: ${PERMITTED}).`
+                message: msg('OSA201.noField', { programme: programme.name })
             });
         }
     }
@@ -39,8 +37,7 @@ export const fieldOutsidePermitted = programmeRule({
             if (name && !FIELDS[name].permitted) {
                 report({
                     node: field, property: 'name',
-                    message: `The field ${name} is not one of the three fields OSA may serve (§2(2)). `
-                        + `Declare the programme under ${PERMITTED}, or it cannot be an OSA programme.`
+                    message: msg('OSA202.field', { field: name })
                 });
                 continue;
             }
@@ -49,8 +46,7 @@ export const fieldOutsidePermitted = programmeRule({
                 if (known && !known.info.field && !known.info.conflictRelated) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${known.name} belongs to none of the permitted fields (§2(2)). `
-                            + 'Name the permitted activity the equipment serves (e.g. maritime-surveillance, search-and-rescue, un-peacekeeping).'
+                        message: msg('OSA202.activity', { activity: known.name })
                     });
                 }
             }
@@ -72,8 +68,7 @@ export const conflictRelated = programmeRule({
                 if (known?.info.conflictRelated) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${known.name} relates directly to international conflict; OSA excludes such fields (§2(2)). `
-                            + 'Remove it, or describe the permitted activity the equipment really serves.'
+                        message: msg('OSA203.activity', { activity: known.name })
                     });
                 }
             }
@@ -83,8 +78,7 @@ export const conflictRelated = programmeRule({
             if (category?.info.conflictRelated) {
                 report({
                     node: item, property: 'categories', index: 0,
-                    message: `"${item.name}" is of category ${category.name}, which relates directly to international conflict; OSA may not provide it (§2(2)). `
-                        + 'Remove the item from the programme.'
+                    message: msg('OSA203.item', { item: item.name, category: category.name })
                 });
             }
         }
@@ -110,8 +104,7 @@ export const activityInWrongField = programmeRule({
                 if (known && belongsTo && belongsTo !== fieldName) {
                     report({
                         node: activity, property: 'name',
-                        message: `The activity ${known.name} belongs to the ${belongsTo} field (${FIELDS[belongsTo].clause}), not to ${fieldName}. `
-                            + `Each field of §2(2) has its own purpose; move the activity under \`field ${belongsTo}\`.`,
+                        message: msg('OSA204.mismatch', { activity: known.name, field: belongsTo, clause: String(FIELDS[belongsTo].clause), declared: fieldName }),
                         data: { expectedField: belongsTo }
                     });
                 }

@@ -4,6 +4,7 @@ import { coordinationBodiesOf, countsAsDefenseEquipment, isDefenseEquipment, isS
 import {
     COORDINATION_BODIES, CORE_COORDINATION_BODIES, isKnownTerm, suggestTerms, type CoordinationBody
 } from '../vocabulary.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
 
 function declaredBodies(programme: Programme): Set<CoordinationBody> {
@@ -40,9 +41,7 @@ export const coreCoordinationMissing = programmeRule({
         if (missing.length > 0) {
             report({
                 ...coordinationAnchor(programme),
-                message: `Coordination with ${missing.join(', ')} is not declared. OSA is carried out in close coordination among the National Security Secretariat, `
-                    + 'the Ministry of Foreign Affairs and the Ministry of Defense (§4(1)). '
-                    + `Add ${missing.join(', ')} to the programme's \`coordination\` line.`,
+                message: msg('OSA501.missing', { bodies: missing }),
                 data: { missingBodies: missing }
             });
         }
@@ -65,8 +64,7 @@ export const noFrameworkCoordination = programmeRule({
         if (![...declared, ...maybe].some(b => COORDINATION_BODIES[b].role === 'framework')) {
             report({
                 ...coordinationAnchor(programme),
-                message: 'No coordination with other governmental cooperation frameworks (ODA, JICA, Japan Coast Guard capacity building, PKO) is declared. '
-                    + 'OSA should make the most of them through close coordination (§4(2)). Declare the frameworks involved, e.g. `coordination JICA`.'
+                message: msg('OSA502.none')
             });
         }
     }
@@ -85,8 +83,7 @@ export const noTransferSchemeCoordination = programmeRule({
             report({
                 // An item of a category that is defense equipment by nature may carry no flag: mark its category then.
                 node: equipment, ...(isDefenseEquipment(equipment) ? { property: 'defenseEquipment' } : { property: 'categories' }), index: 0,
-                message: `"${equipment.name}" is defense equipment, but no coordination with the scheme of Transfer of Defense Equipment and Technology is declared. `
-                    + 'Such coordination should be considered when the programme is formed (§4(3)). Add `coordination transfer-scheme` once it has taken place.'
+                message: msg('OSA503.noScheme', { item: equipment.name })
             });
         }
     }

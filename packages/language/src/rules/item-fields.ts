@@ -5,11 +5,13 @@
  */
 import { declaredFieldsOf, itemCategoryInfoOf, itemServesOf, mainItemFieldsOf } from '../model/facts.js';
 import { FIELDS } from '../vocabulary.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
+import { allOf } from './wording.js';
 
-function list(fields: readonly string[]): string {
-    const quoted = fields.map(f => `\`${f}\``);
-    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+/** "`a`, `b` and `c`". */
+function list(fields: readonly string[]) {
+    return allOf(fields.map(f => `\`${f}\``));
 }
 
 export const itemServesNoDeclaredField = programmeRule({
@@ -27,7 +29,7 @@ export const itemServesNoDeclaredField = programmeRule({
         }
         // What a quick fix may offer: the permitted fields the programme declares.
         const offered = declared.filter(f => FIELDS[f].permitted);
-        const declaredText = declared.length === 1 ? `only ${list(declared)}` : list(declared);
+        const declaredText = declared.length === 1 ? msg('OSA207.only', { fields: list(declared) }) : list(declared);
         let mainFields: string[] | undefined;
         for (const item of programme.items) {
             // A conflict-related item cannot be provided at all: OSA203 says so, and which field it serves is moot.
@@ -46,9 +48,7 @@ export const itemServesNoDeclaredField = programmeRule({
                 }
                 report({
                     node: item, property: 'categories', index: 0,
-                    message: `"${item.name}" is of category ${serves.category}, which serves what the programme's main items serve, but no other item serves a field. `
-                        + `OSA provides only what serves the fields of §2(2) the programme declares (here ${list(declared)}). `
-                        + 'Add `serves <field>` with the field the item is for.',
+                    message: msg('OSA207.mainItems', { item: item.name, category: serves.category, fields: list(declared) }),
                     data: { fix: 'add-serves', fields: offered }
                 });
                 continue;
@@ -60,8 +60,7 @@ export const itemServesNoDeclaredField = programmeRule({
                 }
                 report({
                     node: item, property: 'categories', index: 0,
-                    message: `"${item.name}" is of category ${serves.category}, which may serve any field, and the programme declares several (${list(declared)}). `
-                        + 'Each item must serve a declared field (§2(2)): say which one this item serves with `serves <field>`.',
+                    message: msg('OSA207.severalFields', { item: item.name, category: serves.category, fields: list(declared) }),
                     data: { fix: 'add-serves', fields: offered }
                 });
                 continue;
@@ -69,9 +68,7 @@ export const itemServesNoDeclaredField = programmeRule({
             if (serves.from === 'none') {
                 report({
                     node: item, property: 'categories', index: 0,
-                    message: `"${item.name}" serves none of the programme's fields: its category ${serves.category} implies no field, and the item names none with \`serves\`. `
-                        + `OSA provides only what serves the fields of §2(2) the programme declares (here ${list(declared)}). `
-                        + 'Add `serves <field>` with the field the item is for, or remove the item if it serves none.',
+                    message: msg('OSA207.none', { item: item.name, category: serves.category, fields: list(declared) }),
                     data: { fix: 'add-serves', fields: offered }
                 });
                 continue;
@@ -81,8 +78,7 @@ export const itemServesNoDeclaredField = programmeRule({
                 if (!declared.includes(field)) {
                     report({
                         node: item, property: 'categories', index: 0,
-                        message: `"${item.name}" is of category ${serves.category}, which serves ${field}, but the programme declares ${declaredText} (§2(2)). `
-                            + `If the item is for ${field}, declare \`field ${field}\`; if it serves a declared field, say so with \`serves <field>\`.`,
+                        message: msg('OSA207.category', { item: item.name, category: serves.category, field, declared: declaredText }),
                         data: { fix: 'add-serves', fields: offered }
                     });
                 }
@@ -92,12 +88,9 @@ export const itemServesNoDeclaredField = programmeRule({
                 if (declared.includes(field)) {
                     continue;
                 }
-                const outside = FIELDS[field].permitted ? '' : `, and ${field} is not one of the three fields of §2(2) at all`;
                 report({
                     node: item, property: 'serves', index,
-                    message: `"${item.name}" serves ${field}, which the programme does not declare (it declares ${declaredText})${outside}. `
-                        + 'An item must serve a field the programme is approved for (§2(2)): '
-                        + (FIELDS[field].permitted ? `declare \`field ${field}\`, or name the declared field the item serves.` : 'name the declared field the item serves, or remove the item.'),
+                    message: msg(FIELDS[field].permitted ? 'OSA207.servesUndeclared' : 'OSA207.servesNotPermitted', { item: item.name, field, declared: declaredText }),
                     data: { fix: 'replace-serves', fields: offered }
                 });
             }

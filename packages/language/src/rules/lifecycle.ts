@@ -12,6 +12,7 @@ import { monthsBefore } from '../engine/check-date.js';
 import { LIFECYCLE_STATUSES, type LifecycleStatus } from '../vocabulary.js';
 import type { ProgrammeSummary } from '../workspace/summary.js';
 import type { WorkspaceView } from '../workspace/workspace-view.js';
+import { msg, type Message } from '../i18n/message.js';
 import { programmeRule, workspaceRule, type Finding } from './rule.js';
 
 const rank = (status: LifecycleStatus) => LIFECYCLE_STATUSES[status].rank;
@@ -22,7 +23,8 @@ const DELIVERED = rank('delivered');
 interface StageDate {
     stage: 'decided' | 'signed' | 'delivered';
     date: string;
-    what: string;
+    /** The stage and its date in words ("the Cabinet decision (`decided 2024-04-01`)"). */
+    what: Message;
     at: Pick<Finding, 'node' | 'property'>;
 }
 
@@ -30,16 +32,16 @@ function stageDates(programme: Programme): StageDate[] {
     const dates: StageDate[] = [];
     const decided = decidedOf(programme);
     if (decided) {
-        dates.push({ stage: 'decided', date: decided, what: `the Cabinet decision (\`decided ${decided}\`)`, at: { node: programme, property: 'decidedDates' } });
+        dates.push({ stage: 'decided', date: decided, what: msg('OSA409.stageDate.decided', { date: decided }), at: { node: programme, property: 'decidedDates' } });
     }
     const agreement = agreementOf(programme);
     const signed = agreement && signedOf(agreement);
     if (agreement && signed) {
-        dates.push({ stage: 'signed', date: signed, what: `the signature of the agreement (\`signed ${signed}\`)`, at: { node: agreement, property: 'signedDates' } });
+        dates.push({ stage: 'signed', date: signed, what: msg('OSA409.stageDate.signed', { date: signed }), at: { node: agreement, property: 'signedDates' } });
     }
     const delivered = deliveredOf(programme);
     if (delivered) {
-        dates.push({ stage: 'delivered', date: delivered, what: `the delivery (\`delivered ${delivered}\`)`, at: { node: programme, property: 'deliveredDates' } });
+        dates.push({ stage: 'delivered', date: delivered, what: msg('OSA409.stageDate.delivered', { date: delivered }), at: { node: programme, property: 'deliveredDates' } });
     }
     return dates;
 }
@@ -59,9 +61,7 @@ export const lifecycleInconsistent = programmeRule({
         if (status && rank(status) >= SIGNED && agreement && !isStated(agreement, 'signedDates')) {
             report({
                 node: programme, property: 'statuses',
-                message: `Programme ${programme.name} has status ${status}, but its agreement has no date of signature. From \`status signed\` on, `
-                    + 'the international agreement with the recipient is concluded (§3(3)), and the record must say when. '
-                    + 'Add `signed YYYY-MM-DD` to the agreement, or set the status back to `decided` if it is not signed yet.',
+                message: msg('OSA409.unsigned', { programme: programme.name, status }),
                 data: { addSigned: true }
             });
         }
@@ -77,8 +77,7 @@ export const lifecycleInconsistent = programmeRule({
             if (earlier && later && earlier.date > later.date) {
                 report({
                     ...later.at,
-                    message: `In programme ${programme.name}, ${later.what} comes before ${earlier.what}. The stages follow each other: `
-                        + 'the Cabinet decides, then the agreement is signed, then the equipment is delivered. Correct the date that is wrong.'
+                    message: msg('OSA409.order', { programme: programme.name, later: later.what, earlier: earlier.what })
                 });
             }
         }
@@ -89,15 +88,14 @@ export const lifecycleInconsistent = programmeRule({
             if (rank(stageDate.stage) > rank(status)) {
                 report({
                     ...stageDate.at,
-                    message: `Programme ${programme.name} records ${stageDate.what}, but its status is ${status}, a stage before ${stageDate.stage}. `
-                        + `A date records a stage that has happened: set \`status ${stageDate.stage}\` (or later), or remove the date until the stage is reached.`
+                    message: msg('OSA409.aheadOfStatus', { programme: programme.name, what: stageDate.what, status, stage: stageDate.stage })
                 });
             } else if (stageDate.date > context.asOf) {
                 report({
                     ...stageDate.at,
-                    message: `Programme ${programme.name} has status ${status}, so ${stageDate.stage === 'decided' ? 'the decision' : stageDate.stage === 'signed' ? 'the signature' : 'the delivery'} `
-                        + `has happened, but ${stageDate.what} is after the check date ${context.asOf}. Correct the date, `
-                        + 'or set the status back to the stage actually reached.'
+                    message: msg('OSA409.afterCheckDate', {
+                        programme: programme.name, status, event: msg(`OSA409.stage.${stageDate.stage}`), what: stageDate.what, asOf: context.asOf
+                    })
                 });
             }
         }
@@ -135,11 +133,7 @@ export const monitoringNotRecorded = programmeRule({
         if (results && disclosure && (resultsText === undefined ? !isStated(results, 'texts') : resultsText.trim() === '')) {
             report({
                 node: results, property: 'disclosures',
-                message: disclosure === 'disclosed'
-                    ? `The monitoring results of programme ${programme.name} are \`disclosed\` without saying where. §3(3)(b) asks that the results be made public: `
-                        + 'add where they are published, e.g. `results disclosed "https://…"`.'
-                    : `The monitoring results of programme ${programme.name} are \`withheld\` without a reason. §3(3)(b) asks that the results be disclosed; `
-                        + 'withholding them must be explained: add why, e.g. `results withheld "reason"`.'
+                message: msg(disclosure === 'disclosed' ? 'OSA408.disclosedWhere' : 'OSA408.withheldWhy', { programme: programme.name })
             });
         }
         if (status && rank(status) < DELIVERED) {
@@ -149,8 +143,7 @@ export const monitoringNotRecorded = programmeRule({
         if (!delivered && status === 'delivered' && !deliveryDateWritten(programme) && monitoringVisitsOf(programme).length === 0) {
             report({
                 node: programme, property: 'statuses',
-                message: `Programme ${programme.name} is delivered, but neither the date of delivery nor a monitoring visit is recorded, so whether monitoring `
-                    + 'is due (§3(3)(b)) cannot be determined. Add `delivered YYYY-MM-DD`, and the monitoring once it takes place.'
+                message: msg('OSA408.noDeliveryDate', { programme: programme.name })
             });
             return;
         }
@@ -158,16 +151,13 @@ export const monitoringNotRecorded = programmeRule({
         if (!overdue && status !== 'completed') {
             return;
         }
-        const why = overdue
-            ? `was delivered on ${delivered}, more than 12 months before the check date ${context.asOf}`
-            : 'has status completed, which says that its monitoring is done';
+        const facts = { programme: programme.name, ...(overdue ? { delivered: delivered!, asOf: context.asOf } : {}) };
         const at: Pick<Finding, 'node' | 'property'> = overdue ? { node: programme, property: 'deliveredDates' } : { node: programme, property: 'statuses' };
         const visits = monitoringVisitsOf(programme).filter(v => v.date <= context.asOf);
         if (visits.length === 0) {
             report({
                 ...at,
-                message: `Programme ${programme.name} ${why}, and no monitoring visit is recorded. §3(3)(b) asks for appropriate monitoring of the use of `
-                    + `what was provided, with the results disclosed. Record the visits: \`${MONITORING_SKELETON}\`.`,
+                message: msg(overdue ? 'OSA408.noVisitOverdue' : 'OSA408.noVisitCompleted', { ...facts, skeleton: MONITORING_SKELETON }),
                 data: { monitoringSkeleton: true }
             });
             return;
@@ -178,8 +168,7 @@ export const monitoringNotRecorded = programmeRule({
             }
             report({
                 ...(monitoring ? { node: monitoring, property: 'visits' } : at),
-                message: `Programme ${programme.name} ${why}; its monitoring records visits, but not what became of the results. §3(3)(b) asks that `
-                    + 'they be disclosed: add `results disclosed "where they are published"`, or `results withheld "why"` with the reason.',
+                message: msg(overdue ? 'OSA408.noResultsOverdue' : 'OSA408.noResultsCompleted', facts),
                 data: { addResults: true }
             });
         }
@@ -208,9 +197,7 @@ export const continuesChainBroken = workspaceRule({
             if (!predecessor) {
                 report({
                     range: link.range,
-                    message: `Programme ${programme.name} continues ${link.name}, but no programme ${link.name} is declared in the workspace, `
-                        + 'so the follow-on cannot be traced to what it follows. Correct the id, or add the predecessor\'s file to the workspace '
-                        + '(the folder of its osa.config.json).'
+                    message: msg('OSA410.missing', { programme: programme.name, predecessor: link.name })
                 });
                 continue;
             }
@@ -222,9 +209,8 @@ export const continuesChainBroken = workspaceRule({
                 if (next === programme || (next.name === programme.name && next.uri === programme.uri)) {
                     report({
                         range: link.range,
-                        message: `Programme ${programme.name} continues ${link.name}, and the chain of predecessors leads back to it: ${chain.join(' → ')}. `
-                            + 'A programme follows on from an earlier one, never from itself. Correct the `continues` line that names the wrong programme.',
-                        related: predecessor === programme ? [] : [{ uri: predecessor.uri, range: predecessor.nameRange, message: `The predecessor ${predecessor.name}.` }]
+                        message: msg('OSA410.cycle', { programme: programme.name, predecessor: link.name, chain: chain.join(' → ') }),
+                        related: predecessor === programme ? [] : [{ uri: predecessor.uri, range: predecessor.nameRange, message: msg('OSA410.predecessor', { programme: predecessor.name }) }]
                     });
                     break;
                 }

@@ -10,6 +10,7 @@ import { firstValue } from '../model/values.js';
 import type { ReferenceData } from '../reference/reference-data.js';
 import type { PeaceOperation } from '../reference/types.js';
 import { checkedSpan } from './programme-facts.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
 
 export type OperationReference =
@@ -43,13 +44,11 @@ export const peaceCooperationWithoutMission = programmeRule({
     summary: 'A peace-cooperation field names no UN peace operation, names one outside the UN, or one that is not running during the programme.',
     exceptionSeverity: 'info',
     check(programme, { reference }, report) {
-        const why = 'Field (c) is international peace cooperation, such as capacity for UN peacekeeping operations (§2(2)(c)).';
         for (const field of peaceFields(programme)) {
             if (field.operations.length === 0) {
                 report({
                     node: field, property: 'name',
-                    message: `The peace-cooperation field names no peace operation. ${why} `
-                        + 'Name the UN operation the capacity is for, e.g. `operation UNMISS`; an operation outside the UN is declared as `operation "…" led-by …` and needs a recorded decision.'
+                    message: msg('OSA206.noOperation')
                 });
                 continue;
             }
@@ -59,8 +58,9 @@ export const peaceCooperationWithoutMission = programmeRule({
                 if (resolved.kind === 'non-un') {
                     report({
                         node: operation, property: 'name',
-                        message: `"${resolved.name}"${resolved.lead ? `, led by ${resolved.lead},` : ''} is not a UN peace operation. ${why} `
-                            + 'Supporting a recipient\'s part in another operation needs a recorded decision: `exception OSA206 { justification "…" approved-by "…" dated … }`.'
+                        message: resolved.lead
+                            ? msg('OSA206.notUnLed', { name: resolved.name, lead: resolved.lead })
+                            : msg('OSA206.notUn', { name: resolved.name })
                     });
                 } else if (resolved.kind === 'un' && span) {
                     const op = resolved.operation;
@@ -69,9 +69,9 @@ export const peaceCooperationWithoutMission = programmeRule({
                     if (ended || notYet) {
                         report({
                             node: operation, property: 'name',
-                            message: `${op.id} (${op.name}) ${ended ? `ended on ${op.ended}` : `was established on ${op.established}`}, `
-                                + `${ended ? 'before' : 'after'} the programme's span (${span.start} to ${span.end}). ${why} `
-                                + 'Name the operation the equipment will serve, or correct the fiscal year or period.',
+                            message: msg(ended ? 'OSA206.ended' : 'OSA206.notYet', {
+                                operation: op.id, name: op.name, date: ended ? op.ended! : op.established, start: span.start, end: span.end
+                            }),
                             data: { operation: op.id }
                         });
                     }

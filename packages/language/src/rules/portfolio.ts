@@ -7,7 +7,9 @@ import { formatAmount } from '../util/text.js';
 import { convertToYen } from '../model/values.js';
 import type { EnvelopeSummary, NamedSummary, ShareSummary } from '../workspace/summary.js';
 import type { ProgrammeShare } from '../workspace/workspace-view.js';
+import { msg, type Message } from '../i18n/message.js';
 import { workspaceRule } from './rule.js';
+import { eachOf } from './wording.js';
 
 function fileName(uri: string): string {
     return decodeURIComponent(uri.split('/').pop() ?? uri);
@@ -33,15 +35,32 @@ function sum(entries: readonly Counted[]): bigint {
     return entries.reduce((total, e) => total + e.counted, 0n);
 }
 
-/** "The 2 programmes", "The one decided programme". */
-function programmesPhrase(count: number, qualifier = ''): string {
-    const what = `${qualifier}programme${count === 1 ? '' : 's'}`;
-    return count === 1 ? `The one ${what}` : `The ${count} ${what}`;
+/** "The 2 programmes of FY2025 commit 9,000 JPY", "The one decided programme of FY2025 commits …". */
+function committedPhrase(count: number, year: number, sum: string, decided: boolean): Message {
+    const id = decided
+        ? (count === 1 ? 'OSA601.committedDecided.one' : 'OSA601.committedDecided.many')
+        : (count === 1 ? 'OSA601.committed.one' : 'OSA601.committed.many');
+    return msg(id, { count, year, sum });
 }
 
 /** How a share is named in messages: "A's amount", "A's FY2025 share". */
-function shareName({ programme, share }: ProgrammeShare): string {
-    return share.funding ? `${programme.name}'s FY${share.fiscalYear} share` : `${programme.name}'s amount`;
+function shareName({ programme, share }: ProgrammeShare): Message {
+    return share.funding
+        ? msg('OSA601.shareName.year', { programme: programme.name, year: share.fiscalYear })
+        : msg('OSA601.shareName.amount', { programme: programme.name });
+}
+
+/** A share as a related location: "A (planned): 100 USD = 15,000 JPY at the envelope's rate, its FY2025 share (a.osa)". */
+function shareLine(e: Counted, currency: string, year: number): Message {
+    const converted = e.share.amount.currency !== currency;
+    const planned = e.programme.planned;
+    const variant = e.share.funding ? (planned ? '.plannedOfYear' : '.ofYear') : (planned ? '.planned' : '');
+    return msg(`${converted ? 'OSA601.shareConverted' : 'OSA601.share'}${variant}`, {
+        programme: e.programme.name, amount: formatAmount(e.share.amount.value, e.share.amount.currency),
+        ...(converted ? { counted: formatAmount(e.counted, currency) } : {}),
+        ...(e.share.funding ? { year } : {}),
+        file: fileName(e.programme.uri)
+    });
 }
 
 export const budgetExceeded = workspaceRule({
@@ -79,36 +98,34 @@ export const budgetExceeded = workspaceRule({
             if (decidedSum + plannedSum <= budget) {
                 continue;
             }
-            const fy = `FY${year}`;
-            const envelopeText = `the ${formatAmount(budget, currency)} of the ${fy} budget envelope${envelopes.length > 1 ? 's' : ''}`;
-            const converted = (e: Counted) => e.share.amount.currency === currency ? '' : ` = ${formatAmount(e.counted, currency)} at the envelope's rate`;
-            const conversions = counted.filter(e => converted(e));
-            const conversionText = conversions.length > 0
-                ? ` (counting ${conversions.map(e => `${shareName(e)} ${formatAmount(e.share.amount.value, e.share.amount.currency)}${converted(e)}`).join(', ')})`
+            const envelopeText = msg(envelopes.length > 1 ? 'OSA601.envelopes' : 'OSA601.envelope', { budget: formatAmount(budget, currency), year });
+            const conversions = counted.filter(e => e.share.amount.currency !== currency);
+            const counting = conversions.length > 0
+                ? msg('OSA601.counting', {
+                    conversions: conversions.map(e => msg('OSA601.conversion', {
+                        share: shareName(e), amount: formatAmount(e.share.amount.value, e.share.amount.currency), counted: formatAmount(e.counted, currency)
+                    }))
+                })
                 : '';
-            let message: string;
+            const plannedText = msg(planned.length === 1 ? 'OSA601.planned.one' : 'OSA601.planned.many', { count: planned.length });
+            let message: Message;
             if (planned.length === 0) {
-                message = `${programmesPhrase(decided.length)} of ${fy} ${decided.length === 1 ? 'commits' : 'commit'} ${formatAmount(decidedSum, currency)}, `
-                    + `more than ${envelopeText}${conversionText}. Programmes cannot be funded beyond the appropriation. `
-                    + 'Reduce or defer programmes, or record the supplementary budget as another envelope.';
+                message = msg('OSA601.over', { committed: committedPhrase(decided.length, year, formatAmount(decidedSum, currency), false), envelope: envelopeText, counting });
             } else if (decidedSum > budget) {
-                message = `${programmesPhrase(decided.length, 'decided ')} of ${fy} ${decided.length === 1 ? 'commits' : 'commit'} ${formatAmount(decidedSum, currency)}, `
-                    + `more than ${envelopeText}${conversionText}; the ${planned.length} planned programme${planned.length === 1 ? '' : 's'} (status planned) would add ${formatAmount(plannedSum, currency)} more. `
-                    + 'Programmes cannot be funded beyond the appropriation. Reduce or defer programmes, or record the supplementary budget as another envelope.';
+                message = msg('OSA601.overWithPlanned', {
+                    committed: committedPhrase(decided.length, year, formatAmount(decidedSum, currency), true), envelope: envelopeText, counting,
+                    planned: plannedText, plannedSum: formatAmount(plannedSum, currency)
+                });
             } else {
-                message = `${decided.length === 0 ? 'No decided programme of ' + fy + ' commits anything yet' : `${programmesPhrase(decided.length, 'decided ')} of ${fy} ${decided.length === 1 ? 'commits' : 'commit'} ${formatAmount(decidedSum, currency)}`}, `
-                    + `within ${envelopeText}, but with the ${planned.length} planned programme${planned.length === 1 ? '' : 's'} (status planned, ${formatAmount(plannedSum, currency)}) the year would commit `
-                    + `${formatAmount(decidedSum + plannedSum, currency)}, more than the envelope${conversionText}. `
-                    + 'Only the planned part is over: reduce or defer planned programmes before they are decided, or record the supplementary budget as another envelope.';
+                const over = { envelope: envelopeText, counting, planned: plannedText, plannedSum: formatAmount(plannedSum, currency), total: formatAmount(decidedSum + plannedSum, currency) };
+                message = decided.length === 0
+                    ? msg('OSA601.plannedOverNoneDecided', { year, ...over })
+                    : msg('OSA601.plannedOver', { committed: committedPhrase(decided.length, year, formatAmount(decidedSum, currency), true), ...over });
             }
             report({
                 range: envelope.amountRange,
                 message,
-                related: counted.map(e => ({
-                    uri: e.programme.uri, range: e.share.range,
-                    message: `${e.programme.name}${e.programme.planned ? ' (planned)' : ''}: ${formatAmount(e.share.amount.value, e.share.amount.currency)}${converted(e)}`
-                        + `${e.share.funding ? `, its ${fy} share` : ''} (${fileName(e.programme.uri)})`
-                })),
+                related: counted.map(e => ({ uri: e.programme.uri, range: e.share.range, message: shareLine(e, currency, year) })),
                 data: {
                     committed: (decidedSum + plannedSum).toString(), decided: decidedSum.toString(), planned: plannedSum.toString(),
                     budget: budget.toString(), currency
@@ -123,12 +140,12 @@ export const budgetExceeded = workspaceRule({
                 if (currencies.length === 0 || currencies.some(c => countedAmount(share, c, envelopes.filter(e => e.amount?.currency === c)) !== undefined)) {
                     continue;
                 }
-                const what = shareName({ programme, share });
                 report({
                     range: share.range,
-                    message: `${what} is in ${share.amount.currency}, but the FY${share.fiscalYear} budget envelope counts in ${currencies.join(' and ')} `
-                        + `and declares no rate for ${share.amount.currency}, so ${share.funding ? 'this share' : 'this programme'} is left out of the budget check. `
-                        + `Declare the budget's rate in the envelope (\`exchange-rate ${share.amount.currency} <yen per unit>\`), or state the amount in ${currencies[0]}.`,
+                    message: msg(share.funding ? 'OSA601.noRateShare' : 'OSA601.noRateProgramme', {
+                        share: shareName({ programme, share }), currency: share.amount.currency, year: share.fiscalYear,
+                        currencies: eachOf(currencies), firstCurrency: currencies[0]
+                    }),
                     data: { excluded: true, currency: share.amount.currency }
                 });
             }
@@ -142,10 +159,9 @@ export const budgetExceeded = workspaceRule({
             }
             report({
                 range: programme.nameRange,
-                message: `${programme.name} states no \`amount\` and no \`funding\`, so it is left out of the FY${programme.fiscalYear} budget check, `
-                    + (programme.status ? `although it is at status ${programme.status}. ` : 'although it counts as decided (it declares no `status`). ')
-                    + 'Add `amount … JPY` for money in its fiscal year, or a `funding { … }` block by year; '
-                    + 'if the programme is still under consideration, say so with `status planned`.',
+                message: programme.status
+                    ? msg('OSA601.noMoney', { programme: programme.name, year: programme.fiscalYear, status: programme.status })
+                    : msg('OSA601.noMoneyNoStatus', { programme: programme.name, year: programme.fiscalYear }),
                 data: { excluded: true, reason: 'no-amount' }
             });
         }
@@ -167,9 +183,8 @@ export const duplicateProgrammeId = workspaceRule({
             }
             report({
                 range: programme.nameRange,
-                message: `The programme id ${programme.name} is used ${namesakes.length} times in the workspace. `
-                    + 'Each programme is one agreement and one audit record, so its id must be unique. Rename one of them.',
-                related: namesakes.filter(p => p !== programme).map(p => ({ uri: p.uri, range: p.nameRange, message: `Another programme ${p.name}.` }))
+                message: msg('OSA602.duplicate', { programme: programme.name, count: namesakes.length }),
+                related: namesakes.filter(p => p !== programme).map(p => ({ uri: p.uri, range: p.nameRange, message: msg('OSA602.another', { programme: p.name }) }))
             });
         }
     }
@@ -183,7 +198,7 @@ export const duplicateDeclarationName = workspaceRule({
     clause: 'portfolio',
     summary: 'Two agreement templates, or two budget envelopes, in the workspace share a name.',
     check(file, workspace, report) {
-        const check = (what: string, declarations: readonly NamedSummary[], byName: ReadonlyMap<string, readonly NamedSummary[]>) => {
+        const check = (what: 'Template' | 'Envelope', declarations: readonly NamedSummary[], byName: ReadonlyMap<string, readonly NamedSummary[]>) => {
             for (const declaration of declarations) {
                 const namesakes = byName.get(declaration.name) ?? [];
                 if (namesakes.length < 2) {
@@ -192,15 +207,13 @@ export const duplicateDeclarationName = workspaceRule({
                 const linked = namesakes[0];
                 report({
                     range: declaration.nameRange,
-                    message: `The ${what} name ${declaration.name} is declared ${namesakes.length} times in the workspace. `
-                        + `Programmes that name it are linked to one of them only (the one in ${fileName(linked.uri)}, the first by file path), `
-                        + `so the other${namesakes.length > 2 ? 's are' : ' is'} silently unused and a reader cannot tell which was meant. Rename or remove the copies.`,
-                    related: namesakes.filter(d => d !== declaration).map(d => ({ uri: d.uri, range: d.nameRange, message: `Another ${what} ${d.name} (${fileName(d.uri)}).` }))
+                    message: msg(`OSA603.duplicate${what}${namesakes.length > 2 ? 's' : ''}`, { name: declaration.name, count: namesakes.length, file: fileName(linked.uri) }),
+                    related: namesakes.filter(d => d !== declaration).map(d => ({ uri: d.uri, range: d.nameRange, message: msg(`OSA603.another${what}`, { name: d.name, file: fileName(d.uri) }) }))
                 });
             }
         };
-        check('agreement template', file.templates, workspace.templatesByName);
-        check('budget envelope', file.envelopes, workspace.envelopesByName);
+        check('Template', file.templates, workspace.templatesByName);
+        check('Envelope', file.envelopes, workspace.envelopesByName);
     }
 });
 

@@ -6,6 +6,7 @@ import {
 } from '../model/facts.js';
 import { fiscalYearPeriod } from '../reference/reference-data.js';
 import { suggestTerms, type ClauseName } from '../vocabulary.js';
+import { msg, type MessageParam } from '../i18n/message.js';
 
 /** The programme's period: its declared `period`, else its fiscal year; undefined without either. */
 export function programmePeriod(programme: Programme): { start: string; end: string } | undefined {
@@ -118,10 +119,10 @@ export function operationAreas(programme: Programme): OperationArea[] {
 }
 
 /** How messages name an operation: `UNMISS`, or `"ASEAN Monitoring Team"` for one outside the UN. */
-export function operationLabel(operation: Operation): string {
+export function operationLabel(operation: Operation): MessageParam {
     const written = firstValue(operation, 'name');
     if (!written) {
-        return 'the operation';
+        return msg('operation.unnamed');
     }
     return written.kind === 'name' ? written.value : `"${written.value}"`;
 }

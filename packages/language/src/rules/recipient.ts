@@ -1,7 +1,9 @@
 /** §2(1) Recipient: developing countries in principle, grant aid, armed forces and related organisations. */
 import { beneficiaryKindOf, beneficiaryNameOf, fiscalYearOf, modalityOf, recipientOf } from '../model/facts.js';
 import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
+import { eitherOf } from './wording.js';
 import { fiscalYearStart, operationAreas, operationLabel, programmePeriod } from './programme-facts.js';
 
 export const recipientNotOnDacList = programmeRule({
@@ -26,13 +28,12 @@ export const recipientNotOnDacList = programmeRule({
         if (status.listed) {
             return;
         }
-        const why = status.graduatedBy
-            ? `${country.name} graduated from the DAC list on ${status.graduatedBy.effective}`
-            : `${country.name} (${code}) is not on the DAC List of ODA Recipients (${status.edition.id} edition)`;
+        const year = fiscalYearOf(programme)!;
         report({
             node: programme, property: 'recipients', index: 0,
-            message: `${why}, as of 1 April ${fiscalYearOf(programme)}. OSA is grant aid and goes, in principle, to developing countries (§2(1)). `
-                + 'Choose an eligible recipient, or, if an exception was decided, declare `exception OSA101 { justification "…" }`.',
+            message: status.graduatedBy
+                ? msg('OSA101.graduated', { country: country.name, date: String(status.graduatedBy.effective), year })
+                : msg('OSA101.notListed', { country: country.name, code, edition: status.edition.id, year }),
             data: { iso3: code }
         });
     }
@@ -46,14 +47,13 @@ export const beneficiaryNotEligible = programmeRule({
     clause: '§2(1)',
     summary: 'The beneficiary is not the armed forces or a related organisation.',
     check(programme, _context, report) {
-        const why = 'OSA benefits the armed forces and related organisations of the recipient country (§2(1))';
         // Every beneficiary is checked: a second, eligible one does not hide an ineligible first.
         for (const beneficiary of programme.beneficiaries) {
             const name = beneficiaryNameOf(beneficiary);
             if (beneficiary.kinds.length === 0) {
                 report({
                     node: beneficiary, property: 'name',
-                    message: `The beneficiary "${name}" has no kind. ${why}. Add \`kind armed-forces\` or \`kind related-organisation\`.`
+                    message: msg('OSA102.noKind', { name })
                 });
                 continue;
             }
@@ -61,8 +61,7 @@ export const beneficiaryNotEligible = programmeRule({
             if (kind && !BENEFICIARY_KINDS[kind].eligible) {
                 report({
                     node: beneficiary, property: 'kinds', index: 0,
-                    message: `The beneficiary "${name}" is of kind ${kind}. ${why}. `
-                        + 'Direct the programme to the armed forces or a related organisation, or use another aid scheme.'
+                    message: msg('OSA102.ineligibleKind', { name, kind })
                 });
             }
         }
@@ -81,8 +80,7 @@ export const modalityNotGrant = programmeRule({
         if (modality && !MODALITIES[modality].grant) {
             report({
                 node: programme, property: 'modalities', index: 0,
-                message: `The modality is ${modality}. OSA is provided as grant aid (§2(1)). `
-                    + 'Change it to `modality grant`, or use another scheme for a non-grant transfer.',
+                message: msg('OSA103.notGrant', { modality }),
                 data: { replacement: 'grant' }
             });
         }
@@ -117,16 +115,13 @@ export const recipientGraduates = programmeRule({
                 continue;
             }
             const country = reference.country(code)!.name;
-            const span = `${period.start} to ${period.end}`;
             const within = effective > period.start;
+            const id = within
+                ? (confirmed ? 'OSA104.leavesWithin' : 'OSA104.mayLeaveWithin')
+                : (confirmed ? 'OSA104.leavesByStart' : 'OSA104.mayLeaveByStart');
             report({
                 node: programme, property: 'recipients', index: 0,
-                message: `${country} ${confirmed ? 'leaves' : 'may leave'} the DAC list on ${effective}, `
-                    + (within ? `within the programme period (${span}). ` : `by the start of the programme period (${span}). `)
-                    + 'OSA goes to developing countries in principle (§2(1)). '
-                    + (within
-                        ? 'Plan for delivery before that date, or record why continued support is justified.'
-                        : 'Confirm whether it is still on the DAC list, and record why support is justified if it is not.'),
+                message: msg(id, { country, date: effective, start: period.start, end: period.end }),
                 data: { iso3: code, effective }
             });
         }
@@ -145,8 +140,8 @@ export const unknownCountry = programmeRule({
             const suggestions = reference.suggestCountries(code);
             return {
                 text: suggestions.length > 0
-                    ? `Did you mean ${suggestions.map(c => `${c.alpha3} (${c.name})`).join(' or ')}?`
-                    : 'Use the three-letter ISO 3166-1 code, e.g. PHL for the Philippines.',
+                    ? msg('OSA105.didYouMean', { suggestions: eitherOf(suggestions.map(c => `${c.alpha3} (${c.name})`)) })
+                    : msg('OSA105.useIso'),
                 data: { suggestions: suggestions.map(c => c.alpha3) }
             };
         };
@@ -155,7 +150,7 @@ export const unknownCountry = programmeRule({
             const { text, data } = hint(code);
             report({
                 node: programme, property: 'recipients', index: 0,
-                message: `"${code}" is not an ISO 3166-1 alpha-3 country code, so the recipient cannot be checked against §2(1). ${text}`,
+                message: msg('OSA105.recipient', { code, hint: text }),
                 data
             });
         }
@@ -167,8 +162,7 @@ export const unknownCountry = programmeRule({
             const { text, data } = hint(area.code);
             report({
                 node: area.operation, property: 'areas', index: area.index,
-                message: `"${area.code}" is not an ISO 3166-1 alpha-3 country code, so this country where ${operationLabel(area.operation)} works cannot be checked `
-                    + `for arms embargoes, conflict and combat (§3(1)). ${text}`,
+                message: msg('OSA105.area', { code: area.code, operation: operationLabel(area.operation), hint: text }),
                 data: { ...data, area: area.code }
             });
         }

@@ -1,7 +1,20 @@
 /** OSA1xx (data): whether the reference data reaches the programme's fiscal year. */
 import { programmeRule } from './rule.js';
 import { fiscalYearOf } from '../model/facts.js';
+import { msg, type Message } from '../i18n/message.js';
+import type { DatasetCoverage } from '../reference/reference-data.js';
 import { fiscalYearStart } from './programme-facts.js';
+import { folded } from './wording.js';
+
+/** "DAC List of ODA Recipients, so the 2024-2025 edition, in force … was used". */
+function gapText(gap: DatasetCoverage): Message {
+    const used = gap.used.kind === 'as-of'
+        ? msg('OSA100.used.asOf', { date: gap.used.asOf })
+        : gap.used.graduations.length > 0
+            ? msg('OSA100.used.editionWithGraduations', { edition: gap.used.edition, from: gap.used.from, to: gap.used.to, graduations: gap.used.graduations })
+            : msg('OSA100.used.edition', { edition: gap.used.edition, from: gap.used.from, to: gap.used.to });
+    return msg('OSA100.gap', { dataset: msg(`OSA100.dataset.${gap.key}`), used });
+}
 
 export const dataCoverage = programmeRule({
     id: 'OSA100',
@@ -19,13 +32,11 @@ export const dataCoverage = programmeRule({
         if (gaps.length === 0) {
             return;
         }
+        // The gaps are joined by "; " (each gap's own text has commas).
         report({
             node: programme,
             property: 'fiscalYears', index: 0,
-            message: `No reference data covers 1 April ${fiscalYearOf(programme)} (the start of FY${fiscalYearOf(programme)}) for: `
-                + gaps.map(g => `${g.dataset}, so ${g.detail} was used`).join('; ')
-                + '. Findings that depend on these data are based on the nearest edition. '
-                + 'Check those findings against the data in force for that year.',
+            message: msg('OSA100.notCovered', { year: fiscalYearOf(programme)!, gaps: folded('OSA100.gaps', gaps.map(gapText)) }),
             data: { datasets: gaps.map(g => g.dataset) }
         });
     }

@@ -48,10 +48,10 @@ export interface RuleMeta {
 }
 
 /**
- * What a person reads: a catalogue message (i18n/), rendered in the locale in force. A plain string is
- * English-only and left only where a text has not been moved to the catalogue yet (test/i18n finds them).
+ * What a person reads: a catalogue message (i18n/), rendered in the locale in force. Never a plain string:
+ * the message id travels with the finding (`data.messageId`) and the text is rendered per locale.
  */
-export type FindingText = Message | string;
+export type FindingText = Message;
 
 export interface RelatedLocation {
     node: AstNode;

@@ -8,6 +8,7 @@ import { DEFENSE_PURPOSES } from '../vocabulary.js';
 import { GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { checkedSpan, operationAreas, operationLabel } from './programme-facts.js';
 import type { Programme } from '../generated/ast.js';
+import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
 
 /** The recipient's code and name with the span it is checked over, when both are declared and valid. */
@@ -31,7 +32,7 @@ function areasInSpan(programme: Programme, reference: ReferenceData) {
     return operationAreas(programme).flatMap(area => {
         const country = reference.country(area.code);
         return country && area.code !== recipient
-            ? [{ ...area, name: country.name, period: span, where: `${country.name} (${area.code}), where ${operationLabel(area.operation)} works,` }]
+            ? [{ ...area, name: country.name, period: span, where: msg('threePrinciples.area', { country: country.name, code: area.code, operation: operationLabel(area.operation) }) }]
             : [];
     });
 }
@@ -50,16 +51,13 @@ export const armsEmbargo = programmeRule({
         }
         const binding = reference.embargoesDuring(recipient.code, recipient.period.start, recipient.period.end)
             .filter(e => GOVERNMENT_SCOPES.has(e.scope));
+        const year = fiscalYearOf(programme)!;
         for (const embargo of binding) {
-            const presumed = !embargo.renewalChecked && embargo.until && embargo.until < recipient.period.end
-                ? ` Its recorded expiry is ${embargo.until}; the data did not check its renewal, so it is presumed still in force.`
-                : '';
+            const presumed = !embargo.renewalChecked && embargo.until && embargo.until < recipient.period.end;
+            const params = { country: recipient.name, embargo: embargo.id, resolutions: embargo.resolutions, scope: msg(`embargoScope.${embargo.scope}`), year };
             report({
                 node: programme, property: 'recipients', index: 0,
-                message: `${recipient.name} is under the UN Security Council arms embargo ${embargo.id} (res. ${embargo.resolutions.join(', ')}; `
-                    + `scope: ${embargo.scope.replace(/_/g, ' ')}) during FY${fiscalYearOf(programme)}.${presumed} `
-                    + 'The Three Principles forbid transfers that breach Security Council obligations, and OSA works within them (§3(1)). '
-                    + 'Do not plan this programme while the embargo covers the government.',
+                message: presumed ? msg('OSA301.recipientPresumed', { ...params, until: embargo.until! }) : msg('OSA301.recipient', params),
                 data: { embargo: embargo.id, sources: embargo.sources }
             });
         }
@@ -71,11 +69,9 @@ export const armsEmbargo = programmeRule({
                 report({
                     node: area.operation, property: 'areas', index: area.index,
                     severity: 'warning', exceptionSeverity: 'info',
-                    message: `${area.where} is under the UN Security Council arms embargo ${embargo.id} (res. ${embargo.resolutions.join(', ')}; `
-                        + `scope: ${embargo.scope.replace(/_/g, ' ')}) during FY${fiscalYearOf(programme)}, and the embargo covers its territory. `
-                        + 'Equipment the recipient\'s forces take there may breach it, and OSA works within the Three Principles, which forbid such transfers (§3(1)). '
-                        + 'Resolutions often exempt supplies for a peace operation, but the reference data do not record exemptions: confirm that one applies to this equipment '
-                        + 'and record it as `exception OSA301 { justification "…" }`, or keep the equipment out of that country.',
+                    message: msg('OSA301.area', {
+                        where: area.where, embargo: embargo.id, resolutions: embargo.resolutions, scope: msg(`embargoScope.${embargo.scope}`), year
+                    }),
                     data: { embargo: embargo.id, iso3: area.code, sources: embargo.sources }
                 });
             }
@@ -98,8 +94,7 @@ export const partyToConflict = programmeRule({
         for (const entry of reference.conflictPartyDuring(recipient.code, recipient.period.start, recipient.period.end)) {
             report({
                 node: programme, property: 'recipients', index: 0,
-                message: `${recipient.name} is designated a party to a conflict (Security Council measures after an armed attack) from ${entry.from} (${entry.basis}). `
-                    + 'The Three Principles prohibit transfers to such a country, and OSA works within them (§3(1)). The programme cannot go ahead.',
+                message: msg('OSA302.recipient', { country: recipient.name, from: entry.from, basis: entry.basis }),
                 data: { sources: entry.sources }
             });
         }
@@ -108,9 +103,7 @@ export const partyToConflict = programmeRule({
             for (const entry of reference.conflictPartyDuring(area.code, area.period.start, area.period.end)) {
                 report({
                     node: area.operation, property: 'areas', index: area.index, severity: 'warning',
-                    message: `${area.where} is designated a party to a conflict (Security Council measures after an armed attack) from ${entry.from} (${entry.basis}). `
-                        + 'The equipment is not transferred to it, but the recipient\'s forces would use it in a conflict the Three Principles keep transfers away from, '
-                        + 'and OSA must not be directly related to international conflict (§3(1), §2(2)). Confirm with the NSC that the operation\'s work there stays clear of the conflict, or leave that country out.',
+                    message: msg('OSA302.area', { where: area.where, from: entry.from, basis: entry.basis }),
                     data: { iso3: area.code, sources: entry.sources }
                 });
             }
@@ -134,9 +127,7 @@ export const inCombat = programmeRule({
         for (const entry of reference.inCombatDuring(recipient.code, recipient.period.start, recipient.period.end)) {
             report({
                 node: programme, property: 'recipients', index: 0,
-                message: `${recipient.name} is judged to be engaged in combat since ${entry.from} (${entry.basis}). `
-                    + 'Since the 2023 revision the Three Principles exclude transfers to countries in combat in several cases, and OSA must stay out of anything '
-                    + 'directly related to international conflict (§3(1), §2(2)). Record the NSC\'s judgement as `exception OSA303 { justification "…" }` before going ahead.',
+                message: msg('OSA303.recipient', { country: recipient.name, from: entry.from, basis: entry.basis }),
                 data: { sources: entry.sources }
             });
         }
@@ -144,9 +135,7 @@ export const inCombat = programmeRule({
             for (const entry of reference.inCombatDuring(area.code, area.period.start, area.period.end)) {
                 report({
                     node: area.operation, property: 'areas', index: area.index,
-                    message: `${area.where} is judged to be engaged in combat since ${entry.from} (${entry.basis}). `
-                        + 'The recipient\'s forces would use the equipment there, and OSA must stay out of anything directly related to international conflict (§2(2), §3(1)). '
-                        + 'Record the NSC\'s judgement that the operation\'s work there is not part of the fighting as `exception OSA303 { justification "…" }` before going ahead.',
+                    message: msg('OSA303.area', { where: area.where, from: entry.from, basis: entry.basis }),
                     data: { iso3: area.code, sources: entry.sources }
                 });
             }
@@ -162,7 +151,6 @@ export const defensePurposeNotPermitted = programmeRule({
     clause: '§3(1)',
     summary: 'Defense equipment whose purpose is outside rescue, transport, warning, surveillance and minesweeping.',
     check(programme, context, report) {
-        const five = 'rescue, transport, warning, surveillance or minesweeping';
         for (const item of programme.items) {
             if (!countsAsDefenseEquipment(item, context.terms)) {
                 continue;
@@ -172,14 +160,14 @@ export const defensePurposeNotPermitted = programmeRule({
             if (item.purposes.length === 0) {
                 report({
                     node: item, property: flagged ? 'defenseEquipment' : 'categories', index: 0,
-                    message: `"${item.name}" is defense equipment${flagged ? '' : ` (its category ${itemCategoryInfoOf(item, context.terms)?.name} is defense equipment by nature)`} but declares no purpose. Under the Three Principles such equipment may only serve ${five} (§3(1)). `
-                        + 'Add `purpose surveillance` (or the purpose that applies).'
+                    message: flagged
+                        ? msg('OSA304.noPurpose', { item: item.name })
+                        : msg('OSA304.noPurposeByCategory', { item: item.name, category: String(itemCategoryInfoOf(item, context.terms)?.name) })
                 });
             } else if (purpose && !DEFENSE_PURPOSES[purpose].permitted) {
                 report({
                     node: item, property: 'purposes', index: 0,
-                    message: `"${item.name}" is defense equipment for ${purpose}. Under the Three Principles it may only serve ${five} (§3(1)). `
-                        + 'Remove the item or change its purpose to one of the five.'
+                    message: msg('OSA304.purpose', { item: item.name, purpose })
                 });
             }
         }
@@ -199,8 +187,7 @@ export const armedAfterDelivery = programmeRule({
             if (isArmedAfterDelivery(item)) {
                 report({
                     node: item, property: 'armedAfterDelivery', index: 0,
-                    message: `"${item.name}" is to be armed after delivery. Fitting weapons changes what the item is under the Three Principles (§3(1)) `
-                        + 'and can take it into conflict-related use (§2(2)). Confirm with the recipient that the agreed purpose and the no-extra-purpose-use clause still hold, and record it as `exception OSA305 { justification "…" }`.'
+                    message: msg('OSA305.armed', { item: item.name })
                 });
             }
         }

@@ -23,8 +23,8 @@ import type { WorkspaceView, WorkspaceViewProvider } from '../workspace/workspac
 export interface RuleDiagnosticData {
     rule: string;
     clause: string;
-    /** The catalogue id of the message (i18n/), stable across locales; absent for a text not in the catalogue yet. */
-    messageId?: string;
+    /** The catalogue id of the message (i18n/), stable across locales. */
+    messageId: string;
     [key: string]: unknown;
 }
 
@@ -98,7 +98,7 @@ export class RuleRunner {
                     severity: toLspSeverity(severity),
                     message: this.localizer.text(finding.message),
                     code: rule.id,
-                    codeDescription: { href: ruleDocsUrl(rule.id) },
+                    codeDescription: { href: ruleDocsUrl(rule.id, this.localizer.locale) },
                     source: 'osa',
                     relatedInformation: finding.related?.map(r => ({ location: { uri: r.uri, range: r.range }, message: this.localizer.text(r.message) })),
                     data: { rule: rule.id, clause: rule.clause, ...messageIdOf(finding.message), ...finding.data } satisfies RuleDiagnosticData
@@ -141,7 +141,7 @@ export class RuleRunner {
             index: finding.index,
             keyword: finding.keyword,
             code: rule.id,
-            codeDescription: { href: ruleDocsUrl(rule.id) },
+            codeDescription: { href: ruleDocsUrl(rule.id, this.localizer.locale) },
             relatedInformation: related.map(r => toRelatedInformation(r, this.localizer)).filter(r => r !== undefined),
             // The line the finding's declaration starts on, so that a suppression comment above a
             // declaration also covers findings marked on its later lines.
@@ -157,8 +157,8 @@ function toLspSeverity(severity: RuleSeverity): 1 | 2 | 3 {
 }
 
 /** The stable id of the finding's own message (an exception note wraps it but keeps the id of what was found). */
-function messageIdOf(text: FindingText): { messageId?: string } {
-    return typeof text === 'string' ? {} : { messageId: text.id };
+function messageIdOf(text: FindingText): { messageId: string } {
+    return { messageId: text.id };
 }
 
 function crashMessage(rule: Rule, error: unknown): Message {
