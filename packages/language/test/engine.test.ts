@@ -94,6 +94,14 @@ describe('language checks', () => {
         expect(diagnostics[0].message).toContain('no effect');
     });
 
+    it('an exception naming a rule only some of whose findings it can answer is not called ineffective', async () => {
+        // OSA301: the finding on the recipient is firm, a warning on a country of operation is lowered by the exception.
+        const area = 'field peace-cooperation { activity un-peacekeeping operation UNMISS in SSD }';
+        const { diagnostics } = await validateSource(programme({ fields: area, extra: 'exception OSA301 { justification "Exemption for UNMISS supplies confirmed" }' }));
+        expect(diagnostics.filter(d => d.rule === 'syntax'), 'no "has no effect" warning').toEqual([]);
+        expect(diagnostics.filter(d => d.rule === 'OSA301').map(d => d.severity)).toEqual(['info']);
+    });
+
     it('an unresolved agreement template is a linking error', async () => {
         const { diagnostics } = await validateSource(programme({ agreement: 'agreement uses NoSuchTemplate signed 2024-12-05' }));
         expect(diagnostics.map(d => d.rule)).toEqual(['syntax']);

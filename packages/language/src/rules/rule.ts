@@ -41,6 +41,12 @@ export interface RuleMeta {
      */
     readonly exceptionSeverity?: RuleSeverity;
     /**
+     * For a rule only some of whose findings a recorded decision may answer (those reported with a Finding-level
+     * `exceptionSeverity`, such as OSA301's warnings on a country of operation): the severity they take under a
+     * justified exception. The rule's other findings stay as they are. Undefined: no finding can be answered.
+     */
+    readonly partialExceptionSeverity?: RuleSeverity;
+    /**
      * The first lifecycle stage (planned, decided, signed, delivered, completed) at which the rule applies;
      * before it, the compliance report shows the rule as not applicable. Undefined: from the start.
      */

@@ -44,6 +44,8 @@ export const armsEmbargo = programmeRule({
     severity: 'error',
     clause: '§3(1)',
     summary: 'The recipient is under a UN Security Council arms embargo that covers its government in that fiscal year.',
+    // Only the warnings on a country of operation (below) can be answered: nothing lifts the embargo on the recipient.
+    partialExceptionSeverity: 'info',
     check(programme, { reference }, report) {
         const recipient = recipientInFiscalYear(programme, reference);
         if (!recipient) {

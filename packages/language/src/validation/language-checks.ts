@@ -577,7 +577,7 @@ export class OsaLanguageChecks {
             this.report(accept, 'error', msg('language.exceptionNotRule', { id }), {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
-        } else if (!rule.exceptionSeverity) {
+        } else if (!rule.exceptionSeverity && !rule.partialExceptionSeverity) {
             this.report(accept, 'warning', msg('language.exceptionNoEffect', { rule: rule.id, name: rule.name }), {
                 node: exception, property: 'rule', code: LANGUAGE_CODE
             });
