@@ -2,7 +2,8 @@
  * OSA205 (§2(2)): free text that describes fighting. Words are matched after normalising case, Unicode width,
  * hyphens, spaces and inflection, so "counter-offensive", "counteroffensive", "Counter Offensive" and
  * "offensives" are all found; a phrase that negates the word ("non-lethal") or uses "combat" as a verb against a
- * §2(2)(a) threat ("to combat piracy") is not. Facts another rule reports (a conflict-related category → OSA203,
+ * §2(2)(a) threat ("to combat piracy") is not. Japanese, written without spaces, is matched by substring on a
+ * list of its own (攻撃, 武器, 弾薬 …), with 非 before a word read as its negation (非殺傷 = non-lethal). Facts another rule reports (a conflict-related category → OSA203,
  * arming after delivery → OSA305) are not reported again through the words that describe them.
  */
 import type { AstNode } from 'langium';
@@ -53,6 +54,19 @@ const CONFLICT_WORDS: readonly ConflictWord[] = [
     word('artillery', [], true),
     word('warhead', [], true)
 ];
+
+/**
+ * Japanese conflict words. Japanese has no spaces between words, so these are found as substrings: each is a
+ * compound specific enough not to occur inside an innocent word (砲 alone would match 砲台 and 鉄砲水, so the kinds
+ * of gun are listed instead).
+ */
+const JAPANESE_WORDS: readonly { base: string; arming: boolean }[] = [
+    ...['戦闘', '攻撃', '攻勢', '殺傷', '反撃', '戦場', '交戦'].map(base => ({ base, arming: false })),
+    ...['武器', '兵器', '武装', '弾薬', 'ミサイル', '魚雷', '爆弾', '手榴弾', '弾頭', '火器', '銃器', '小銃', '機関銃', '拳銃',
+        '機関砲', '火砲', '大砲', '迫撃砲', '榴弾砲'].map(base => ({ base, arming: true }))
+];
+/** A Japanese conflict word right after 非 ("non-") is negated: 非殺傷, 非武装. */
+const JAPANESE_NEGATION = '非';
 
 const BY_FORM = new Map<string, ConflictWord>();
 for (const entry of CONFLICT_WORDS) {
@@ -137,6 +151,24 @@ export function conflictWordsIn(text: string): WordingMatch[] {
         }
         const normal = text.normalize('NFKC');
         matches.push({ written: normal.slice(list[first].start, list[i].end), base: entry.base, arming: entry.arming });
+    }
+    if (/[\u3040-\u30ff\u4e00-\u9fff]/u.test(text)) {
+        matches.push(...japaneseConflictWordsIn(text.normalize('NFKC')));
+    }
+    return matches;
+}
+
+function japaneseConflictWordsIn(text: string): WordingMatch[] {
+    const matches: WordingMatch[] = [];
+    for (const { base, arming } of JAPANESE_WORDS) {
+        for (let at = text.indexOf(base); at >= 0; at = text.indexOf(base, at + base.length)) {
+            // A listed word inside a longer listed word written there counts once, as the longer word.
+            const inLonger = JAPANESE_WORDS.some(other => other.base.length > base.length && other.base.includes(base)
+                && text.startsWith(other.base, at - other.base.indexOf(base)));
+            if (!inLonger && text[at - 1] !== JAPANESE_NEGATION) {
+                matches.push({ written: base, base, arming });
+            }
+        }
     }
     return matches;
 }

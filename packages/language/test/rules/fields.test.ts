@@ -175,6 +175,13 @@ testRule('OSA205', {
     valid: [
         { name: 'a plain descriptive title', code: programme() },
         {
+            name: 'Japanese without conflict words, and 非殺傷 (non-lethal) as a negation',
+            code: programme({
+                title: 'title "フィリピン海軍に対する沿岸監視レーダーの供与"',
+                items: 'provide "非殺傷の防護装備" category protective-gear detail "密輸対策に当たる臨検隊のため"'
+            })
+        },
+        {
             name: '"non-lethal" and "counter-…" are not conflict wording',
             code: programme({
                 title: 'title "Non-lethal equipment for counter-terrorism and counter-piracy"',
@@ -209,6 +216,18 @@ testRule('OSA205', {
                 severity: 'warning', marked: '"Combat-ready patrol boats"',
                 messageIncludes: ['the word "Combat"', 'describes conflict', '§2(2)', 'Reword it']
             }]
+        },
+        {
+            name: 'Japanese conflict words in the title and an item, written without spaces',
+            code: programme({
+                title: 'title "攻撃能力を高める哨戒艇"',
+                items: 'provide "弾薬庫" category infrastructure detail "ミサイルと魚雷の保管棚"'
+            }),
+            findings: [
+                { severity: 'warning', marked: '"攻撃能力を高める哨戒艇"', messageIncludes: ['the word "攻撃"'] },
+                { severity: 'warning', marked: '"弾薬庫"', messageIncludes: ['"弾薬"'] },
+                { severity: 'warning', marked: '"ミサイルと魚雷の保管棚"', messageIncludes: ['the words "ミサイル", "魚雷"'] }
+            ]
         },
         {
             name: 'an item name and an item detail',
