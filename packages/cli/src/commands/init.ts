@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { msg, type Locale } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
+import { text, withoutLocale } from '../locale.js';
 
 /** The Japanese fiscal year (April to March) that `date` falls in. */
 export function fiscalYearOf(date: Date): number {
@@ -63,13 +65,14 @@ const STARTER_CONFIG = `{
 `;
 
 /** `osa init [dir]`: a starter workspace in an empty (or new) folder; never overwrites anything. */
-export function runInit(argv: readonly string[], io: Io, today = new Date()): number {
-    if (argv.length > 1) {
-        throw new UsageError('init takes at most one folder');
+export function runInit(argv: readonly string[], io: Io, today = new Date(), locale: Locale = 'en'): number {
+    const args = withoutLocale(argv);
+    if (args.length > 1) {
+        throw new UsageError(msg('cli.usage.initOneFolder'));
     }
-    const dir = path.resolve(argv[0] ?? '.');
+    const dir = path.resolve(args[0] ?? '.');
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-        io.err(`osa: ${dir} is not empty; run \`osa init\` in an empty folder so nothing is overwritten\n`);
+        io.err(`${text(locale, 'cli.init.notEmpty', { dir })}\n`);
         return ExitCode.UsageOrIo;
     }
     const fy = fiscalYearOf(today);
@@ -78,11 +81,11 @@ export function runInit(argv: readonly string[], io: Io, today = new Date()): nu
         [path.join('shared', 'templates.osa'), STARTER_TEMPLATE],
         [path.join('programmes', `EXAMPLE-FY${fy}-001.osa`), starterProgramme(fy)]
     ];
-    for (const [file, text] of files) {
+    for (const [file, content] of files) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-        fs.writeFileSync(path.join(dir, file), text, { flag: 'wx' });
-        io.out(`created ${path.join(path.relative(process.cwd(), dir) || '.', file)}\n`);
+        fs.writeFileSync(path.join(dir, file), content, { flag: 'wx' });
+        io.out(`${text(locale, 'cli.init.created', { file: path.join(path.relative(process.cwd(), dir) || '.', file) })}\n`);
     }
-    io.out('Next: edit the programme, then run `osa validate`.\n');
+    io.out(`${text(locale, 'cli.init.next')}\n`);
     return ExitCode.Ok;
 }
