@@ -189,7 +189,7 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
         }
     });
 
-    it('renders the Japanese report (--locale ja): lang="ja", Japanese headings and chart titles, no serious or critical axe-core violation', async () => {
+    it('renders the Japanese report (--locale ja): lang="ja", Japanese headings and chart titles, no axe-core violation', async () => {
         const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
         const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
         try {
@@ -206,8 +206,7 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
                 const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
                 return (await run.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
             });
-            expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-            console.log(`axe (ja): minor/moderate: ${JSON.stringify(violations)}`);
+            expect(violations).toEqual([]);
         } finally {
             await context.close();
         }
