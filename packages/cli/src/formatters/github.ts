@@ -23,9 +23,9 @@
  * paths (repository text) are shown escaped (`\n`, `\x1b`): the only line breaks in an annotation are
  * the ones separating related locations, and no escape sequence reaches the log.
  */
-import { localize, msg, neutralise, type ReportedDiagnostic, type Severity } from '@osa-policy/language';
+import { neutralise, type ReportedDiagnostic, type Severity } from '@osa-policy/language';
 import type { Formatter } from './format.js';
-import { textPath } from './summary.js';
+import { relatedLine, textPath } from './summary.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -50,9 +50,7 @@ export const formatGithub: Formatter = (run, context) => {
         const oneLine = start.line === end.line;
         const message = [
             neutralise(d.message),
-            ...(d.related ?? []).map(r => localize(msg('cli.related', {
-                location: `${shown(r.path)}:${r.range.start.line}:${r.range.start.column}`, message: neutralise(r.message)
-            }), context.locale ?? 'en'))
+            ...(d.related ?? []).map(r => relatedLine(r, context.cwd, context.locale))
         ].join('\n');
         return command(COMMAND[d.severity], {
             file: shown(file),

@@ -33,7 +33,7 @@
 import { codePointEscape, localize, msg, neutralise, type ReportedDiagnostic } from '@osa-policy/language';
 import type { Formatter } from './format.js';
 import { docsUrlOf } from './rule-docs.js';
-import { textPath } from './summary.js';
+import { relatedLine, textPath } from './summary.js';
 
 const NAME_LENGTH = 80;
 
@@ -102,11 +102,9 @@ export const formatJunit: Formatter = (run, context) => {
 
     const details = (file: string, d: ReportedDiagnostic): string => [
         `${shown(file)}:${d.range.start.line}:${d.range.start.column}`,
-        `${d.severity} ${d.rule}${d.clause ? ` (${d.clause})` : ''}`,
+        `${localize(msg(`cli.severity.${d.severity}`), locale)} ${d.rule}${d.clause ? ` (${d.clause})` : ''}`,
         neutralise(d.message),
-        ...(d.related ?? []).map(r => localize(msg('cli.related', {
-            location: `${shown(r.path)}:${r.range.start.line}:${r.range.start.column}`, message: neutralise(r.message)
-        }), locale)),
+        ...(d.related ?? []).map(r => relatedLine(r, context.cwd, locale)),
         ...[docsUrlOf(d.rule, context.rules, locale)].filter(url => url !== undefined).map(url => localize(msg('cli.docs', { url }), locale))
     ].join('\n');
 
