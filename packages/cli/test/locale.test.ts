@@ -180,7 +180,19 @@ describe('choosing the locale', () => {
         expect(init.code).toBe(0);
         expect(init.stdout).toMatch(/osa\.config\.json を作成しました\n/);
         expect(init.stdout).toContain('次に案件を編集し、`osa validate` を実行してください。');
-        expect(fs.existsSync(path.join(dir, 'ws', 'osa.config.json'))).toBe(true);
+        // The starter files speak Japanese too, and are still a clean workspace.
+        const [sheet] = fs.readdirSync(path.join(dir, 'ws', 'programmes'));
+        const text = fs.readFileSync(path.join(dir, 'ws', 'programmes', sheet), 'utf-8');
+        expect(text).toMatch(/^\/\/ OSA 案件シートのひな形です。/);
+        expect(text).toContain('title "海軍向け沿岸監視レーダー"');
+        expect(osa(['init', path.join(dir, 'ws-en')]).code).toBe(0);
+        const findings = (ws: string) => {
+            const check = osa(['validate', ws, '--format', 'json'], {}, dir);
+            expect(check.code, check.stdout).toBe(0);
+            return (JSON.parse(check.stdout) as JsonRun).files.flatMap(f => f.diagnostics.map(d => [d.rule, d.severity]));
+        };
+        expect(findings('ws')).toEqual(findings('ws-en'));
+        expect(findings('ws').filter(([, severity]) => severity !== 'info')).toEqual([]);
     });
 
     it('usage errors and help are in Japanese; the help names --locale in both languages', () => {
