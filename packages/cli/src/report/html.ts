@@ -6,7 +6,7 @@
  */
 import { escapeHtml, type ClauseStatus, type ComplianceReport, type Evidence, type Locale, type MessageId, type ProgrammeReport } from '@osa-policy/language';
 import type { Chart } from './charts.js';
-import { countsText, datasetName, fiscalYear, formatMoney, labelsFor, statusLabel, yen, type Label } from './shared.js';
+import { countsText, datasetName, fiscalYear, formatMoney, labelsFor, statusLabel, summaryText, yen, type Label } from './shared.js';
 
 const h = (text: string | number | undefined) => text === undefined ? '' : escapeHtml(String(text));
 
@@ -131,7 +131,7 @@ export function renderHtml(report: ComplianceReport, version: string, charts: re
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         `<title>${label('report.title')}</title><style>${STYLE}</style></head><body>`,
         `<header><h1>${label('report.title')}</h1>`,
-        `<p>${label('report.summary.programmes', { programmes: s.programmes, assessable: s.assessable, notAssessable: s.notAssessable, withViolations: s.withViolations })} ${label('report.summary.clauses', { counts: countsText(s.clauses, label) })}</p>`,
+        `<p>${summaryText(s, label)}</p>`,
         `<p class="muted">osa ${h(version)}</p></header>`,
         `<nav aria-label="${label('report.contents')}"><strong>${label('report.contents')}</strong>: <a href="#matrix">${label('report.section.matrix')}</a> · <a href="#sheets">${label('report.section.sheets')}</a> · <a href="#portfolio">${label('report.section.portfolio')}</a>`,
         `<ol>${report.programmes.map((p, i) => `<li><a href="#${anchors[i]}-matrix">${h(p.id)}</a></li>`).join('')}</ol></nav>`,

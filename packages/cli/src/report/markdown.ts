@@ -5,7 +5,7 @@
  * emphasis or a table cell, and a newline cannot start a new block.
  */
 import { escapeHtml, neutraliseMarkdownInline, type ComplianceReport, type Evidence, type Locale, type ProgrammeReport } from '@osa-policy/language';
-import { countsText, datasetName, fiscalYear, formatMoney, labelsFor, statusLabel, yen, type Label } from './shared.js';
+import { countsText, datasetName, fiscalYear, formatMoney, labelsFor, statusLabel, summaryText, yen, type Label } from './shared.js';
 
 /**
  * Text from a file, shown literally. Besides the inline constructs, GitHub turns bare URLs, `www.`
@@ -76,8 +76,7 @@ export function renderMarkdown(report: ComplianceReport, locale: Locale = 'en'):
     const fy = (year: number | undefined) => fiscalYear(year, label);
     const s = report.summary;
     const out = [`# ${label('report.title')}\n\n`];
-    out.push(`${label('report.summary.programmes', { programmes: s.programmes, assessable: s.assessable, notAssessable: s.notAssessable, withViolations: s.withViolations })} `
-        + `${label('report.summary.clauses', { counts: countsText(s.clauses, label) })}\n\n`);
+    out.push(`${summaryText(s, label)}\n\n`);
     if (report.problems.length > 0) {
         out.push(`**${label('report.notRead')}** ${report.problems.map(p => `${md(p.path)}: ${md(p.message)}`).join('; ')}\n\n`);
     }

@@ -43,6 +43,14 @@ export function countsText(counts: Record<ClauseStatus, number>, label: Label): 
     });
 }
 
+/** The report's opening sentences: programmes assessed, then clauses by status. */
+export function summaryText(s: ComplianceReport['summary'], label: Label): string {
+    return label('report.summary', {
+        programmes: msg('report.summary.programmes', { programmes: s.programmes, assessable: s.assessable, notAssessable: s.notAssessable, withViolations: s.withViolations }),
+        clauses: msg('report.summary.clauses', { counts: countsText(s.clauses, label) })
+    });
+}
+
 export function renderJson(report: ComplianceReport, version: string): string {
     return JSON.stringify(reportDocument(report, version), null, 2) + '\n';
 }

@@ -19,6 +19,7 @@ export const report = {
     'report.title': 'OSA compliance report',
     'report.summary.programmes': '{programmes} programmes: {assessable} assessable, {notAssessable} not assessable, {withViolations} with a violated clause.',
     'report.summary.clauses': 'Clauses: {counts}.',
+    'report.summary': '{programmes} {clauses}',
     'report.counts': '{violated} violated, {undetermined} undetermined, {waived} waived, {met} met, {notApplicable} not applicable',
     'report.contents': 'Contents',
     'report.section.matrix': 'Compliance matrix',

@@ -23,6 +23,7 @@ export const report: Readonly<Record<keyof typeof english, string>> = {
     'report.title': 'OSA 適合性レポート',
     'report.summary.programmes': '案件 {programmes} 件: 評価可能 {assessable} 件、評価不能 {notAssessable} 件、違反のある条項を含む案件 {withViolations} 件。',
     'report.summary.clauses': '条項: {counts}。',
+    'report.summary': '{programmes}{clauses}',
     'report.counts': '違反 {violated}、判定不能 {undetermined}、免除 {waived}、充足 {met}、対象外 {notApplicable}',
     'report.contents': '目次',
     'report.section.matrix': '適合マトリクス',
