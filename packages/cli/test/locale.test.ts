@@ -199,6 +199,10 @@ describe('choosing the locale', () => {
         const error = osa(['validate', '--format', 'xml', '--locale', 'ja']);
         expect(error.code).toBe(2);
         expect(error.stderr).toBe('osa: --format には stylish, json, sarif, junit, github のいずれかを指定してください（指定値: "xml"）\n使い方は `osa --help` で確認できます。\n');
+        // `osa lsp` reads --locale too (the server's default locale): what is left must be --stdio.
+        const lsp = osa(['lsp', '--locale', 'ja']);
+        expect(lsp.code).toBe(2);
+        expect(lsp.stderr).toBe('osa: lsp には --stdio を指定してください（サーバーは標準入出力で LSP を話します）\n使い方は `osa --help` で確認できます。\n');
         const help = osa(['--help', '--locale', 'ja']);
         expect(help.stdout).toMatch(/^osa \S+: OSA 案件ファイルを/);
         expect(help.stdout).toContain('--locale en|ja');
