@@ -1,4 +1,4 @@
-import { msg } from '@osa-policy/language';
+import { msg } from '@osa-policy/language/i18n';
 import { UsageError } from './exit-codes.js';
 import { LOCALE_OPTION } from './locale.js';
 

@@ -1,4 +1,4 @@
-import { localize, type Locale, type Message } from '@osa-policy/language';
+import { localize, type Locale, type Message } from '@osa-policy/language/i18n';
 
 export const ExitCode = {
     Ok: 0,
