@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: Io = {
                 return ExitCode.Ok;
             case '--version':
             case '-v':
-                io.out((await import('./version.js')).versionText());
+                io.out((await import('./version.js')).versionText(locale));
                 return ExitCode.Ok;
             case 'validate':
                 return await (await import('./commands/validate.js')).runValidate(rest, io, locale);

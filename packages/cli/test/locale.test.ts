@@ -207,6 +207,9 @@ describe('choosing the locale', () => {
         expect(help.stdout).toMatch(/^osa \S+: OSA 案件ファイルを/);
         expect(help.stdout).toContain('--locale en|ja');
         expect(osa(['--locale', 'ja']).stdout).toBe(help.stdout);
+        const version = osa(['--version', '--locale', 'ja']).stdout.split('\n');
+        expect(version[1]).toBe('参照データ:');
+        expect(version.slice(2)).toEqual(osa(['--version']).stdout.split('\n').slice(2));
         expect(osa(['--help']).stdout).toContain('--locale en|ja');
     });
 });

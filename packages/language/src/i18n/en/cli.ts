@@ -42,6 +42,7 @@ Exit codes:
   A named path that is not an .osa file (README.md from a shell glob) is skipped with a notice and
   does not change the exit code.
 `,
+    'cli.version.referenceData': 'reference data:',
     'cli.usage.runHelp': 'Run `osa --help` for usage.',
     'cli.usage.unknownCommand': 'unknown command "{command}"',
     'cli.usage.unknownOption': 'unknown option --{option}',

@@ -46,6 +46,7 @@ LC_MESSAGES または LANG、なければ英語）。ルール ID、JSON のフ�
   .osa ファイルでないパスを指定した場合（シェルの glob に含まれた README.md など）は、通知を出して読み飛ばし、
   終了コードは変わりません。
 `,
+    'cli.version.referenceData': '参照データ:',
     'cli.usage.runHelp': '使い方は `osa --help` で確認できます。',
     'cli.usage.unknownCommand': '不明なコマンド "{command}" です',
     'cli.usage.unknownOption': '不明なオプション --{option} です',
