@@ -10,7 +10,55 @@ export function fiscalYearOf(date: Date): number {
     return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
-/** The starter files' texts are in the catalogue, so their comments and example names follow the locale. */
+/** The starter programme; its comments and example names are catalogue texts, so they follow the locale. */
+function starterProgramme(fy: number, locale: Locale): string {
+    const t = (id: Parameters<typeof text>[1]) => text(locale, id);
+    return `${t('cli.init.programmeComment')}
+
+programme EXAMPLE-FY${fy}-001 {
+    title "${t('cli.init.title')}"
+    fiscal-year ${fy}
+    recipient PHL                  // ${t('cli.init.recipientComment')}
+    beneficiary "${t('cli.init.beneficiary')}" kind armed-forces
+    modality grant
+    amount 500_000_000 JPY
+
+    field rule-of-law {            // ${t('cli.init.fieldComment')}
+        activity maritime-surveillance
+    }
+
+    provide "${t('cli.init.item')}" quantity 2 category coastal-radar
+
+    assessment {                   // ${t('cli.init.assessmentComment')}
+        democracy on-file "${t('cli.init.onFile')}"
+        rule-of-law on-file "${t('cli.init.onFile')}"
+        human-rights on-file "${t('cli.init.onFile')}"
+        socio-economic "${t('cli.init.socioEconomic')}"
+        security-needs "${t('cli.init.securityNeeds')}"
+        bilateral-relations "${t('cli.init.bilateralRelations')}"
+    }
+
+    agreement uses StandardExchangeOfNotes signed ${fy}-09-01
+    coordination NSS, MOFA, MOD, JICA
+}
+`;
+}
+
+function starterTemplate(locale: Locale): string {
+    return `${text(locale, 'cli.init.templateComment')}
+
+agreement-template StandardExchangeOfNotes {
+    title "${text(locale, 'cli.init.templateTitle')}"
+    kind exchange-of-notes
+    clause information-disclosure
+    clause monitoring-and-evaluation results disclosed
+    clause no-extra-purpose-use
+    clause no-third-party-transfer
+    clause un-charter-conformity
+}
+`;
+}
+
 const STARTER_CONFIG = `{
   "rules": {},
   "ignore": []
@@ -31,8 +79,8 @@ export function runInit(argv: readonly string[], io: Io, today = new Date(), loc
     const fy = fiscalYearOf(today);
     const files: [string, string][] = [
         ['osa.config.json', STARTER_CONFIG],
-        [path.join('shared', 'templates.osa'), text(locale, 'cli.init.template')],
-        [path.join('programmes', `EXAMPLE-FY${fy}-001.osa`), text(locale, 'cli.init.programme', { fy })]
+        [path.join('shared', 'templates.osa'), starterTemplate(locale)],
+        [path.join('programmes', `EXAMPLE-FY${fy}-001.osa`), starterProgramme(fy, locale)]
     ];
     for (const [file, content] of files) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

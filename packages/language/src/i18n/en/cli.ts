@@ -126,50 +126,19 @@ Exit codes:
     'cli.init.notEmpty': 'osa: {dir} is not empty; run `osa init` in an empty folder so nothing is overwritten',
     'cli.init.created': 'created {file}',
     'cli.init.next': 'Next: edit the programme, then run `osa validate`.',
-    'cli.init.programme': `// A starter OSA programme sheet. Replace the example content with the programme's own;
-// run \`osa validate\` to check it against the Implementation Guidelines, and
-// \`osa explain <ID>\` to read about any finding.
-
-programme EXAMPLE-FY{fy}-001 {
-    title "Coastal surveillance radars for the Navy"
-    fiscal-year {fy}
-    recipient PHL                  // ISO 3166-1 alpha-3 code of the recipient country
-    beneficiary "Philippine Navy" kind armed-forces
-    modality grant
-    amount 500_000_000 JPY
-
-    field rule-of-law {            // rule-of-law, humanitarian or peace-cooperation (§2(2))
-        activity maritime-surveillance
-    }
-
-    provide "Coastal surveillance radar" quantity 2 category coastal-radar
-
-    assessment {                   // the six topics weighed when choosing a recipient (§3(2))
-        democracy on-file "Reference of the assessment on file"
-        rule-of-law on-file "Reference of the assessment on file"
-        human-rights on-file "Reference of the assessment on file"
-        socio-economic "Lower-middle-income country on the DAC List of ODA Recipients"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
-    }
-
-    agreement uses StandardExchangeOfNotes signed {fy}-09-01
-    coordination NSS, MOFA, MOD, JICA
-}
-`,
-    'cli.init.template': `// The clauses every OSA agreement must contain (§3(3)); programmes use it with
-// \`agreement uses StandardExchangeOfNotes signed YYYY-MM-DD\`.
-
-agreement-template StandardExchangeOfNotes {
-    title "Exchange of notes with the standard OSA conditions"
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`,
+    'cli.init.programmeComment': '// A starter OSA programme sheet. Replace the example content with the programme\'s own;\n// run `osa validate` to check it against the Implementation Guidelines, and\n// `osa explain <ID>` to read about any finding.',
+    'cli.init.title': 'Coastal surveillance radars for the Navy',
+    'cli.init.recipientComment': 'ISO 3166-1 alpha-3 code of the recipient country',
+    'cli.init.beneficiary': 'Philippine Navy',
+    'cli.init.fieldComment': 'rule-of-law, humanitarian or peace-cooperation (§2(2))',
+    'cli.init.item': 'Coastal surveillance radar',
+    'cli.init.assessmentComment': 'the six topics weighed when choosing a recipient (§3(2))',
+    'cli.init.onFile': 'Reference of the assessment on file',
+    'cli.init.socioEconomic': 'Lower-middle-income country on the DAC List of ODA Recipients',
+    'cli.init.securityNeeds': 'Maritime domain awareness',
+    'cli.init.bilateralRelations': 'Strategic partnership',
+    'cli.init.templateComment': '// The clauses every OSA agreement must contain (§3(3)); programmes use it with\n// `agreement uses StandardExchangeOfNotes signed YYYY-MM-DD`.',
+    'cli.init.templateTitle': 'Exchange of notes with the standard OSA conditions',
 
     'cli.printConfig.invalid': 'osa: invalid configuration: {message}'
 } satisfies Record<string, string>;

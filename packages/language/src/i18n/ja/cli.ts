@@ -130,50 +130,19 @@ LC_MESSAGES または LANG、なければ英語）。ルール ID、JSON のフ�
     'cli.init.notEmpty': 'osa: {dir} は空ではありません。何も上書きしないよう、空のフォルダーで `osa init` を実行してください',
     'cli.init.created': '{file} を作成しました',
     'cli.init.next': '次に案件を編集し、`osa validate` を実行してください。',
-    'cli.init.programme': `// OSA 案件シートのひな形です。例の内容を案件自身の内容に置き換えてください。
-// \`osa validate\` で実施方針に照らして検査でき、指摘の説明は
-// \`osa explain <ID>\` で読めます。
-
-programme EXAMPLE-FY{fy}-001 {
-    title "海軍向け沿岸監視レーダー"
-    fiscal-year {fy}
-    recipient PHL                  // 被援助国の ISO 3166-1 alpha-3 コード
-    beneficiary "フィリピン海軍" kind armed-forces
-    modality grant
-    amount 500_000_000 JPY
-
-    field rule-of-law {            // rule-of-law、humanitarian または peace-cooperation（§2(2)）
-        activity maritime-surveillance
-    }
-
-    provide "沿岸監視レーダー" quantity 2 category coastal-radar
-
-    assessment {                   // 被援助国の選定で考慮する 6 つの事項（§3(2)）
-        democracy on-file "評価文書の参照先"
-        rule-of-law on-file "評価文書の参照先"
-        human-rights on-file "評価文書の参照先"
-        socio-economic "DAC リストに記載された低中所得国"
-        security-needs "海洋状況把握"
-        bilateral-relations "戦略的パートナーシップ"
-    }
-
-    agreement uses StandardExchangeOfNotes signed {fy}-09-01
-    coordination NSS, MOFA, MOD, JICA
-}
-`,
-    'cli.init.template': `// OSA の国際約束に必ず含める条項（§3(3)）。案件からは
-// \`agreement uses StandardExchangeOfNotes signed YYYY-MM-DD\` で参照します。
-
-agreement-template StandardExchangeOfNotes {
-    title "OSA の標準条件を定めた交換公文"
-    kind exchange-of-notes
-    clause information-disclosure
-    clause monitoring-and-evaluation results disclosed
-    clause no-extra-purpose-use
-    clause no-third-party-transfer
-    clause un-charter-conformity
-}
-`,
+    'cli.init.programmeComment': '// OSA 案件シートのひな形です。例の内容を案件自身の内容に置き換えてください。\n// `osa validate` で実施方針に照らして検査でき、指摘の説明は\n// `osa explain <ID>` で読めます。',
+    'cli.init.title': '海軍向け沿岸監視レーダー',
+    'cli.init.recipientComment': '被援助国の ISO 3166-1 alpha-3 コード',
+    'cli.init.beneficiary': 'フィリピン海軍',
+    'cli.init.fieldComment': 'rule-of-law、humanitarian または peace-cooperation（§2(2)）',
+    'cli.init.item': '沿岸監視レーダー',
+    'cli.init.assessmentComment': '被援助国の選定で考慮する 6 つの事項（§3(2)）',
+    'cli.init.onFile': '評価文書の参照先',
+    'cli.init.socioEconomic': 'DAC リストに記載された低中所得国',
+    'cli.init.securityNeeds': '海洋状況把握',
+    'cli.init.bilateralRelations': '戦略的パートナーシップ',
+    'cli.init.templateComment': '// OSA の国際約束に必ず含める条項（§3(3)）。案件からは\n// `agreement uses StandardExchangeOfNotes signed YYYY-MM-DD` で参照します。',
+    'cli.init.templateTitle': 'OSA の標準条件を定めた交換公文',
 
     'cli.printConfig.invalid': 'osa: 設定が無効です: {message}'
 };
