@@ -1,4 +1,6 @@
+import { msg } from '@osa-policy/language/i18n';
 import { UsageError } from './exit-codes.js';
+import { LOCALE_OPTION } from './locale.js';
 
 export interface ParsedArgs {
     positional: string[];
@@ -8,7 +10,8 @@ export interface ParsedArgs {
 
 /**
  * Parses `--name value`, `--name=value`, boolean `--flag` and positionals. Only the options and flags
- * listed are accepted; anything else is a usage error (exit 2).
+ * listed are accepted, and `--locale` everywhere (main.ts has read it already); anything else is a
+ * usage error (exit 2).
  */
 export function parseArgs(argv: readonly string[], accepted: readonly string[], acceptedFlags: readonly string[] = []): ParsedArgs {
     const positional: string[] = [];
@@ -30,14 +33,16 @@ export function parseArgs(argv: readonly string[], accepted: readonly string[], 
             flags.add(name);
             continue;
         }
-        if (!accepted.includes(name)) {
-            throw new UsageError(`unknown option --${name}`);
+        if (!accepted.includes(name) && name !== LOCALE_OPTION) {
+            throw new UsageError(msg('cli.usage.unknownOption', { option: name }));
         }
         const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) {
-            throw new UsageError(`option --${name} needs a value`);
+            throw new UsageError(msg('cli.usage.needsValue', { option: name }));
         }
-        options.set(name, value);
+        if (name !== LOCALE_OPTION) {
+            options.set(name, value);
+        }
     }
     return { positional, options, flags };
 }
@@ -47,7 +52,7 @@ export function choice<T extends string>(value: string | undefined, allowed: rea
         return fallback;
     }
     if (!(allowed as readonly string[]).includes(value)) {
-        throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+        throw new UsageError(msg('cli.usage.choice', { option, allowed: allowed.join(', '), value }));
     }
     return value as T;
 }
@@ -57,7 +62,7 @@ export function wholeNumber(value: string | undefined, option: string, min: numb
         return undefined;
     }
     if (!/^\d+$/.test(value) || Number(value) < min) {
-        throw new UsageError(`--${option} takes a whole number of at least ${min} (got "${value}")`);
+        throw new UsageError(msg('cli.usage.wholeNumber', { option, min, value }));
     }
     return Number(value);
 }

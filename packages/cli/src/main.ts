@@ -4,49 +4,19 @@
  */
 import '@osa-policy/language/compat';
 import { REPORT_BUGS_URL } from '@osa-policy/language/report-bugs';
-import { ExitCode, OutputError, UsageError } from './exit-codes.js';
+// The catalogues only (no parser): `osa --help` and `osa --version` stay quick.
+import { localeFromEnvironment, localize, msg, type Locale } from '@osa-policy/language/i18n';
+import { ExitCode, LocalizedError, UsageError } from './exit-codes.js';
+import { localeOf } from './locale.js';
 import { TOOL_VERSION } from './version.js';
 import { neutralise } from '@osa-policy/language/neutralise';
 
-export const HELP = `osa ${TOOL_VERSION}: check OSA programme files against Japan's OSA Implementation Guidelines
+/** The help text in a locale (English unless asked). */
+export function helpText(locale: Locale = 'en'): string {
+    return localize(msg('cli.help', { version: TOOL_VERSION }), locale);
+}
 
-Usage:
-  osa validate [paths|globs...] [options]   validate files, folders and globs (default: .)
-      --format stylish|json|sarif|junit|github   output format (default: stylish)
-      --output <file>          write the report to a file instead of standard output
-      --config <file>          use this osa.config.json for every file instead of discovering one
-      --allow-outside-data     trust the configurations: let them name data files outside their folder
-      --fail-level error|warning|info   exit 1 on a finding at or above this level (default: error)
-      --max-warnings <n>       also exit 1 when there are more than n warnings
-      --jobs <n>               worker threads (default: the number of CPU cores)
-      --shard <i>/<n>          validate only part i of n (1-based): a deterministic split for CI matrices
-      --as-of <YYYY-MM-DD>     the check date the rules judge "now" by (default: the config's asOf, else today)
-      --print-config <file>    print the configuration that applies to a file, and exit
-      --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
-  osa report [paths|globs...] [options]     the compliance matrix, disclosure sheets and portfolio (docs/report.md)
-      --format md|json|html|csv|xlsx   output format (default: md, or the --output file's extension; xlsx needs --output)
-      --output <file>          write the report to a file instead of standard output
-      --config, --allow-outside-data, --fail-level, --max-warnings, --jobs   as for validate (same exit codes)
-  osa rules [--format table|json]         list every rule with its clause
-  osa explain <ID>                        print a rule's documentation page
-  osa init [dir]                          write a starter programme and osa.config.json into an empty folder
-  osa lsp --stdio                         run the language server (LSP over standard input/output)
-  osa --version                           tool version and reference-data editions
-  osa --help                              this text
-
-A file's workspace is the folder of the nearest osa.config.json above it (up to the repository root),
-else the current directory: every .osa file in it is loaded, so templates, budgets and ids resolve
-across files, and validating one file reports exactly what validating the workspace reports for it.
-
-Exit codes:
-  0  no finding at or above --fail-level, and no more warnings than --max-warnings
-  1  findings at or above --fail-level, or more warnings than --max-warnings
-  2  usage error, invalid configuration, a path that is missing or cannot be read (not a regular file,
-     too large, binary), a report that cannot be written, or an internal error
-     (the other files are still validated and reported)
-  A named path that is not an .osa file (README.md from a shell glob) is skipped with a notice and
-  does not change the exit code.
-`;
+export const HELP = helpText();
 
 export interface Io {
     out: (text: string) => void;
@@ -56,46 +26,54 @@ export interface Io {
 export async function main(argv: readonly string[], io: Io = {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text)
-}): Promise<number> {
+}, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+    let locale = localeFromEnvironment(env);
     try {
+        locale = localeOf(argv, env);
         const [command, ...rest] = argv;
         switch (command) {
             case undefined:
             case '--help':
             case '-h':
             case 'help':
-                io.out(HELP);
+                io.out(helpText(locale));
                 return ExitCode.Ok;
             case '--version':
             case '-v':
-                io.out((await import('./version.js')).versionText());
+                io.out((await import('./version.js')).versionText(locale));
                 return ExitCode.Ok;
             case 'validate':
-                return await (await import('./commands/validate.js')).runValidate(rest, io);
+                return await (await import('./commands/validate.js')).runValidate(rest, io, locale);
             case 'report':
-                return await (await import('./commands/report.js')).runReport(rest, io);
+                return await (await import('./commands/report.js')).runReport(rest, io, locale);
             case 'rules':
-                return (await import('./commands/rules.js')).runRules(rest, io);
+                return (await import('./commands/rules.js')).runRules(rest, io, locale);
             case 'explain':
-                return (await import('./commands/explain.js')).runExplain(rest, io);
+                return (await import('./commands/explain.js')).runExplain(rest, io, locale);
             case 'init':
-                return (await import('./commands/init.js')).runInit(rest, io);
+                return (await import('./commands/init.js')).runInit(rest, io, new Date(), locale);
             case 'lsp':
-                return await (await import('./commands/lsp.js')).runLsp(rest);
+                return await (await import('./commands/lsp.js')).runLsp(rest, locale);
             default:
-                throw new UsageError(`unknown command "${command}"`);
+                // `osa --locale ja --help`: the locale may come first.
+                if (command === '--locale' || command.startsWith('--locale=')) {
+                    const given = argv.slice(0, command === '--locale' ? 2 : 1);
+                    const others = argv.slice(given.length);
+                    return await main([...(others.length > 0 ? others : ['--help']), ...given], io, env);
+                }
+                throw new UsageError(msg('cli.usage.unknownCommand', { command }));
         }
     } catch (error) {
         // Messages can quote arguments and file names: show their control characters escaped.
         if (error instanceof UsageError) {
-            io.err(`osa: ${neutralise(error.message)}\nRun \`osa --help\` for usage.\n`);
+            io.err(`osa: ${neutralise(error.render(locale))}\n${localize(msg('cli.usage.runHelp'), error.locale ?? locale)}\n`);
             return ExitCode.UsageOrIo;
         }
-        if (error instanceof OutputError) {
-            io.err(`osa: ${neutralise(error.message)}\n`);
+        if (error instanceof LocalizedError) {
+            io.err(`osa: ${neutralise(error.render(locale))}\n`);
             return ExitCode.UsageOrIo;
         }
-        io.err(internalErrorText(error));
+        io.err(internalErrorText(error, undefined, locale));
         return ExitCode.UsageOrIo;
     }
 }
@@ -104,10 +82,10 @@ export async function main(argv: readonly string[], io: Io = {
  * A genuine bug in osa (a user's mistake never gets here): what failed, how to report it, and the
  * stack trace only when asked for, since it helps the maintainers and not the user.
  */
-export function internalErrorText(error: unknown, file?: string): string {
-    const message = error instanceof Error ? error.message : String(error);
+export function internalErrorText(error: unknown, file?: string, locale: Locale = 'en'): string {
+    const message = neutralise(error instanceof Error ? error.message : String(error));
     const stack = process.env.OSA_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-    return `osa: internal error${file ? ` while checking ${neutralise(file)}` : ''}: ${neutralise(message)}\n`
-        + `This is a bug in osa, not in your files. Please report it at ${REPORT_BUGS_URL} with the command you ran`
-        + `${file ? ' and the file' : ''} (set OSA_DEBUG=1 to include the stack trace).${stack}\n`;
+    const what = file ? msg('cli.internalErrorInFile', { file: neutralise(file), message }) : msg('cli.internalError', { message });
+    const report = msg(file ? 'cli.internalErrorReportWithFile' : 'cli.internalErrorReport', { url: REPORT_BUGS_URL });
+    return `${localize(what, locale)}\n${localize(report, locale)}${stack}\n`;
 }

@@ -39,8 +39,8 @@ const PAYLOADS = {
 const lit = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Writes the report for `target` (run in `cwd`) and returns its file URL; the exit code is the validator's. */
-function report(cwd: string, target: string, file: string, status: number): string {
-    const result = spawnSync(process.execPath, [OSA, 'report', target, '--format', 'html', '--output', file], { cwd, encoding: 'utf-8' });
+function report(cwd: string, target: string, file: string, status: number, extra: string[] = []): string {
+    const result = spawnSync(process.execPath, [OSA, 'report', target, '--format', 'html', '--output', file, ...extra], { cwd, encoding: 'utf-8' });
     expect(result.status, result.stderr).toBe(status);
     return pathToFileURL(path.resolve(cwd, file)).href;
 }
@@ -73,11 +73,13 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
     let browser: Browser;
     let dir: string;
     let examplesUrl: string;
+    let japaneseUrl: string;
     let injectionUrl: string;
 
     beforeAll(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-report-browser-'));
         examplesUrl = report(REPO, 'examples', path.join(dir, 'examples.html'), 1); // the violation examples fail
+        japaneseUrl = report(REPO, 'examples', path.join(dir, 'examples-ja.html'), 1, ['--locale', 'ja']);
         // A workspace whose texts carry live payloads: titles, beneficiary and item names, sources,
         // a suppression reason and an exception justification.
         const ws = path.join(dir, 'ws');
@@ -182,6 +184,29 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
             await page.getByText(PAYLOADS.link).first().click();
             expect(await page.evaluate(() => (window as unknown as { __osaRan?: string[] }).__osaRan ?? null)).toBeNull();
             expect(page.url()).toBe(injectionUrl);
+        } finally {
+            await context.close();
+        }
+    });
+
+    it('renders the Japanese report (--locale ja): lang="ja", Japanese headings and chart titles, no axe-core violation', async () => {
+        const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
+        const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+        try {
+            const { page, seen } = await open(context, japaneseUrl);
+            expect(seen.errors).toEqual([]);
+            expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+            expect(await page.locator('h2').allTextContents()).toEqual(['適合マトリクス', '公表用シート', 'ポートフォリオ']);
+            expect(await page.locator('figcaption').allTextContents()).toEqual(['年度別の予算枠と案件の金額', 'DAC 所得グループ別の案件の金額']);
+            await page.locator('h2#matrix').evaluate(e => e.scrollIntoView({ block: 'start' }));
+            fs.mkdirSync(ARTIFACTS, { recursive: true });
+            await page.screenshot({ path: path.join(ARTIFACTS, 'ja-matrix.png') });
+            await page.addScriptTag({ content: axe });
+            const violations = await page.evaluate(async () => {
+                const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+                return (await run.run(document, { resultTypes: ['violations'] })).violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+            });
+            expect(violations).toEqual([]);
         } finally {
             await context.close();
         }

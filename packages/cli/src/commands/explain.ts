@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LANGUAGE_REFERENCE_PATH, languageReferenceUrl, ruleById, ruleDocsPath } from '@osa-policy/language';
+import { LANGUAGE_REFERENCE_PATHS, languageReferenceUrl, msg, ruleById, ruleDocsPath, type Locale } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
+import { text, withoutLocale } from '../locale.js';
 
 /** Finds the repository's docs folder above this module (works from out/ and from a bundle). */
 function findDocsPage(relative: string): string | undefined {
@@ -18,22 +19,34 @@ function findDocsPage(relative: string): string | undefined {
     return undefined;
 }
 
-export function runExplain(argv: readonly string[], io: Io): number {
-    if (argv.length !== 1) {
-        throw new UsageError('explain takes one rule id, e.g. `osa explain OSA101`');
+/**
+ * `osa explain <ID>`: the rule's page in the locale (docs/rules/ja/ for Japanese). A missing Japanese
+ * page falls back to the English one, with a note on standard error, rather than failing.
+ */
+export function runExplain(argv: readonly string[], io: Io, locale: Locale = 'en'): number {
+    const args = withoutLocale(argv);
+    if (args.length !== 1) {
+        throw new UsageError(msg('cli.usage.explainOneId'));
     }
-    const rule = ruleById(argv[0].toUpperCase());
+    const rule = ruleById(args[0].toUpperCase());
     if (!rule) {
-        throw new UsageError(`${argv[0]} is not a rule id (run \`osa rules\` for the list)`);
+        throw new UsageError(msg('cli.usage.notARule', { id: args[0] }));
     }
-    const page = findDocsPage(ruleDocsPath(rule.id));
+    let page = findDocsPage(ruleDocsPath(rule.id, locale));
+    if (!page && locale !== 'en') {
+        page = findDocsPage(ruleDocsPath(rule.id, 'en'));
+        if (page) {
+            io.err(`${text(locale, 'cli.explain.englishFallback', { page: ruleDocsPath(rule.id, locale) })}\n`);
+        }
+    }
     if (!page) {
-        io.err(`osa: the documentation page ${ruleDocsPath(rule.id)} is not installed with this copy of osa\n`);
+        io.err(`${text(locale, 'cli.explain.notInstalled', { page: ruleDocsPath(rule.id) })}\n`);
         return ExitCode.UsageOrIo;
     }
-    const text = fs.readFileSync(page, 'utf-8');
+    const content = fs.readFileSync(page, 'utf-8');
     // Every page ends with where the constructs, properties and terms it mentions are explained.
-    io.out(`${text}${text.endsWith('\n') ? '' : '\n'}\nThe language reference (every construct, property and term): `
-        + `${LANGUAGE_REFERENCE_PATH} (${languageReferenceUrl()})\n`);
+    io.out(`${content}${content.endsWith('\n') ? '' : '\n'}\n${text(locale, 'cli.explain.languageReference', {
+        path: LANGUAGE_REFERENCE_PATHS[locale], url: languageReferenceUrl(undefined, locale)
+    })}\n`);
     return ExitCode.Ok;
 }

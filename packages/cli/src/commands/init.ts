@@ -1,39 +1,41 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { msg, type Locale } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
+import { text, withoutLocale } from '../locale.js';
 
 /** The Japanese fiscal year (April to March) that `date` falls in. */
 export function fiscalYearOf(date: Date): number {
     return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
-function starterProgramme(fy: number): string {
-    return `// A starter OSA programme sheet. Replace the example content with the programme's own;
-// run \`osa validate\` to check it against the Implementation Guidelines, and
-// \`osa explain <ID>\` to read about any finding.
+/** The starter programme; its comments and example names are catalogue texts, so they follow the locale. */
+function starterProgramme(fy: number, locale: Locale): string {
+    const t = (id: Parameters<typeof text>[1]) => text(locale, id);
+    return `${t('cli.init.programmeComment')}
 
 programme EXAMPLE-FY${fy}-001 {
-    title "Coastal surveillance radars for the Navy"
+    title "${t('cli.init.title')}"
     fiscal-year ${fy}
-    recipient PHL                  // ISO 3166-1 alpha-3 code of the recipient country
-    beneficiary "Philippine Navy" kind armed-forces
+    recipient PHL                  // ${t('cli.init.recipientComment')}
+    beneficiary "${t('cli.init.beneficiary')}" kind armed-forces
     modality grant
     amount 500_000_000 JPY
 
-    field rule-of-law {            // rule-of-law, humanitarian or peace-cooperation (§2(2))
+    field rule-of-law {            // ${t('cli.init.fieldComment')}
         activity maritime-surveillance
     }
 
-    provide "Coastal surveillance radar" quantity 2 category coastal-radar
+    provide "${t('cli.init.item')}" quantity 2 category coastal-radar
 
-    assessment {                   // the six topics weighed when choosing a recipient (§3(2))
-        democracy on-file "Reference of the assessment on file"
-        rule-of-law on-file "Reference of the assessment on file"
-        human-rights on-file "Reference of the assessment on file"
-        socio-economic "Lower-middle-income country on the DAC List of ODA Recipients"
-        security-needs "Maritime domain awareness"
-        bilateral-relations "Strategic partnership"
+    assessment {                   // ${t('cli.init.assessmentComment')}
+        democracy on-file "${t('cli.init.onFile')}"
+        rule-of-law on-file "${t('cli.init.onFile')}"
+        human-rights on-file "${t('cli.init.onFile')}"
+        socio-economic "${t('cli.init.socioEconomic')}"
+        security-needs "${t('cli.init.securityNeeds')}"
+        bilateral-relations "${t('cli.init.bilateralRelations')}"
     }
 
     agreement uses StandardExchangeOfNotes signed ${fy}-09-01
@@ -42,11 +44,11 @@ programme EXAMPLE-FY${fy}-001 {
 `;
 }
 
-const STARTER_TEMPLATE = `// The clauses every OSA agreement must contain (§3(3)); programmes use it with
-// \`agreement uses StandardExchangeOfNotes signed YYYY-MM-DD\`.
+function starterTemplate(locale: Locale): string {
+    return `${text(locale, 'cli.init.templateComment')}
 
 agreement-template StandardExchangeOfNotes {
-    title "Exchange of notes with the standard OSA conditions"
+    title "${text(locale, 'cli.init.templateTitle')}"
     kind exchange-of-notes
     clause information-disclosure
     clause monitoring-and-evaluation results disclosed
@@ -55,6 +57,7 @@ agreement-template StandardExchangeOfNotes {
     clause un-charter-conformity
 }
 `;
+}
 
 const STARTER_CONFIG = `{
   "rules": {},
@@ -63,26 +66,27 @@ const STARTER_CONFIG = `{
 `;
 
 /** `osa init [dir]`: a starter workspace in an empty (or new) folder; never overwrites anything. */
-export function runInit(argv: readonly string[], io: Io, today = new Date()): number {
-    if (argv.length > 1) {
-        throw new UsageError('init takes at most one folder');
+export function runInit(argv: readonly string[], io: Io, today = new Date(), locale: Locale = 'en'): number {
+    const args = withoutLocale(argv);
+    if (args.length > 1) {
+        throw new UsageError(msg('cli.usage.initOneFolder'));
     }
-    const dir = path.resolve(argv[0] ?? '.');
+    const dir = path.resolve(args[0] ?? '.');
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-        io.err(`osa: ${dir} is not empty; run \`osa init\` in an empty folder so nothing is overwritten\n`);
+        io.err(`${text(locale, 'cli.init.notEmpty', { dir })}\n`);
         return ExitCode.UsageOrIo;
     }
     const fy = fiscalYearOf(today);
     const files: [string, string][] = [
         ['osa.config.json', STARTER_CONFIG],
-        [path.join('shared', 'templates.osa'), STARTER_TEMPLATE],
-        [path.join('programmes', `EXAMPLE-FY${fy}-001.osa`), starterProgramme(fy)]
+        [path.join('shared', 'templates.osa'), starterTemplate(locale)],
+        [path.join('programmes', `EXAMPLE-FY${fy}-001.osa`), starterProgramme(fy, locale)]
     ];
-    for (const [file, text] of files) {
+    for (const [file, content] of files) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-        fs.writeFileSync(path.join(dir, file), text, { flag: 'wx' });
-        io.out(`created ${path.join(path.relative(process.cwd(), dir) || '.', file)}\n`);
+        fs.writeFileSync(path.join(dir, file), content, { flag: 'wx' });
+        io.out(`${text(locale, 'cli.init.created', { file: path.join(path.relative(process.cwd(), dir) || '.', file) })}\n`);
     }
-    io.out('Next: edit the programme, then run `osa validate`.\n');
+    io.out(`${text(locale, 'cli.init.next')}\n`);
     return ExitCode.Ok;
 }

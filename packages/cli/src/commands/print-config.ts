@@ -1,23 +1,24 @@
 import * as path from 'node:path';
-import { ALL_RULES, ConfigError, dataEditions, EXTENSIBLE_VOCABULARIES, neutralise, findWorkspaceRoot, today, WorkspaceChecker, type AddedTerm, type TermInfo } from '@osa-policy/language';
+import { ALL_RULES, ConfigError, type Locale, dataEditions, EXTENSIBLE_VOCABULARIES, neutralise, findWorkspaceRoot, today, WorkspaceChecker, type AddedTerm, type TermInfo } from '@osa-policy/language';
 import type { Io } from '../main.js';
 import { ExitCode } from '../exit-codes.js';
+import { text } from '../locale.js';
 
 /**
  * `osa validate --print-config <file>`: what applies to one file and why: the config file found (or
  * given), the workspace, each rule's severity and where it comes from, ignores, reference data, and the terms the
  * workspace adds to the vocabularies.
  */
-export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false, asOf?: string): number {
+export function printConfig(file: string, configFile: string | undefined, io: Io, trusted = false, asOf?: string, locale: Locale = 'en'): number {
     const target = path.resolve(file);
     const root = findWorkspaceRoot(target, process.cwd(), configFile);
-    const checker = new WorkspaceChecker({ configFile, trusted });
+    const checker = new WorkspaceChecker({ configFile, trusted, locale });
     let config;
     try {
         config = checker.configAt(path.dirname(target));
     } catch (error) {
         if (error instanceof ConfigError) {
-            io.err(`osa: invalid configuration: ${neutralise(error.message)}\n`);
+            io.err(`${text(locale, 'cli.printConfig.invalid', { message: neutralise(error.message) })}\n`);
             return ExitCode.UsageOrIo;
         }
         throw error;

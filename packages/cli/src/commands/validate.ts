@@ -7,11 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, checkDateProblem, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
-    type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type ValidationRun
+    ALL_RULES, checkDateProblem, msg, type Message, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
+    type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type Locale, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
 import { ExitCode, OutputError, UsageError } from '../exit-codes.js';
+import { text } from '../locale.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../formatters/index.js';
 import { textPath } from '../formatters/summary.js';
 import type { Io } from '../main.js';
@@ -51,6 +52,8 @@ export interface ValidateSettings {
     checker?: WorkspaceChecker;
     /** Keep each file's report records (`osa report`). */
     records?: boolean;
+    /** The locale findings and notices are written in (default English); worker threads get it too. */
+    locale?: Locale;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -63,7 +66,7 @@ const timing = process.env.OSA_TIMING ? (label: string) => process.stderr.write(
  * problems; a named path that is not an `.osa` file (README.md from `examples/*`, /dev/null) is only
  * a notice: it was never a programme sheet to check, like the other files a folder walk passes over.
  */
-export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: string[]; problems: InputProblem[]; notices: InputProblem[] } {
+export function expandPaths(paths: readonly string[], cwd = process.cwd(), locale: Locale = 'en'): { files: string[]; problems: InputProblem[]; notices: InputProblem[] } {
     const files: string[] = [];
     const problems: InputProblem[] = [];
     const notices: InputProblem[] = [];
@@ -71,7 +74,7 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd()): { fi
         if (GLOB_CHARS.test(given)) {
             const matched = expandGlob(given, cwd, problems);
             if (matched.length === 0) {
-                problems.push({ path: path.resolve(cwd, given), message: 'the glob matches no .osa file' });
+                problems.push({ path: path.resolve(cwd, given), message: text(locale, 'cli.input.globMatchesNothing') });
             }
             files.push(...matched);
             continue;
@@ -84,14 +87,14 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd()): { fi
             const code = (error as NodeJS.ErrnoException).code;
             problems.push({
                 path: resolved,
-                message: code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'a symbolic link loop; not followed' : `cannot access: ${code}`
+                message: code === 'ENOENT' ? text(locale, 'cli.input.noSuchFile') : code === 'ELOOP' ? text(locale, 'cli.input.symlinkLoop') : text(locale, 'cli.input.cannotAccess', { code: code ?? '' })
             });
             continue;
         }
         if (stat.isDirectory()) {
             files.push(...collectOsaFiles(resolved, problems));
         } else if (!resolved.endsWith(OSA_EXTENSION)) {
-            notices.push({ path: resolved, message: 'skipped: not an .osa file' });
+            notices.push({ path: resolved, message: text(locale, 'cli.input.notOsa') });
         } else {
             // Whatever it is (a FIFO, a device, a link), reading it is safe-read's decision, per file.
             files.push(resolved);
@@ -138,7 +141,7 @@ function chunk<T>(items: readonly T[], parts: number): T[][] {
  */
 export async function validatePaths(paths: readonly string[], settings: ValidateSettings, cwd = process.cwd()): Promise<ValidationRun & { notices: InputProblem[] }> {
     timing('validation starts');
-    const expanded = expandPaths(paths, cwd);
+    const expanded = expandPaths(paths, cwd, settings.locale);
     timing('paths expanded');
     const problems = [...expanded.problems];
     const files = settings.shard
@@ -154,7 +157,10 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             byWorkspace.set(root, [file]);
         }
     }
-    const options: CheckOptions = { configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf, ...(settings.records ? { records: true } : {}) };
+    const options: CheckOptions = {
+        configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf, ...(settings.records ? { records: true } : {}),
+        ...(settings.locale && settings.locale !== 'en' ? { locale: settings.locale } : {})
+    };
     // Workers start first: they load the engine while this thread lists the workspace. This thread
     // works too, so --jobs N means N threads checking files.
     // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
@@ -258,13 +264,13 @@ function parseShard(value: string | undefined): { index: number; count: number }
     const index = Number(match?.[1]);
     const count = Number(match?.[2]);
     if (!match || count < 1 || index < 1 || index > count) {
-        throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. 2/4 (got "${value}")`);
+        throw new UsageError(msg('cli.usage.shard', { value }));
     }
     return { index, count };
 }
 
 /** A progress line on a terminal for long runs; never in machine formats or when output is piped. */
-function progressReporter(format: FormatName, io: Io): ((done: number, total: number) => void) | undefined {
+function progressReporter(format: FormatName, io: Io, locale: Locale): ((done: number, total: number) => void) | undefined {
     if (format !== 'stylish' || !process.stderr.isTTY || process.env.CI) {
         return undefined;
     }
@@ -273,7 +279,7 @@ function progressReporter(format: FormatName, io: Io): ((done: number, total: nu
         const now = Date.now();
         if (total >= PROGRESS_THRESHOLD && now - last > 100) {
             last = now;
-            io.err(`\rchecked ${done}/${total} files`);
+            io.err(`\r${text(locale, 'cli.progress', { done, total })}`);
         }
     };
 }
@@ -290,10 +296,12 @@ export interface CheckRequest {
     maxWarnings?: number;
     /** The check date (`--as-of`), YYYY-MM-DD; undefined: the configuration's `asOf`, else today. */
     asOf?: string;
+    /** The locale of the run (`--locale`, else the environment). */
+    locale: Locale;
 }
 
 /** Reads the shared options; a `--config` that is not a readable regular file is a usage error. */
-export function checkRequestOf(options: ReadonlyMap<string, string>, flags: ReadonlySet<string>): CheckRequest {
+export function checkRequestOf(options: ReadonlyMap<string, string>, flags: ReadonlySet<string>, locale: Locale = 'en'): CheckRequest {
     const failLevel = choice(options.get('fail-level'), ['error', 'warning', 'info'] as const, 'error', 'fail-level');
     const maxWarnings = wholeNumber(options.get('max-warnings'), 'max-warnings', 0);
     const jobs = wholeNumber(options.get('jobs'), 'jobs', 1) ?? os.availableParallelism();
@@ -302,15 +310,15 @@ export function checkRequestOf(options: ReadonlyMap<string, string>, flags: Read
         // Checked before anything reads it: `--config /dev/zero` or a FIFO is a usage error, not a hang.
         const checked = checkRegularFile(configFile, { maxBytes: MAX_CONFIG_BYTES, within: 'anywhere' });
         if ('problem' in checked) {
-            throw new UsageError(`--config ${configFile}: ${checked.problem}`);
+            throw new UsageError(msg('cli.usage.config', { file: configFile, problem: checked.problem }));
         }
     }
     const asOf = options.get('as-of');
     const asOfProblem = asOf === undefined ? undefined : checkDateProblem(asOf);
     if (asOfProblem) {
-        throw new UsageError(`--as-of takes the check date as YYYY-MM-DD, such as 2026-04-01: ${asOfProblem}`);
+        throw new UsageError(msg('cli.usage.asOf', { problem: asOfProblem }));
     }
-    return { configFile, trusted: flags.has('allow-outside-data'), jobs, failLevel, maxWarnings, asOf };
+    return { configFile, trusted: flags.has('allow-outside-data'), jobs, failLevel, maxWarnings, asOf, locale };
 }
 
 /**
@@ -321,9 +329,9 @@ export async function checkPaths(positional: readonly string[], request: CheckRe
     extra: Pick<ValidateSettings, 'shard' | 'onProgress' | 'records'> = {}): Promise<ValidationRun & { notices: InputProblem[] }> {
     const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
-        configFile: request.configFile, trusted: request.trusted, asOf: request.asOf, jobs: request.jobs, ...extra,
+        configFile: request.configFile, trusted: request.trusted, asOf: request.asOf, jobs: request.jobs, locale: request.locale, ...extra,
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
-        onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ignored by the configuration's "ignore", not validated\n`))
+        onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ${text(request.locale, 'cli.input.ignored')}\n`))
     });
     if (extra.onProgress) {
         io.err('\r\x1b[K');
@@ -337,21 +345,21 @@ export async function checkPaths(positional: readonly string[], request: CheckRe
     return run;
 }
 
-export async function runValidate(argv: readonly string[], io: Io): Promise<number> {
+export async function runValidate(argv: readonly string[], io: Io, locale: Locale = 'en'): Promise<number> {
     const { positional, options, flags } = parseArgs(argv,
         ['format', 'output', 'shard', 'print-config', ...CHECK_OPTIONS],
         ['color', 'no-color', ...CHECK_FLAGS]);
     const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
-    const request = checkRequestOf(options, flags);
+    const request = checkRequestOf(options, flags, locale);
     const shard = parseShard(options.get('shard'));
     if (options.has('print-config')) {
-        return printConfig(options.get('print-config')!, request.configFile, io, request.trusted, request.asOf);
+        return printConfig(options.get('print-config')!, request.configFile, io, request.trusted, request.asOf, locale);
     }
     const output = options.get('output');
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
         && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    const run = await checkPaths(positional, request, io, { shard, onProgress: progressReporter(format, io) });
-    const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color });
+    const run = await checkPaths(positional, request, io, { shard, onProgress: progressReporter(format, io, locale) });
+    const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color, locale });
     timing('report formatted');
     if (output) {
         writeReport(output, report);
@@ -378,24 +386,25 @@ export function writeReport(output: string, report: string | Uint8Array): void {
         } catch {
             // Nothing was created where nothing can be created.
         }
-        throw new OutputError(`--output ${output}: cannot write the report: ${describeWriteError(error as NodeJS.ErrnoException, target)}`);
+        throw new OutputError(msg('cli.output.cannotWrite', { output, reason: describeWriteError(error as NodeJS.ErrnoException, target) }));
     }
 }
 
-function describeWriteError(error: NodeJS.ErrnoException, target: string): string {
+function describeWriteError(error: NodeJS.ErrnoException, target: string): Message | string {
+    const code = error.code ?? '';
     switch (error.code) {
         case 'ENOTDIR':
         case 'EEXIST':
-            return `a part of the path ${path.dirname(target)} is a file, not a directory (${error.code})`;
+            return msg('cli.output.notADirectory', { folder: path.dirname(target), code });
         case 'EISDIR':
-            return `${target} is a directory; give a file name (EISDIR)`;
+            return msg('cli.output.isADirectory', { target });
         case 'EACCES':
         case 'EPERM':
-            return `permission denied (${error.code}); choose a writable location`;
+            return msg('cli.output.permission', { code });
         case 'EROFS':
-            return `the file system is read-only (${error.code})`;
+            return msg('cli.output.readOnly', { code });
         case 'ENOSPC':
-            return `no space left on the device (${error.code})`;
+            return msg('cli.output.noSpace', { code });
         default:
             return error.code ?? error.message;
     }

@@ -1,5 +1,5 @@
 /** The formatter contract: every output format renders the same ValidationRun. */
-import type { RuleMeta, ValidationRun } from '@osa-policy/language';
+import type { Locale, RuleMeta, ValidationRun } from '@osa-policy/language';
 
 export interface FormatContext {
     /** The tool version, e.g. 0.1.0. */
@@ -10,6 +10,8 @@ export interface FormatContext {
     rules: readonly RuleMeta[];
     /** Colour for terminals; only `stylish` uses it. */
     color: boolean;
+    /** The language of the texts around the findings (the findings arrive rendered); default English. */
+    locale?: Locale;
 }
 
 export type Formatter = (run: ValidationRun, context: FormatContext) => string;

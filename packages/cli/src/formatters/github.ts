@@ -25,7 +25,7 @@
  */
 import { neutralise, type ReportedDiagnostic, type Severity } from '@osa-policy/language';
 import type { Formatter } from './format.js';
-import { textPath } from './summary.js';
+import { relatedLine, textPath } from './summary.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -50,7 +50,7 @@ export const formatGithub: Formatter = (run, context) => {
         const oneLine = start.line === end.line;
         const message = [
             neutralise(d.message),
-            ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${neutralise(r.message)}`)
+            ...(d.related ?? []).map(r => relatedLine(r, context.cwd, context.locale))
         ].join('\n');
         return command(COMMAND[d.severity], {
             file: shown(file),

@@ -8,7 +8,7 @@ import { displayPath, summarize } from './summary.js';
  */
 export const formatJson: Formatter = (run, context) => {
     const diagnostic = (d: ReportedDiagnostic) => ({
-        rule: d.rule, severity: d.severity, message: d.message, clause: d.clause, range: d.range,
+        rule: d.rule, severity: d.severity, message: d.message, ...(d.messageId ? { messageId: d.messageId } : {}), clause: d.clause, range: d.range,
         ...(d.related ? { related: d.related.map(x => ({ ...x, path: displayPath(x.path, context.cwd) })) } : {})
     });
     const output = {

@@ -30,10 +30,10 @@
  * surrogates, U+FFFE, U+FFFF) is shown as `\uXXXX`. There are no timestamps, times or host names:
  * the same run gives the same bytes.
  */
-import { codePointEscape, neutralise, type ReportedDiagnostic } from '@osa-policy/language';
+import { codePointEscape, localize, msg, neutralise, type ReportedDiagnostic } from '@osa-policy/language';
 import type { Formatter } from './format.js';
 import { docsUrlOf } from './rule-docs.js';
-import { textPath } from './summary.js';
+import { relatedLine, textPath } from './summary.js';
 
 const NAME_LENGTH = 80;
 
@@ -96,15 +96,16 @@ interface Counts {
 
 export const formatJunit: Formatter = (run, context) => {
     const shown = (file: string) => textPath(file, context.cwd);
+    const locale = context.locale ?? 'en';
     const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
     const suites: XmlElement[] = [];
 
     const details = (file: string, d: ReportedDiagnostic): string => [
         `${shown(file)}:${d.range.start.line}:${d.range.start.column}`,
-        `${d.severity} ${d.rule}${d.clause ? ` (${d.clause})` : ''}`,
+        `${localize(msg(`cli.severity.${d.severity}`), locale)} ${d.rule}${d.clause ? ` (${d.clause})` : ''}`,
         neutralise(d.message),
-        ...(d.related ?? []).map(r => `related: ${shown(r.path)}:${r.range.start.line}:${r.range.start.column} ${neutralise(r.message)}`),
-        ...[docsUrlOf(d.rule, context.rules)].filter(url => url !== undefined).map(url => `docs: ${url}`)
+        ...(d.related ?? []).map(r => relatedLine(r, context.cwd, locale)),
+        ...[docsUrlOf(d.rule, context.rules, locale)].filter(url => url !== undefined).map(url => localize(msg('cli.docs', { url }), locale))
     ].join('\n');
 
     const testcase = (file: string, d: ReportedDiagnostic, child: XmlElement) => element('testcase', {
@@ -128,11 +129,11 @@ export const formatJunit: Formatter = (run, context) => {
         for (const s of report.suppressed) {
             counts.tests++;
             counts.skipped++;
-            cases.push(testcase(report.path, s, element('skipped', { message: `suppressed (${s.suppression.kind}): ${neutralise(s.suppression.reason)}` })));
+            cases.push(testcase(report.path, s, element('skipped', { message: localize(msg('cli.junit.suppressed', { kind: s.suppression.kind, reason: neutralise(s.suppression.reason) }), locale) })));
         }
         if (cases.length === 0) {
             counts.tests++;
-            cases.push(element('testcase', { classname: 'osa', name: 'no findings', file: shown(report.path) }));
+            cases.push(element('testcase', { classname: 'osa', name: localize(msg('cli.junit.noFindings'), locale), file: shown(report.path) }));
         }
         suites.push(element('testsuite', { name: shown(report.path), ...counts }, cases));
         add(total, counts);
@@ -143,7 +144,7 @@ export const formatJunit: Formatter = (run, context) => {
         const problems = run.problems.filter(p => p.path === file);
         const counts: Counts = { tests: problems.length, failures: 0, errors: problems.length, skipped: 0 };
         suites.push(element('testsuite', { name: shown(file), ...counts }, problems.map(p => element('testcase', {
-            classname: 'osa', name: 'input problem', file: shown(file)
+            classname: 'osa', name: localize(msg('cli.junit.inputProblem'), locale), file: shown(file)
         }, [element('error', { message: neutralise(p.message), type: 'input' })]))));
         add(total, counts);
     }

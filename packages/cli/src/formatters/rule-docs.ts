@@ -1,4 +1,4 @@
-import { LANGUAGE_CODE, REPOSITORY_URL, ruleDocsUrl, type RuleMeta } from '@osa-policy/language';
+import { LANGUAGE_CODE, REPOSITORY_URL, ruleDocsUrl, type Locale, type RuleMeta } from '@osa-policy/language';
 
 /** The `suppression` code: findings about misused suppression comments. */
 export const SUPPRESSION_CODE = 'suppression';
@@ -7,11 +7,11 @@ const README = `${REPOSITORY_URL}/blob/main/docs/rules/README.md`;
 
 /**
  * Where a code is documented: a rule's own page, or the section of docs/rules/README.md on the
- * `syntax` code or on suppressions; undefined for a code this version does not know.
+ * `syntax` code or on suppressions (English: ja/README.md is the documentation team's); undefined for a code this version does not know.
  */
-export function docsUrlOf(code: string, rules: readonly RuleMeta[]): string | undefined {
+export function docsUrlOf(code: string, rules: readonly RuleMeta[], locale: Locale = 'en'): string | undefined {
     if (rules.some(r => r.id === code)) {
-        return ruleDocsUrl(code);
+        return ruleDocsUrl(code, locale);
     }
     if (code === LANGUAGE_CODE) {
         return `${README}#the-syntax-code`;

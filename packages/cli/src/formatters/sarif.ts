@@ -14,12 +14,15 @@
  * - Results come file by file in path order: a file's findings in position order, then its suppressed
  *   findings. Message texts are the plain-text messages, unchanged: osa writes no SARIF embedded links
  *   (`[text](id)`), and the spec defines bracket escaping only inside such links.
+ * - Results carry the catalogue id of their message in `properties.messageId` (the same in every
+ *   locale); with `--locale ja` the texts, rule summaries and help pages are the Japanese ones.
  * - No timestamps, GUIDs or durations: the same run in the same directory gives the same bytes.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    LANGUAGE_CODE, REPOSITORY_URL, ruleDocsUrl, type Range1, type ReportedDiagnostic, type RuleMeta, type Severity
+    LANGUAGE_CODE, localize, msg, REPOSITORY_URL, ruleDocsUrl, ruleSummary, type Locale, type Message, type MessageId, type Range1,
+    type ReportedDiagnostic, type RuleMeta, type Severity
 } from '@osa-policy/language';
 import type { FormatContext, Formatter } from './format.js';
 import { docsUrlOf, RULES_README_URL, SUPPRESSION_CODE } from './rule-docs.js';
@@ -60,54 +63,49 @@ interface ReportingDescriptor {
 }
 
 /** Descriptors of the two codes that are not rules; their docs are sections of docs/rules/README.md. */
-const PSEUDO_RULES: readonly ReportingDescriptor[] = [
-    {
-        id: LANGUAGE_CODE,
-        name: 'syntax',
-        shortDescription: { text: 'The file is not valid OSA: a parse error, an unresolved reference or a missing required declaration.' },
-        fullDescription: {
-            text: 'The file is not valid OSA: a parse error, an unresolved reference or a missing required declaration. '
-                + 'These are the language\'s own errors, not guideline rules; while they remain, other findings may be missing or misleading.'
+function pseudoRules(locale: Locale): ReportingDescriptor[] {
+    const t = (id: MessageId) => localize(msg(id), locale);
+    return [
+        {
+            id: LANGUAGE_CODE,
+            name: 'syntax',
+            shortDescription: { text: t('cli.sarif.syntax.short') },
+            fullDescription: { text: t('cli.sarif.syntax.full') },
+            helpUri: docsUrlOf(LANGUAGE_CODE, [])!,
+            defaultConfiguration: { level: 'error' },
+            properties: { clause: null, family: 'language', tags: ['osa', 'language'] }
         },
-        helpUri: docsUrlOf(LANGUAGE_CODE, [])!,
-        defaultConfiguration: { level: 'error' },
-        properties: { clause: null, family: 'language', tags: ['osa', 'language'] }
-    },
-    {
-        id: SUPPRESSION_CODE,
-        name: 'suppression',
-        shortDescription: { text: 'A suppression comment is misused: it names no rule or an unknown rule, gives no reason, or silences nothing.' },
-        fullDescription: {
-            text: 'A suppression comment is misused: it names no rule or an unknown rule, gives no reason, or silences nothing. '
-                + 'Suppressions are the audit trail of waivers, so each must name its rules and give a reason.'
-        },
-        helpUri: docsUrlOf(SUPPRESSION_CODE, [])!,
-        defaultConfiguration: { level: 'warning' },
-        properties: { clause: null, family: 'suppression', tags: ['osa', 'suppression'] }
-    }
-];
-
-/** How a rule's clause reads in its full description. */
-function clauseSentence(clause: string): string {
-    if (clause.startsWith('§')) {
-        return `Implementation Guidelines for Official Security Assistance, ${clause}.`;
-    }
-    if (clause === 'data') {
-        return 'Clause: data (a check of the reference data the other rules rely on).';
-    }
-    if (clause === 'portfolio') {
-        return 'Clause: portfolio (a check across the programmes of the input set).';
-    }
-    return `Clause: ${clause}.`;
+        {
+            id: SUPPRESSION_CODE,
+            name: 'suppression',
+            shortDescription: { text: t('cli.sarif.suppression.short') },
+            fullDescription: { text: t('cli.sarif.suppression.full') },
+            helpUri: docsUrlOf(SUPPRESSION_CODE, [])!,
+            defaultConfiguration: { level: 'warning' },
+            properties: { clause: null, family: 'suppression', tags: ['osa', 'suppression'] }
+        }
+    ];
 }
 
-function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
+/** How a rule's clause reads in its full description. */
+function clauseSentence(clause: string): Message {
+    if (clause.startsWith('§')) {
+        return msg('cli.sarif.clause.guideline', { clause });
+    }
+    if (clause === 'data' || clause === 'portfolio') {
+        return msg(`cli.sarif.clause.${clause}`);
+    }
+    return msg('cli.sarif.clause.other', { clause });
+}
+
+function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
+    const summary = ruleSummary(rule, locale);
     return {
         id: rule.id,
         name: rule.name,
-        shortDescription: { text: rule.summary },
-        fullDescription: { text: `${rule.summary} ${clauseSentence(rule.clause)}` },
-        helpUri: ruleDocsUrl(rule.id),
+        shortDescription: { text: summary },
+        fullDescription: { text: `${summary} ${localize(clauseSentence(rule.clause), locale)}` },
+        helpUri: ruleDocsUrl(rule.id, locale),
         defaultConfiguration: { level: LEVEL[rule.severity] },
         properties: {
             clause: rule.clause,
@@ -119,12 +117,12 @@ function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
 }
 
 /** A descriptor for a code in the run that neither the rule list nor the pseudo-rules know. */
-function unknownDescriptor(id: string): ReportingDescriptor {
+function unknownDescriptor(id: string, locale: Locale): ReportingDescriptor {
     return {
         id,
         name: id,
-        shortDescription: { text: `Findings reported under the code ${id}.` },
-        fullDescription: { text: `Findings reported under the code ${id}, which is not in the rule list of this osa version.` },
+        shortDescription: { text: localize(msg('cli.sarif.unknown.short', { id }), locale) },
+        fullDescription: { text: localize(msg('cli.sarif.unknown.full', { id }), locale) },
         helpUri: RULES_README_URL,
         defaultConfiguration: { level: 'warning' },
         properties: { clause: null, family: 'unknown', tags: ['osa'] }
@@ -156,6 +154,7 @@ function region(range: Range1): NonNullable<PhysicalLocation['region']> {
 }
 
 export const formatSarif: Formatter = (run, context) => {
+    const locale = context.locale ?? 'en';
     const artifactIndex = new Map<string, number>();
     run.reports.forEach((report, index) => artifactIndex.set(report.path, index));
 
@@ -185,7 +184,9 @@ export const formatSarif: Formatter = (run, context) => {
                     message: { text: r.message }
                 }))
             }
-            : {})
+            : {}),
+        // The catalogue id of the message: stable across locales, for tools that match findings by kind.
+        ...(d.messageId ? { properties: { messageId: d.messageId } } : {})
     });
 
     const results = run.reports.flatMap(report => [
@@ -215,7 +216,7 @@ export const formatSarif: Formatter = (run, context) => {
             tool: {
                 driver: {
                     name: 'osa',
-                    fullName: 'osa: the OSA policy linter for the Implementation Guidelines for Official Security Assistance',
+                    fullName: localize(msg('cli.sarif.fullName'), locale),
                     version: context.version,
                     semanticVersion: context.version,
                     informationUri: REPOSITORY_URL,
@@ -239,8 +240,9 @@ export const formatSarif: Formatter = (run, context) => {
 
 /** Every rule of the context, then `syntax` and `suppression`, then any other code the run uses. */
 function describeRules(diagnostics: readonly ReportedDiagnostic[], context: FormatContext): ReportingDescriptor[] {
-    const descriptors = [...context.rules.map(ruleDescriptor), ...PSEUDO_RULES.filter(p => !context.rules.some(r => r.id === p.id))];
+    const locale = context.locale ?? 'en';
+    const descriptors = [...context.rules.map(rule => ruleDescriptor(rule, locale)), ...pseudoRules(locale).filter(p => !context.rules.some(r => r.id === p.id))];
     const known = new Set(descriptors.map(d => d.id));
     const unknown = [...new Set(diagnostics.map(d => d.rule).filter(id => !known.has(id)))].sort();
-    return [...descriptors, ...unknown.map(unknownDescriptor)];
+    return [...descriptors, ...unknown.map(id => unknownDescriptor(id, locale))];
 }

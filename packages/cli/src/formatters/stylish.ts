@@ -1,4 +1,5 @@
-import { neutralise, type Severity } from '@osa-policy/language';
+import { localize, msg, neutralise, type Severity } from '@osa-policy/language';
+import { counted } from '../locale.js';
 import type { Formatter } from './format.js';
 import { summarize, textPath } from './summary.js';
 
@@ -23,20 +24,23 @@ const SEVERITY_COLOUR: Record<Severity, (text: string) => string> = { error: red
  */
 export const formatStylish: Formatter = (run, context) => {
     const c = context.color;
+    const locale = context.locale ?? 'en';
     const lines: string[] = [];
     for (const report of run.reports) {
         for (const d of report.diagnostics) {
             const where = `${(c ? bold : plain)(textPath(report.path, context.cwd))}:${d.range.start.line}:${d.range.start.column}`;
             const id = d.clause ? `${d.rule} (${d.clause})` : d.rule;
-            lines.push(`${where}  ${(c ? SEVERITY_COLOUR[d.severity] : plain)(d.severity)}  ${neutralise(d.message)}  ${(c ? dim : plain)(id)}`);
+            lines.push(`${where}  ${(c ? SEVERITY_COLOUR[d.severity] : plain)(localize(msg(`cli.severity.${d.severity}`), locale))}  ${neutralise(d.message)}  ${(c ? dim : plain)(id)}`);
         }
     }
     const s = summarize(run.reports);
     const suppressed = run.reports.reduce((n, r) => n + r.suppressed.length, 0);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const summary = `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`
-        + (suppressed > 0 ? `, ${suppressed} suppressed` : '')
-        + (run.problems.length > 0 ? `, ${plural(run.problems.length, 'input problem')}` : '');
+    const counts = [
+        counted('cli.count.error', s.errors), counted('cli.count.warning', s.warnings), counted('cli.count.info', s.infos),
+        ...(suppressed > 0 ? [msg('cli.count.suppressed', { count: suppressed })] : []),
+        ...(run.problems.length > 0 ? [counted('cli.count.inputProblem', run.problems.length)] : [])
+    ];
+    const summary = localize(msg('cli.stylish.summary', { files: counted('cli.count.file', s.files), counts }), locale);
     const colour = s.errors > 0 || run.problems.length > 0 ? red : s.warnings > 0 ? yellow : green;
     lines.push(c ? bold(colour(summary)) : summary);
     return lines.join('\n') + '\n';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { neutraliseLineStart, type FileReport } from '@osa-policy/language';
+import { localize, msg, neutralise, neutraliseLineStart, type FileReport, type Locale, type ReportedDiagnostic } from '@osa-policy/language';
 
 export interface Summary {
     files: number;
@@ -23,6 +23,12 @@ export function displayPath(file: string, cwd: string): string {
     const relative = path.relative(cwd, file);
     const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
     return shown.split(path.sep).join('/');
+}
+
+/** A related location as a line of the text formats (github, junit): `related: path:line:col message`. */
+export function relatedLine(related: NonNullable<ReportedDiagnostic['related']>[number], cwd: string, locale: Locale = 'en'): string {
+    const location = `${textPath(related.path, cwd)}:${related.range.start.line}:${related.range.start.column}`;
+    return localize(msg('cli.related', { location, message: neutralise(related.message) }), locale);
 }
 
 /** `displayPath` for text formats: a file name is repository text, neutralised like a message (and never starts a workflow command). */

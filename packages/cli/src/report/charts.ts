@@ -4,7 +4,8 @@
  * committed by DAC income group per fiscal year. The SVG is inlined in the HTML page: no script, no
  * font or image to load. Labels are the tool's own (fiscal years, group codes), not text from files.
  */
-import type { ComplianceReport } from '@osa-policy/language';
+import type { ComplianceReport, Locale } from '@osa-policy/language';
+import { fiscalYear, labelsFor } from './shared.js';
 
 export interface Chart {
     title: string;
@@ -24,9 +25,11 @@ async function render(spec: Spec): Promise<string> {
     }
 }
 
-const YEN_AXIS = { title: 'yen', format: ',.0f' };
 
-export async function portfolioCharts(report: ComplianceReport): Promise<Chart[]> {
+export async function portfolioCharts(report: ComplianceReport, locale: Locale = 'en'): Promise<Chart[]> {
+    const label = labelsFor(locale);
+    const fy = (year: number) => fiscalYear(year, label);
+    const YEN_AXIS = { title: label('report.chart.yen'), format: ',.0f' };
     const years = report.portfolio.fiscalYears;
     if (years.length === 0) {
         return [];
@@ -34,12 +37,12 @@ export async function portfolioCharts(report: ComplianceReport): Promise<Chart[]
     const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: 480, height: 220, background: null,
         config: { font: 'sans-serif', axis: { labelColor: '#6e7781', titleColor: '#6e7781', gridColor: '#d0d7de' }, legend: { labelColor: '#6e7781', titleColor: '#6e7781' }, view: { stroke: null } } };
     const trend = years.flatMap(y => [
-        ...(y.envelope !== undefined ? [{ year: `FY${y.fiscalYear}`, series: 'envelope', amount: y.envelope }] : []),
-        { year: `FY${y.fiscalYear}`, series: 'programmes', amount: y.amount }
+        ...(y.envelope !== undefined ? [{ year: fy(y.fiscalYear), series: label('report.chart.envelope'), amount: y.envelope }] : []),
+        { year: fy(y.fiscalYear), series: label('report.chart.programmes'), amount: y.amount }
     ]);
-    const groups = years.flatMap(y => y.byDacGroup.map(b => ({ year: `FY${y.fiscalYear}`, group: b.key, amount: b.amount })));
+    const groups = years.flatMap(y => y.byDacGroup.map(b => ({ year: fy(y.fiscalYear), group: b.key, amount: b.amount })));
     const charts: Chart[] = [{
-        title: 'Budget envelope and committed amounts by fiscal year',
+        title: label('report.chart.trend'),
         svg: await render({
             ...base, data: { values: trend }, mark: 'bar',
             encoding: {
@@ -52,13 +55,13 @@ export async function portfolioCharts(report: ComplianceReport): Promise<Chart[]
     }];
     if (groups.length > 0) {
         charts.push({
-            title: 'Committed amounts by DAC income group',
+            title: label('report.chart.dacGroups'),
             svg: await render({
                 ...base, data: { values: groups }, mark: 'bar',
                 encoding: {
                     x: { field: 'year', type: 'nominal', title: null, axis: { labelAngle: 0 } },
                     y: { field: 'amount', type: 'quantitative', axis: YEN_AXIS, stack: 'zero' },
-                    color: { field: 'group', type: 'nominal', title: 'DAC group', scale: { scheme: 'tableau10' } }
+                    color: { field: 'group', type: 'nominal', title: label('report.chart.dacGroup'), scale: { scheme: 'tableau10' } }
                 }
             })
         });

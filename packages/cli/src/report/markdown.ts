@@ -4,8 +4,8 @@
  * portfolio. Every text from a file goes through `md`, so it cannot open a link, an image, HTML,
  * emphasis or a table cell, and a newline cannot start a new block.
  */
-import { escapeHtml, neutraliseMarkdownInline, type ComplianceReport, type Evidence, type ProgrammeReport } from '@osa-policy/language';
-import { fiscalYear, formatMoney, STATUS_LABEL, yen } from './shared.js';
+import { escapeHtml, neutraliseMarkdownInline, type ComplianceReport, type Evidence, type Locale, type ProgrammeReport } from '@osa-policy/language';
+import { countsText, datasetName, fiscalYear, formatMoney, labelsFor, statusLabel, summaryText, yen, type Label } from './shared.js';
 
 /**
  * Text from a file, shown literally. Besides the inline constructs, GitHub turns bare URLs, `www.`
@@ -25,84 +25,88 @@ function evidence(e: Evidence): string {
     return `${md(e.rule)} ${md(e.path)}:${e.line}:${e.column}`;
 }
 
-function programmeSection(p: ProgrammeReport): string {
-    const s = p.summary;
+function programmeSection(p: ProgrammeReport, label: Label): string {
+    const fy = (year: number | undefined) => fiscalYear(year, label);
     // The summary line is inside an HTML block, where Markdown escapes do not apply: HTML escaping instead.
     const heading = p.assessable
-        ? `${escapeHtml(p.id)}: ${s.violated} violated, ${s.undetermined} undetermined, ${s.waived} waived, ${s.met} met, ${s['not-applicable']} not applicable`
-        : `${escapeHtml(p.id)}: not assessable`;
+        ? `${escapeHtml(p.id)}: ${countsText(p.summary, label)}`
+        : `${escapeHtml(p.id)}: ${label('report.notAssessable')}`;
     const out = [`<details><summary>${heading}</summary>\n`];
-    out.push(`\n${md(p.path)} lines ${p.lines.start}–${p.lines.end}\n\n`);
+    out.push(`\n${md(p.path)} ${label('report.lines', { start: p.lines.start, end: p.lines.end })}\n\n`);
     if (!p.assessable) {
-        out.push('Not assessable: the programme has syntax errors, so silent rules would prove nothing.\n\n');
+        out.push(`${label('report.notAssessable.sentence')}\n\n`);
         out.push(p.notAssessable!.map(e => `- ${md(e.path)}:${e.line}:${e.column} ${md(e.message)}`).join('\n') + '\n\n');
     } else {
-        out.push(table(['Clause', 'Status', 'Rules', 'Evidence'], p.matrix.map(l => [
+        out.push(table([label('report.column.clause'), label('report.column.status'), label('report.column.rules'), label('report.column.evidence')], p.matrix.map(l => [
             md(l.clause),
-            `${STATUS_MARK[l.status]} ${STATUS_LABEL[l.status]}`,
-            l.rules.map(r => `${md(r.id)} ${STATUS_LABEL[r.status]}${r.severity ? ` (${r.severity})` : ''}`
-                + (r.waivers ?? []).map(w => `: ${w.by} "${md(w.reason)}"${w.approvedBy ? `, approved by ${md(w.approvedBy)}` : ''}${w.dated ? ` on ${md(w.dated)}` : ''}`).join('')
-                + (r.missingData ? `: no ${md(r.missingData.join(', '))} for the year` : '')).join('<br>'),
+            `${STATUS_MARK[l.status]} ${statusLabel(l.status, label)}`,
+            l.rules.map(r => `${md(r.id)} ${statusLabel(r.status, label)}${r.severity ? ` (${label(`cli.severity.${r.severity}`)})` : ''}`
+                + (r.waivers ?? []).map(w => `: ${label(`report.waiver.${w.by}`)} "${md(w.reason)}"${w.approvedBy ? label('report.approvedBy', { name: md(w.approvedBy) }) : ''}${w.dated ? label('report.dated', { date: md(w.dated) }) : ''}`).join('')
+                + (r.missingData ? `: ${label('report.missingData', { datasets: r.missingData.map(d => md(datasetName(d, label))) })}` : '')).join('<br>'),
             l.evidence.map(evidence).join('<br>')
         ])));
     }
     if (p.otherFindings.length > 0) {
-        out.push(`\nOther findings: ${p.otherFindings.map(evidence).join('; ')}\n`);
+        out.push(`\n${label('report.otherFindings')} ${p.otherFindings.map(evidence).join('; ')}\n`);
     }
     const d = p.disclosure;
-    out.push('\n**Disclosure sheet**\n\n');
-    out.push(table(['Fact', 'Declared'], [
-        ['Title', md(d.title)],
-        ['Fiscal year', fiscalYear(d.fiscalYear)],
-        ['Recipient', d.recipient ? `${md(d.recipientName ?? d.recipient)} (${md(d.recipient)})` : ''],
-        ['Beneficiaries', d.beneficiaries.map(b => `${md(b.name)}${b.kind ? ` (${md(b.kind)})` : ''}`).join('<br>')],
-        ['Fields', d.fields.map(md).join(', ')],
-        ['Items', d.items.map(i => `${md(i.name)}${i.quantity !== undefined ? ` × ${i.quantity}` : ''}`).join('<br>')],
-        ['Amount', md(formatMoney(d.amount))],
-        ['By fiscal year', d.funding.map(f => `${fiscalYear(f.fiscalYear)}: ${md(formatMoney(f.amount))}`).join('<br>')],
-        ['Agreement', d.agreement ? `${md(d.agreement.kind ?? 'kind not declared')}${d.agreement.signed ? `, signed ${md(d.agreement.signed)}` : ''}` : ''],
-        ['Monitoring', d.monitoring ? [d.monitoring.visits.length > 0 ? `visits ${d.monitoring.visits.map(md).join(', ')}` : 'no visit recorded', `results ${d.monitoring.results}${d.monitoring.published ? `: ${md(d.monitoring.published)}` : ''}`].join('<br>') : ''],
-        ['Sources', d.sources.map(md).join('<br>')]
+    out.push(`\n**${label('report.sheet')}**\n\n`);
+    out.push(table([label('report.column.fact'), label('report.column.declared')], [
+        [label('report.fact.title'), md(d.title)],
+        [label('report.column.fiscalYear'), fy(d.fiscalYear)],
+        [label('report.column.recipient'), d.recipient ? `${md(d.recipientName ?? d.recipient)} (${md(d.recipient)})` : ''],
+        [label('report.fact.beneficiaries'), d.beneficiaries.map(b => `${md(b.name)}${b.kind ? ` (${md(b.kind)})` : ''}`).join('<br>')],
+        [label('report.fact.fields'), d.fields.map(md).join(', ')],
+        [label('report.fact.items'), d.items.map(i => `${md(i.name)}${i.quantity !== undefined ? ` × ${i.quantity}` : ''}`).join('<br>')],
+        [label('report.column.amount'), md(formatMoney(d.amount))],
+        [label('report.fact.byFiscalYear'), d.funding.map(f => `${fy(f.fiscalYear)}: ${md(formatMoney(f.amount))}`).join('<br>')],
+        [label('report.fact.agreement'), d.agreement ? `${d.agreement.kind ? md(d.agreement.kind) : label('report.agreement.kindNotDeclared')}${d.agreement.signed ? label('report.agreement.signed', { date: md(d.agreement.signed) }) : ''}` : ''],
+        [label('report.fact.monitoring'), d.monitoring ? [
+            d.monitoring.visits.length > 0 ? label('report.monitoring.visits', { visits: d.monitoring.visits.map(md).join(', ') }) : label('report.monitoring.noVisit'),
+            `${label('report.monitoring.results', { results: d.monitoring.results })}${d.monitoring.published ? `: ${md(d.monitoring.published)}` : ''}`
+        ].join('<br>') : ''],
+        [label('report.fact.sources'), d.sources.map(md).join('<br>')]
     ]));
     out.push('\n</details>\n');
     return out.join('');
 }
 
-export function renderMarkdown(report: ComplianceReport): string {
+export function renderMarkdown(report: ComplianceReport, locale: Locale = 'en'): string {
+    const label = labelsFor(locale);
+    const fy = (year: number | undefined) => fiscalYear(year, label);
     const s = report.summary;
-    const out = ['# OSA compliance report\n\n'];
-    out.push(`${s.programmes} programmes: ${s.assessable} assessable, ${s.notAssessable} not assessable, ${s.withViolations} with a violated clause. `
-        + `Clauses: ${s.clauses.violated} violated, ${s.clauses.undetermined} undetermined, ${s.clauses.waived} waived, ${s.clauses.met} met, ${s.clauses['not-applicable']} not applicable.\n\n`);
+    const out = [`# ${label('report.title')}\n\n`];
+    out.push(`${summaryText(s, label)}\n\n`);
     if (report.problems.length > 0) {
-        out.push(`**Not read:** ${report.problems.map(p => `${md(p.path)}: ${md(p.message)}`).join('; ')}\n\n`);
+        out.push(`**${label('report.notRead')}** ${report.problems.map(p => `${md(p.path)}: ${md(p.message)}`).join('; ')}\n\n`);
     }
-    out.push('## Programmes\n\n');
-    out.push(table(['Programme', 'Fiscal year', 'Recipient', 'Violated', 'Undetermined', 'Waived', 'Met', 'Not applicable'], report.programmes.map(p => [
-        md(p.id), fiscalYear(p.disclosure.fiscalYear), md(p.disclosure.recipient),
-        ...(p.assessable ? [p.summary.violated, p.summary.undetermined, p.summary.waived, p.summary.met, p.summary['not-applicable']].map(String) : ['not assessable', '', '', '', ''])
+    out.push(`## ${label('report.section.programmes')}\n\n`);
+    out.push(table((['programme', 'fiscalYear', 'recipient', 'violated', 'undetermined', 'waived', 'met', 'notApplicable'] as const).map(c => label(`report.column.${c}`)), report.programmes.map(p => [
+        md(p.id), fy(p.disclosure.fiscalYear), md(p.disclosure.recipient),
+        ...(p.assessable ? [p.summary.violated, p.summary.undetermined, p.summary.waived, p.summary.met, p.summary['not-applicable']].map(String) : [label('report.notAssessable'), '', '', '', ''])
     ])));
-    out.push('\n## Compliance matrix and disclosure sheets\n\n');
-    out.push(report.programmes.map(programmeSection).join('\n'));
-    out.push('\n## Portfolio\n\n');
-    out.push(table(['Fiscal year', 'Envelope', 'Programmes', 'Amount', 'Remaining', 'Not summed'], report.portfolio.fiscalYears.map(y => [
-        fiscalYear(y.fiscalYear), yen(y.envelope), String(y.programmes), yen(y.amount), yen(y.remaining),
+    out.push(`\n## ${label('report.section.matrixAndSheets')}\n\n`);
+    out.push(report.programmes.map(p => programmeSection(p, label)).join('\n'));
+    out.push(`\n## ${label('report.section.portfolio')}\n\n`);
+    out.push(table((['fiscalYear', 'envelope', 'programmes', 'amount', 'remaining', 'notSummed'] as const).map(c => label(`report.column.${c}`)), report.portfolio.fiscalYears.map(y => [
+        fy(y.fiscalYear), yen(y.envelope), String(y.programmes), yen(y.amount), yen(y.remaining),
         y.notSummed.map(n => `${md(n.id)} (${md(n.reason)})`).join('<br>')
     ])));
     for (const y of report.portfolio.fiscalYears) {
         const rows = [
-            ...y.byRecipient.map(b => ['recipient', md(b.key), String(b.programmes), yen(b.amount)]),
-            ...y.byField.map(b => ['field', md(b.key), String(b.programmes), yen(b.amount)]),
-            ...y.byDacGroup.map(b => ['DAC income group', md(b.key), String(b.programmes), yen(b.amount)]),
-            ...y.byStage.map(b => ['stage', md(b.key), String(b.programmes), yen(b.amount)])
+            ...y.byRecipient.map(b => [label('report.dimension.recipient'), md(b.key), String(b.programmes), yen(b.amount)]),
+            ...y.byField.map(b => [label('report.dimension.field'), md(b.key), String(b.programmes), yen(b.amount)]),
+            ...y.byDacGroup.map(b => [label('report.dimension.dacGroup'), md(b.key), String(b.programmes), yen(b.amount)]),
+            ...y.byStage.map(b => [label('report.dimension.stage'), md(b.key), String(b.programmes), yen(b.amount)])
         ];
         if (rows.length > 0) {
-            out.push(`\n<details><summary>${fiscalYear(y.fiscalYear)} by recipient, field, DAC income group and stage</summary>\n\n`);
-            out.push(table(['By', 'Key', 'Programmes', 'Amount'], rows));
+            out.push(`\n<details><summary>${label('report.breakdownOf', { year: fy(y.fiscalYear) })}</summary>\n\n`);
+            out.push(table([label('report.column.by'), label('report.column.key'), label('report.column.programmes'), label('report.column.amount')], rows));
             out.push('\n</details>\n');
         }
     }
     if (report.unattributed.length > 0) {
-        out.push('\n## Findings outside any programme\n\n');
+        out.push(`\n## ${label('report.section.unattributed')}\n\n`);
         out.push(report.unattributed.flatMap(u => u.findings.map(f => `- ${evidence(f)} ${md(f.message)}`)).join('\n') + '\n');
     }
     return out.join('');

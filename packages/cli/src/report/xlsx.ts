@@ -4,49 +4,52 @@
  * every text from a file is a text cell (exceljs writes a string as a string, never as a formula, so
  * `=HYPERLINK(…)` in a title stays text). Control and bidirectional characters are made visible.
  */
-import { neutralise, type ComplianceReport } from '@osa-policy/language';
-import { STATUS_LABEL } from './shared.js';
+import { neutralise, type ComplianceReport, type Locale } from '@osa-policy/language';
+import { labelsFor, statusLabel } from './shared.js';
 
 const YEN_FORMAT = '"¥"#,##0;-"¥"#,##0';
 
-export async function renderXlsx(report: ComplianceReport, version: string): Promise<Uint8Array> {
+export async function renderXlsx(report: ComplianceReport, version: string, locale: Locale = 'en'): Promise<Uint8Array> {
+    const label = labelsFor(locale);
     // Loaded only for this format: the workbook library is large and nothing else needs it.
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     workbook.creator = `osa ${version}`;
     const t = (text: string | undefined) => text === undefined ? null : neutralise(text);
 
-    const matrix = workbook.addWorksheet('Matrix');
+    const matrix = workbook.addWorksheet(label('report.sheetName.matrix'));
     matrix.columns = [
-        { header: 'Programme', key: 'programme', width: 22 }, { header: 'File', key: 'path', width: 36 },
-        { header: 'Fiscal year', key: 'fiscalYear', width: 11 }, { header: 'Clause', key: 'clause', width: 10 },
-        { header: 'Status', key: 'status', width: 15 }, { header: 'Rules', key: 'rules', width: 60 }, { header: 'Evidence', key: 'evidence', width: 60 }
+        { header: label('report.column.programme'), key: 'programme', width: 22 }, { header: label('report.column.file'), key: 'path', width: 36 },
+        { header: label('report.column.fiscalYear'), key: 'fiscalYear', width: 11 }, { header: label('report.column.clause'), key: 'clause', width: 10 },
+        { header: label('report.column.status'), key: 'status', width: 15 }, { header: label('report.column.rules'), key: 'rules', width: 60 },
+        { header: label('report.column.evidence'), key: 'evidence', width: 60 }
     ];
     for (const p of report.programmes) {
         const base = { programme: t(p.id), path: t(p.path), fiscalYear: p.disclosure.fiscalYear ?? null };
         if (!p.assessable) {
-            matrix.addRow({ ...base, status: 'not assessable', evidence: t(p.notAssessable!.map(e => `${e.path}:${e.line}:${e.column} ${e.message}`).join('\n')) });
+            matrix.addRow({ ...base, status: label('report.notAssessable'), evidence: t(p.notAssessable!.map(e => `${e.path}:${e.line}:${e.column} ${e.message}`).join('\n')) });
             continue;
         }
         for (const line of p.matrix) {
             matrix.addRow({
-                ...base, clause: line.clause, status: STATUS_LABEL[line.status],
-                rules: t(line.rules.map(r => `${r.id} ${STATUS_LABEL[r.status]}${r.waivers ? ` (${r.waivers.map(w => `${w.by}: ${w.reason}`).join('; ')})` : ''}`).join('; ')),
+                ...base, clause: line.clause, status: statusLabel(line.status, label),
+                rules: t(line.rules.map(r => `${r.id} ${statusLabel(r.status, label)}${r.waivers ? ` (${r.waivers.map(w => `${label(`report.waiver.${w.by}`)}: ${w.reason}`).join('; ')})` : ''}`).join('; ')),
                 evidence: t(line.evidence.map(e => `${e.path}:${e.line}:${e.column} ${e.rule}`).join('; '))
             });
         }
     }
 
-    const disclosure = workbook.addWorksheet('Disclosure');
+    const disclosure = workbook.addWorksheet(label('report.sheetName.disclosure'));
     disclosure.columns = [
-        { header: 'Programme', key: 'programme', width: 22 }, { header: 'Title', key: 'title', width: 50 },
-        { header: 'Fiscal year', key: 'fiscalYear', width: 11 }, { header: 'Recipient', key: 'recipient', width: 10 },
-        { header: 'Recipient name', key: 'recipientName', width: 24 }, { header: 'Beneficiaries', key: 'beneficiaries', width: 36 },
-        { header: 'Fields', key: 'fields', width: 30 }, { header: 'Items', key: 'items', width: 50 },
-        { header: 'Amount (JPY)', key: 'amount', width: 18, style: { numFmt: YEN_FORMAT } },
-        { header: 'Amount (other currency)', key: 'otherAmount', width: 22 },
-        { header: 'Agreement kind', key: 'agreementKind', width: 20 },
-        { header: 'Signed', key: 'signed', width: 12, style: { numFmt: 'yyyy-mm-dd' } }, { header: 'Sources', key: 'sources', width: 40 }
+        { header: label('report.column.programme'), key: 'programme', width: 22 }, { header: label('report.fact.title'), key: 'title', width: 50 },
+        { header: label('report.column.fiscalYear'), key: 'fiscalYear', width: 11 }, { header: label('report.column.recipient'), key: 'recipient', width: 10 },
+        { header: label('report.column.recipientName'), key: 'recipientName', width: 24 }, { header: label('report.fact.beneficiaries'), key: 'beneficiaries', width: 36 },
+        { header: label('report.fact.fields'), key: 'fields', width: 30 }, { header: label('report.fact.items'), key: 'items', width: 50 },
+        { header: label('report.column.amountJpy'), key: 'amount', width: 18, style: { numFmt: YEN_FORMAT } },
+        { header: label('report.column.amountOther'), key: 'otherAmount', width: 22 },
+        { header: label('report.column.agreementKind'), key: 'agreementKind', width: 20 },
+        { header: label('report.column.signed'), key: 'signed', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+        { header: label('report.fact.sources'), key: 'sources', width: 40 }
     ];
     for (const p of report.programmes) {
         const d = p.disclosure;
@@ -62,25 +65,28 @@ export async function renderXlsx(report: ComplianceReport, version: string): Pro
         });
     }
 
-    const portfolio = workbook.addWorksheet('Portfolio');
+    const portfolio = workbook.addWorksheet(label('report.sheetName.portfolio'));
     portfolio.columns = [
-        { header: 'Fiscal year', key: 'fiscalYear', width: 11 }, { header: 'By', key: 'dimension', width: 16 },
-        { header: 'Key', key: 'key', width: 30 }, { header: 'Programmes', key: 'programmes', width: 12 },
-        { header: 'Amount (JPY)', key: 'amount', width: 20, style: { numFmt: YEN_FORMAT } }
+        { header: label('report.column.fiscalYear'), key: 'fiscalYear', width: 11 }, { header: label('report.column.by'), key: 'dimension', width: 16 },
+        { header: label('report.column.key'), key: 'key', width: 30 }, { header: label('report.column.programmes'), key: 'programmes', width: 12 },
+        { header: label('report.column.amountJpy'), key: 'amount', width: 20, style: { numFmt: YEN_FORMAT } }
     ];
     for (const y of report.portfolio.fiscalYears) {
         if (y.envelope !== undefined) {
-            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'envelope', key: t(y.envelopes.map(e => e.name).join(' ')), amount: y.envelope });
-            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'remaining', amount: y.remaining });
+            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: label('report.dimension.envelope'), key: t(y.envelopes.map(e => e.name).join(' ')), amount: y.envelope });
+            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: label('report.dimension.remaining'), amount: y.remaining });
         }
-        portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'total', programmes: y.programmes, amount: y.amount });
-        for (const [dimension, rows] of [['recipient', y.byRecipient], ['field', y.byField], ['DAC income group', y.byDacGroup], ['stage', y.byStage]] as const) {
+        portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: label('report.dimension.total'), programmes: y.programmes, amount: y.amount });
+        for (const [dimension, rows] of [
+            [label('report.dimension.recipient'), y.byRecipient], [label('report.dimension.field'), y.byField],
+            [label('report.dimension.dacGroup'), y.byDacGroup], [label('report.dimension.stage'), y.byStage]
+        ] as const) {
             for (const b of rows) {
                 portfolio.addRow({ fiscalYear: y.fiscalYear, dimension, key: t(b.key), programmes: b.programmes, amount: b.amount });
             }
         }
         for (const n of y.notSummed) {
-            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: 'not summed', key: t(`${n.id}: ${n.reason}`) });
+            portfolio.addRow({ fiscalYear: y.fiscalYear, dimension: label('report.dimension.notSummed'), key: t(`${n.id}: ${n.reason}`) });
         }
     }
     for (const sheet of [matrix, disclosure, portfolio]) {

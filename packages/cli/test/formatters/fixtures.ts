@@ -53,7 +53,7 @@ export const FINDINGS: FileReport = {
                 + 'Declare `exception OSA101 { justification "…" }` if the NSC decided otherwise.'
         },
         {
-            rule: 'OSA402', severity: 'error', clause: '§3(3)(a)', range: range(14, 5, 14, 44),
+            rule: 'OSA402', severity: 'error', clause: '§3(3)(a)', range: range(14, 5, 14, 44), messageId: 'agreement.missingClause',
             message: 'The agreement <StandardExchangeOfNotes> lacks the information-disclosure clause required by §3(3)(a): add it to the template.',
             related: [
                 { path: `${CWD}/shared/templates & notes, v1#2.osa`, range: range(3, 10, 3, 33), message: 'The template \'StandardExchangeOfNotes\' is declared here' },

@@ -31,7 +31,12 @@ const GOLDENS: { file: string; render: () => string }[] = [
     { file: 'json.json', render: () => FORMATTERS.json(FULL_RUN, context()) },
     { file: 'sarif.sarif.json', render: () => FORMATTERS.sarif(FULL_RUN, context()) },
     { file: 'junit.xml', render: () => FORMATTERS.junit(FULL_RUN, context()) },
-    { file: 'github.txt', render: () => FORMATTERS.github(FULL_RUN, context()) }
+    { file: 'github.txt', render: () => FORMATTERS.github(FULL_RUN, context()) },
+    // --locale ja: the framing is Japanese (the fixture's messages are data and stay as they are).
+    { file: 'stylish.ja.txt', render: () => FORMATTERS.stylish(FULL_RUN, { ...context(), locale: 'ja' }) },
+    { file: 'sarif.ja.sarif.json', render: () => FORMATTERS.sarif(FULL_RUN, { ...context(), locale: 'ja' }) },
+    { file: 'junit.ja.xml', render: () => FORMATTERS.junit(FULL_RUN, { ...context(), locale: 'ja' }) },
+    { file: 'github.ja.txt', render: () => FORMATTERS.github(FULL_RUN, { ...context(), locale: 'ja' }) }
 ];
 
 describe('golden files', () => {
@@ -47,6 +52,10 @@ describe('golden files', () => {
             expect(output).toBe(fs.readFileSync(golden, 'utf-8'));
         });
     }
+
+    it('json is the same in every locale: its texts are the findings\' own, already rendered', () => {
+        expect(FORMATTERS.json(FULL_RUN, { ...context(), locale: 'ja' })).toBe(FORMATTERS.json(FULL_RUN, context()));
+    });
 
     it('every format is deterministic', () => {
         for (const [name, format] of Object.entries(FORMATTERS)) {
@@ -105,6 +114,7 @@ describe('sarif', () => {
         it(`is valid SARIF 2.1.0: ${name}`, () => {
             sarif(run);
             sarif(run, { ...context(), rules: ALL_RULES });
+            sarif(run, { ...context(), rules: ALL_RULES, locale: 'ja' });
         });
     }
 

@@ -65,6 +65,23 @@ describe('osa/complianceReport', () => {
         expect(report.portfolio).toEqual(fromCli.portfolio);
     });
 
+    it('renders in the server\'s locale (LANG=ja_JP.UTF-8): Japanese findings and labels, the same report as `osa report --locale ja`', async () => {
+        const dir = workspace();
+        const file = path.join(dir, 'OSA-FY2023-PHL.osa');
+        // No agreement (an OSA401 finding, in the catalogue) and no lifecycle status (a model label).
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf-8').replace(/^\s*agreement uses .*$/m, '').replace(/^\s*status delivered$/m, ''));
+        client = await LspTestClient.start(dir, { env: { LANG: 'ja_JP.UTF-8' } });
+        const report = await client.request<Report & { portfolio: { fiscalYears: { byStage: { key: string }[] }[] } }>('osa/complianceReport', {});
+        expectValid(report);
+        const evidence = report.programmes.flatMap(p => p.matrix.flatMap(l => l.evidence)) as { rule: string; message: string }[];
+        expect(evidence.find(e => e.rule === 'OSA401')!.message).toMatch(/^案件 OSA-FY2023-PHL に国際約束が宣言されていません。/);
+        expect(report.portfolio.fiscalYears.flatMap(y => y.byStage.map(b => b.key))).toContain('段階の宣言なし');
+        const cli = spawnSync(process.execPath, [OSA, 'report', '.', '--format', 'json', '--locale', 'ja'], { cwd: dir, encoding: 'utf-8' });
+        const fromCli = JSON.parse(cli.stdout) as Report;
+        expect(statuses(report)).toEqual(statuses(fromCli));
+        expect(report.portfolio).toEqual(fromCli.portfolio);
+    });
+
     it('reports one file, and follows an unsaved edit that introduces a violation', async () => {
         const dir = workspace();
         client = await LspTestClient.start(dir);

@@ -23,6 +23,8 @@ export interface ReportedDiagnostic {
     rule: string;
     severity: Severity;
     message: string;
+    /** The catalogue id of the message (i18n/), the same in every locale; absent for a text not in the catalogue. */
+    messageId?: string;
     /** The guideline clause of a rule; null for `syntax` and `suppression`. */
     clause: string | null;
     range: Range1;

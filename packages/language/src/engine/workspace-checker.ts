@@ -147,6 +147,10 @@ export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic
         clause: rule?.clause ?? null,
         range: { start: toPosition1(diagnostic.range.start), end: toPosition1(diagnostic.range.end) }
     };
+    const messageId = (diagnostic.data as { messageId?: unknown } | undefined)?.messageId;
+    if (typeof messageId === 'string') {
+        reported.messageId = messageId;
+    }
     if (diagnostic.relatedInformation?.length) {
         reported.related = diagnostic.relatedInformation.map(r => ({
             path: URI.parse(r.location.uri).fsPath,

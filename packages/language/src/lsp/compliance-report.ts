@@ -11,6 +11,8 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { ConfigError } from '../config/config.js';
 import { byPosition, toReportedDiagnostic, toSuppressedDiagnostic } from '../engine/workspace-checker.js';
 import type { FileReport, InputProblem } from '../engine/report.js';
+import { localize } from '../i18n/localize.js';
+import { msg } from '../i18n/message.js';
 import { reportDocument, type ReportDocument } from '../report/document.js';
 import { buildComplianceReport } from '../report/model.js';
 import { recordDocument } from '../report/records.js';
@@ -62,10 +64,11 @@ export class ComplianceReporter {
                 if (!(error instanceof ConfigError)) {
                     throw error;
                 }
-                problems.push({ path: file, message: `The configuration is invalid, so this file was not checked: ${error.message}` });
+                problems.push({ path: file, message: localize(msg('report.configInvalid', { message: error.message }), this.osa().osa.Localizer.locale) });
             }
         }
         reports.sort((a, b) => a.path.localeCompare(b.path));
-        return reportDocument(buildComplianceReport({ reports, problems }, this.osa().osa.RuleRunner.rules), this.version);
+        // In the server's locale: the findings are already rendered in it; the model's labels follow.
+        return reportDocument(buildComplianceReport({ reports, problems }, this.osa().osa.RuleRunner.rules, { locale: this.osa().osa.Localizer.locale }), this.version);
     }
 }

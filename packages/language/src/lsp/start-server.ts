@@ -2,6 +2,7 @@ import { URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { OsaFileSystem, OsaFileSystemProvider } from '../io/osa-file-system.js';
+import type { Locale } from '../i18n/locale.js';
 import { ALL_RULES } from '../rules/index.js';
 import { programmeRule } from '../rules/rule.js';
 import { ComplianceReporter, COMPLIANCE_REPORT_REQUEST, type ComplianceReportParams } from './compliance-report.js';
@@ -22,12 +23,13 @@ const THROWING_RULE = programmeRule({
 
 /**
  * Starts the OSA language server on an existing connection (stdio, IPC, ...). `version` is the tool's
- * version as the compliance report names it (the CLI's, or the extension's).
+ * version as the compliance report names it (the CLI's, or the extension's). `options.locale` is the
+ * default locale (`osa lsp --locale`, else the environment's); the client's `initialize` may override it.
  */
-export function startOsaLanguageServer(connection: Connection, version = '0.0.0'): void {
+export function startOsaLanguageServer(connection: Connection, version = '0.0.0', options: { locale?: Locale } = {}): void {
     neutraliseOutgoingDiagnostics(connection);
     const rules = process.env.OSA_FAULT_INJECTION === 'throwing-rule' ? [THROWING_RULE, ...ALL_RULES] : ALL_RULES;
-    const { shared, Osa } = createOsaLspServices({ connection, ...OsaFileSystem }, { rules });
+    const { shared, Osa } = createOsaLspServices({ connection, ...OsaFileSystem }, { rules, ...options });
     shared.lsp.LanguageServer.onInitialize(params => {
         const trusted = isTrusted(params);
         Osa.osa.Config.trusted = trusted;

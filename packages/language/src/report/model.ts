@@ -5,6 +5,9 @@
  * files) and neither parses nor prints. Renderers (JSON, Markdown, HTML, CSV) all read this model.
  */
 import type { FileReport, InputProblem, ReportedDiagnostic, Severity, ValidationRun } from '../engine/report.js';
+import type { Locale } from '../i18n/locale.js';
+import { localize } from '../i18n/localize.js';
+import { msg } from '../i18n/message.js';
 import type { Rule } from '../rules/rule.js';
 import type { Money } from '../model/facts.js';
 import type { DisclosureFacts, EnvelopeRecord, ExceptionDecision, ProgrammeRecord } from './records.js';
@@ -257,7 +260,8 @@ function breakdown(entries: { key: string; amount?: number }[]): Breakdown[] {
 }
 
 /** The budget desk's view: per fiscal year, envelopes against programme amounts (yen), and where the money goes. */
-export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: readonly EnvelopeRecord[]): FiscalYearPortfolio[] {
+export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: readonly EnvelopeRecord[], locale: Locale = 'en'): FiscalYearPortfolio[] {
+    const label = (id: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) => localize(msg(id, params), locale);
     // What each programme commits in which year: its funding shares, else its whole amount in its fiscal year.
     const shares = programmes.flatMap(record => {
         const { funding, fiscalYear, amount } = record.disclosure;
@@ -277,9 +281,9 @@ export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: r
         const summed: { record: ProgrammeRecord; amount: number }[] = [];
         for (const { record, amount } of inYear) {
             if (!amount) {
-                notSummed.push({ id: record.name, reason: 'no readable amount' });
+                notSummed.push({ id: record.name, reason: label('report.notSummed.noAmount') });
             } else if (amount.currency !== 'JPY') {
-                notSummed.push({ id: record.name, reason: `amount in ${amount.currency}, not converted` });
+                notSummed.push({ id: record.name, reason: label('report.notSummed.otherCurrency', { currency: amount.currency }) });
             } else {
                 summed.push({ record, amount: amount.value });
             }
@@ -292,10 +296,10 @@ export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: r
             ...(envelope !== undefined ? { envelope, remaining: envelope - amount } : {}),
             programmes: new Set(inYear.map(s => s.record)).size,
             amount,
-            byRecipient: breakdown(summed.map(s => ({ key: s.record.disclosure.recipient ?? 'unknown', amount: s.amount }))),
-            byField: breakdown(summed.flatMap(s => (s.record.disclosure.fields.length > 0 ? s.record.disclosure.fields : ['none declared']).map(key => ({ key, amount: s.amount })))),
-            byDacGroup: breakdown(summed.map(s => ({ key: s.record.dacGroup ?? 'not on the DAC list', amount: s.amount }))),
-            byStage: breakdown(summed.map(s => ({ key: s.record.stage ?? 'not declared', amount: s.amount }))),
+            byRecipient: breakdown(summed.map(s => ({ key: s.record.disclosure.recipient ?? label('report.key.unknownRecipient'), amount: s.amount }))),
+            byField: breakdown(summed.flatMap(s => (s.record.disclosure.fields.length > 0 ? s.record.disclosure.fields : [label('report.key.noField')]).map(key => ({ key, amount: s.amount })))),
+            byDacGroup: breakdown(summed.map(s => ({ key: s.record.dacGroup ?? label('report.key.notOnDacList'), amount: s.amount }))),
+            byStage: breakdown(summed.map(s => ({ key: s.record.stage ?? label('report.key.noStage'), amount: s.amount }))),
             notSummed
         };
     });
@@ -304,6 +308,8 @@ export function portfolioOf(programmes: readonly ProgrammeRecord[], envelopes: r
 export interface ReportOptions {
     /** How paths are shown (relative to the working directory in the CLI). Default: as given. */
     displayPath?: (absolute: string) => string;
+    /** The language of the model's own labels (breakdown keys such as `not declared`, reasons); default English. */
+    locale?: Locale;
 }
 
 /** The report of a validation run made with `CheckOptions.records`. */
@@ -336,7 +342,7 @@ export function buildComplianceReport(run: ValidationRun, rules: readonly Rule[]
             clauses: clauseCounts
         },
         programmes,
-        portfolio: { fiscalYears: portfolioOf(records, envelopes) },
+        portfolio: { fiscalYears: portfolioOf(records, envelopes, options.locale) },
         unattributed,
         problems: run.problems.map(p => ({ path: show(p.path), message: p.message }))
     };
