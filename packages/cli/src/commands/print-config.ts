@@ -18,7 +18,7 @@ export function printConfig(file: string, configFile: string | undefined, io: Io
         config = checker.configAt(path.dirname(target));
     } catch (error) {
         if (error instanceof ConfigError) {
-            io.err(`${text(locale, 'cli.printConfig.invalid', { message: neutralise(error.message) })}\n`);
+            io.err(`${text(locale, 'cli.printConfig.invalid', { message: neutralise(error.messageIn(locale)) })}\n`);
             return ExitCode.UsageOrIo;
         }
         throw error;

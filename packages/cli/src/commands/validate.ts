@@ -72,7 +72,7 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd(), local
     const notices: InputProblem[] = [];
     for (const given of paths) {
         if (GLOB_CHARS.test(given)) {
-            const matched = expandGlob(given, cwd, problems);
+            const matched = expandGlob(given, cwd, problems, locale);
             if (matched.length === 0) {
                 problems.push({ path: path.resolve(cwd, given), message: text(locale, 'cli.input.globMatchesNothing') });
             }
@@ -92,7 +92,7 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd(), local
             continue;
         }
         if (stat.isDirectory()) {
-            files.push(...collectOsaFiles(resolved, problems));
+            files.push(...collectOsaFiles(resolved, problems, false, locale));
         } else if (!resolved.endsWith(OSA_EXTENSION)) {
             notices.push({ path: resolved, message: text(locale, 'cli.input.notOsa') });
         } else {
@@ -103,7 +103,7 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd(), local
     return { files: [...new Set(files)].sort(), problems, notices };
 }
 
-function expandGlob(pattern: string, cwd: string, problems: InputProblem[]): string[] {
+function expandGlob(pattern: string, cwd: string, problems: InputProblem[], locale: Locale): string[] {
     const absolute = path.resolve(cwd, pattern).split(path.sep).join('/');
     const segments = absolute.split('/');
     const firstGlob = segments.findIndex(s => GLOB_CHARS.test(s));
@@ -112,7 +112,7 @@ function expandGlob(pattern: string, cwd: string, problems: InputProblem[]): str
         return [];
     }
     const isMatch = picomatch(absolute, { dot: false });
-    return collectOsaFiles(base, problems).filter(f => isMatch(f.split(path.sep).join('/')));
+    return collectOsaFiles(base, problems, false, locale).filter(f => isMatch(f.split(path.sep).join('/')));
 }
 
 /** FNV-1a: a stable hash of a file's path, so a file stays in its shard when others are added. */
@@ -310,11 +310,11 @@ export function checkRequestOf(options: ReadonlyMap<string, string>, flags: Read
         // Checked before anything reads it: `--config /dev/zero` or a FIFO is a usage error, not a hang.
         const checked = checkRegularFile(configFile, { maxBytes: MAX_CONFIG_BYTES, within: 'anywhere' });
         if ('problem' in checked) {
-            throw new UsageError(msg('cli.usage.config', { file: configFile, problem: checked.problem }));
+            throw new UsageError(msg('cli.usage.config', { file: configFile, problem: checked.detail }));
         }
     }
     const asOf = options.get('as-of');
-    const asOfProblem = asOf === undefined ? undefined : checkDateProblem(asOf);
+    const asOfProblem = asOf === undefined ? undefined : checkDateProblem(asOf, locale);
     if (asOfProblem) {
         throw new UsageError(msg('cli.usage.asOf', { problem: asOfProblem }));
     }
