@@ -15,6 +15,7 @@ import { reportDocument, type ReportDocument } from '../report/document.js';
 import { buildComplianceReport } from '../report/model.js';
 import { recordDocument } from '../report/records.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { compareCodePoints } from '../util/order.js';
 
 export const COMPLIANCE_REPORT_REQUEST = 'osa/complianceReport';
 
@@ -65,7 +66,7 @@ export class ComplianceReporter {
                 problems.push({ path: file, message: `The configuration is invalid, so this file was not checked: ${error.message}` });
             }
         }
-        reports.sort((a, b) => a.path.localeCompare(b.path));
+        reports.sort((a, b) => compareCodePoints(a.path, b.path));
         return reportDocument(buildComplianceReport({ reports, problems }, this.osa().osa.RuleRunner.rules), this.version);
     }
 }

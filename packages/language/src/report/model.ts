@@ -8,6 +8,7 @@ import type { FileReport, InputProblem, ReportedDiagnostic, Severity, Validation
 import type { Rule } from '../rules/rule.js';
 import type { Money } from '../model/facts.js';
 import type { DisclosureFacts, EnvelopeRecord, ExceptionDecision, ProgrammeRecord } from './records.js';
+import { compareCodePoints } from '../util/order.js';
 
 export type ClauseStatus = 'met' | 'violated' | 'waived' | 'not-applicable' | 'undetermined';
 export const CLAUSE_STATUSES: readonly ClauseStatus[] = ['met', 'violated', 'waived', 'not-applicable', 'undetermined'];
@@ -253,7 +254,7 @@ function breakdown(entries: { key: string; amount?: number }[]): Breakdown[] {
         entry.amount += amount ?? 0;
         byKey.set(key, entry);
     }
-    return [...byKey.values()].sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
+    return [...byKey.values()].sort((a, b) => b.amount - a.amount || compareCodePoints(a.key, b.key));
 }
 
 /** The budget desk's view: per fiscal year, envelopes against programme amounts (yen), and where the money goes. */
