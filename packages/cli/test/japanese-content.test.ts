@@ -144,6 +144,16 @@ describe('osa validate: Japanese texts and paths in every format', () => {
         const failure = findAll(suite, 'failure')[0];
         expect(failure.attributes.message).toContain(`"${ITEM}"`);
     });
+
+    it('junit: a test case name shortened inside Japanese text keeps whole characters', () => {
+        // A name without spaces, 𠮷 straddling the cut at 79 UTF-16 units of the message ("<name>" is to be …).
+        const long = `${'あ'.repeat(77)}𠮷${'い'.repeat(10)}`;
+        const longDir = workspace({ ...SHARED, [FILE]: PROGRAMME.replace(ITEM, long) });
+        const { stdout } = osa(['validate', '.', '--format', 'junit', '--as-of', '2026-01-01'], longDir);
+        expect(stdout).not.toContain('\uFFFD');
+        const testcase = findAll(parseXml(stdout), 'testcase').find(t => String(t.attributes.name).includes(' OSA305 '))!;
+        expect(testcase.attributes.name).toBe(`${ITEM_LINE}:${ITEM_COLUMN - ITEM.length + long.length} OSA305 "${'あ'.repeat(77)}…`);
+    });
 });
 
 describe('osa report: Japanese texts in every format', () => {

@@ -97,3 +97,30 @@ export function displayWidth(text: string): number {
 export function padDisplayEnd(text: string, width: number): string {
     return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/**
+ * The longest prefix of `text` of at most `units` UTF-16 code units that ends between two whole characters: never
+ * half of a surrogate pair (𠮷, emoji), which would print as U+FFFD, and never a base letter without the combining
+ * marks that follow it (か + U+3099 is が; cutting between them would change the word).
+ */
+export function prefixWithin(text: string, units: number): string {
+    if (text.length <= units) {
+        return text;
+    }
+    let end = Math.max(0, units);
+    if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) {
+        end--;
+    }
+    while (end > 0 && COMBINING.test(String.fromCodePoint(text.codePointAt(end)!))) {
+        // Back off to before the base character the mark belongs to.
+        end--;
+        if (end > 0 && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) {
+            end--;
+        }
+    }
+    return text.slice(0, end);
+}
+
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+const isHighSurrogate = (unit: number) => unit >= 0xD800 && unit <= 0xDBFF;
+const isLowSurrogate = (unit: number) => unit >= 0xDC00 && unit <= 0xDFFF;

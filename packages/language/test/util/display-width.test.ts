@@ -3,7 +3,7 @@
  * combining marks and zero-width characters none, halfwidth katakana and ASCII one; a surrogate pair counts once.
  */
 import { describe, expect, it } from 'vitest';
-import { charWidth, displayWidth, padDisplayEnd } from '../../src/util/display-width.js';
+import { charWidth, displayWidth, padDisplayEnd, prefixWithin } from '../../src/util/display-width.js';
 
 describe('displayWidth', () => {
     it('counts ASCII one column each', () => {
@@ -50,5 +50,31 @@ describe('displayWidth', () => {
         expect(padDisplayEnd('abc', 6)).toBe('abc   ');
         expect(padDisplayEnd('案件名称', 6)).toBe('案件名称');
         expect(displayWidth(padDisplayEnd('か\u3099', 4))).toBe(4);
+    });
+});
+
+describe('prefixWithin', () => {
+    it('keeps text that fits', () => {
+        expect(prefixWithin('案件', 2)).toBe('案件');
+        expect(prefixWithin('案件', 5)).toBe('案件');
+    });
+
+    it('cuts at the limit between whole characters', () => {
+        expect(prefixWithin('案件名称', 2)).toBe('案件');
+        expect(prefixWithin('abc', 0)).toBe('');
+    });
+
+    it('never keeps half of a surrogate pair', () => {
+        // 'ab𠮷c': units a, b, D842, DFB7, c; a cut after three units would keep the lone D842.
+        expect(prefixWithin('ab𠮷c', 3)).toBe('ab');
+        expect(prefixWithin('ab𠮷c', 4)).toBe('ab𠮷');
+        expect(prefixWithin('😀😀', 3)).toBe('😀');
+    });
+
+    it('never separates a base character from its combining marks', () => {
+        expect(prefixWithin('あか\u3099い', 2)).toBe('あ');
+        expect(prefixWithin('あか\u3099い', 3)).toBe('あか\u3099');
+        expect(prefixWithin('ab\u0301\u0302c', 3)).toBe('a');
+        expect(prefixWithin('a𠮷\u0301', 3)).toBe('a');
     });
 });
