@@ -241,7 +241,7 @@ export class OsaFormatter extends AbstractFormatter {
         const lines = comment.text.split('\n');
         return [lines[0], ...lines.slice(1).map(line => {
             // Any white space but a line break indents: an ideographic space (U+3000) typed with a Japanese IME too.
-            const indentation = /^[^\S\r\n]*/.exec(line)![0];
+            const indentation = /^[^\S\r\n\u2028\u2029]*/.exec(line)![0];
             const rest = line.slice(indentation.length);
             if (rest === '' || rest === '\r') {
                 return rest;
