@@ -37,7 +37,7 @@ describe('osa validate', () => {
     it('the real programmes validate with no errors (exit 0)', () => {
         const { code, stdout } = osa(['validate', 'examples/programmes']);
         expect(code).toBe(0);
-        expect(stdout).toMatch(/^8 files checked: 0 errors, \d+ warnings?, \d+ infos?$/m);
+        expect(stdout).toMatch(/^9 files checked: 0 errors, \d+ warnings?, \d+ infos?$/m);
     });
 
     it('the violations report every rule id and exit 1, in the JSON contract', () => {

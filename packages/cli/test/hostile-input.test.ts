@@ -158,7 +158,7 @@ describe('osa validate: a bug in osa', () => {
         expect(result.code).toBe(2);
         expect(result.stderr).toBe('osa: programmes/OSA-FY2023-BGD.osa: internal error while checking this file: injected fault. This is a bug in osa, not in the file; '
             + 'please report it at https://github.com/osa-policy/osa-policy/issues with the file (set OSA_DEBUG=1 for the stack trace)\n');
-        expect(json(result).files).toHaveLength(7);
+        expect(json(result).files).toHaveLength(8);
     });
 });
 
@@ -209,7 +209,7 @@ describe('osa validate --output problems: one line, exit 2, never half a report'
         fs.writeFileSync(out, 'the previous report, much longer than nothing at all');
         const result = await runGuarded([...args, out]);
         expect(result.code).toBe(0);
-        expect(JSON.parse(fs.readFileSync(out, 'utf-8'))).toMatchObject({ summary: { files: 8 } });
+        expect(JSON.parse(fs.readFileSync(out, 'utf-8'))).toMatchObject({ summary: { files: 9 } });
         expect(fs.readdirSync(path.dirname(out))).toEqual(['report.json']);
     });
 });

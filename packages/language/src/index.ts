@@ -11,6 +11,8 @@ export * from './rules/index.js';
 export * from './rules/docs.js';
 export * from './vocabulary.js';
 export * from './util/neutralise.js';
+export * from './util/order.js';
+export * from './util/display-width.js';
 export * from './validation/rule-runner.js';
 export { LANGUAGE_CODE } from './validation/language-checks.js';
 export * from './workspace/workspace-view.js';

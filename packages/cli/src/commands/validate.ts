@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, checkDateProblem, msg, type Message, checkRegularFile, collectOsaFiles, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise, OSA_EXTENSION, WorkspaceChecker,
-    type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type Locale, type ValidationRun
+    ALL_RULES, checkDateProblem, msg, type Message, checkRegularFile, collectOsaFiles, compareCodePoints, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise,
+    OSA_EXTENSION, WorkspaceChecker, type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type Locale, type ValidationRun
 } from '@osa-policy/language';
 import { choice, parseArgs, wholeNumber } from '../args.js';
 import { ExitCode, OutputError, UsageError } from '../exit-codes.js';
@@ -100,7 +100,7 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd(), local
             files.push(resolved);
         }
     }
-    return { files: [...new Set(files)].sort(), problems, notices };
+    return { files: [...new Set(files)].sort(compareCodePoints), problems, notices };
 }
 
 function expandGlob(pattern: string, cwd: string, problems: InputProblem[], locale: Locale): string[] {
@@ -222,7 +222,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                         }
                     }))
                 ]);
-                checked.sort((a, b) => a.path.localeCompare(b.path));
+                checked.sort((a, b) => compareCodePoints(a.path, b.path));
             } else {
                 const result = await checker.check(workspace, wanted, n => settings.onProgress?.(done + n, files.length));
                 checked.push(...result.checked);
@@ -238,10 +238,10 @@ export async function validatePaths(paths: readonly string[], settings: Validate
     } finally {
         await pool?.close();
     }
-    reports.sort((a, b) => a.path.localeCompare(b.path));
+    reports.sort((a, b) => compareCodePoints(a.path, b.path));
     // A file can be reported by the walk of a named folder and again by its workspace's listing.
     const unique = [...new Map(problems.map(p => [`${p.path}\0${p.message}`, p])).values()];
-    unique.sort((a, b) => a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
+    unique.sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.message, b.message));
     return { reports, problems: unique, notices: expanded.notices };
 }
 

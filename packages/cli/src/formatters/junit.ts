@@ -30,7 +30,7 @@
  * surrogates, U+FFFE, U+FFFF) is shown as `\uXXXX`. There are no timestamps, times or host names:
  * the same run gives the same bytes.
  */
-import { codePointEscape, localize, msg, neutralise, type ReportedDiagnostic } from '@osa-policy/language';
+import { codePointEscape, localize, msg, neutralise, prefixWithin, type ReportedDiagnostic } from '@osa-policy/language';
 import type { Formatter } from './format.js';
 import { docsUrlOf } from './rule-docs.js';
 import { relatedLine, textPath } from './summary.js';
@@ -82,7 +82,8 @@ function firstLine(message: string): string {
     if (line.length <= NAME_LENGTH) {
         return line;
     }
-    const cut = line.slice(0, NAME_LENGTH - 1);
+    // Whole characters only: half a surrogate pair (𠮷, an emoji) would print as U+FFFD.
+    const cut = prefixWithin(line, NAME_LENGTH - 1);
     const space = cut.lastIndexOf(' ');
     return (space > NAME_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }

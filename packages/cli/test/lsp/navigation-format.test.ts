@@ -161,7 +161,7 @@ describe('osa lsp --stdio: rename', () => {
         const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: uriOf(phl) }, position, newName: 'BilateralExchangeOfNotes' });
         const changed = Object.keys(edit.changes ?? {});
         expect(changed).toContain(uriOf(templates));
-        expect(changed.filter(u => u.includes('/programmes/')).length).toBe(8);
+        expect(changed.filter(u => u.includes('/programmes/')).length).toBe(9);
         const expectedFiles = files.filter(f => f === templates || USES.test(fs.readFileSync(f, 'utf-8')));
         expect(changed.sort()).toEqual(expectedFiles.map(uriOf).sort());
 

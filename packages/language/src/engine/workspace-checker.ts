@@ -33,6 +33,7 @@ import type { DocumentSummary } from '../workspace/summary.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { WorkspaceView } from '../workspace/workspace-view.js';
 import { recordDocument, type DocumentRecords } from '../report/records.js';
+import { compareCodePoints } from '../util/order.js';
 
 export { CONFIG_FILE_NAME };
 export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
@@ -105,7 +106,7 @@ export function collectOsaFiles(dir: string, problems: InputProblem[] = [], work
         }
     };
     walk(dir);
-    return found.sort();
+    return found.sort(compareCodePoints);
 }
 
 function kindOf(file: string): Message {
@@ -176,7 +177,7 @@ export function toSuppressedDiagnostic(finding: SuppressedFinding): SuppressedDi
 export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
     return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column
         || a.range.end.line - b.range.end.line || a.range.end.column - b.range.end.column
-        || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+        || compareCodePoints(a.rule, b.rule) || compareCodePoints(a.message, b.message);
 }
 
 /**
@@ -387,7 +388,7 @@ export class WorkspaceChecker {
             this.files.forget(batch.map(d => d.uri));
             onProgress?.(Math.min(i + batchSize, rest.length));
         }
-        checked.sort((a, b) => a.path.localeCompare(b.path));
+        checked.sort((a, b) => compareCodePoints(a.path, b.path));
         // Problems of files not asked for (definitions only) are reported by whoever checks them.
         return { checked, problems: problems.filter(p => wanted.has(p.path)) };
     }

@@ -9,6 +9,7 @@ import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../refe
 import { clauseNameOf, clauseResultsOf } from '../model/facts.js';
 import { FIRST_OSA_FISCAL_YEAR } from '../model/values.js';
 import { CLAUSES, type ClauseName } from '../vocabulary.js';
+import { compareCodePoints } from '../util/order.js';
 
 export const SKELETON_LABEL = 'OSA programme (compliant skeleton)';
 
@@ -41,7 +42,7 @@ export function defaultRecipient(reference: ReferenceData, fiscalYear: number): 
     if (clearRecipient(reference, PREFERRED_RECIPIENT, fiscalYear)) {
         return PREFERRED_RECIPIENT;
     }
-    const clear = [...reference.allCountries()].sort((a, b) => a.alpha3.localeCompare(b.alpha3))
+    const clear = [...reference.allCountries()].sort((a, b) => compareCodePoints(a.alpha3, b.alpha3))
         .find(c => clearRecipient(reference, c.alpha3, fiscalYear));
     return clear?.alpha3 ?? PREFERRED_RECIPIENT;
 }

@@ -22,6 +22,7 @@ import { envelopeHover, ruleMarkdown, templateHover } from './hover-declarations
 import { keywordTerm, termMarkdown, vocabularyTerm } from './hover-terms.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 import { valueTypedAfter } from './value-position.js';
+import { compareCodePoints } from '../util/order.js';
 
 export class OsaCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly osa: OsaLspServices) {
@@ -297,7 +298,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         if (standard) {
             return standard.name;
         }
-        return local.filter(templateComplies).sort((a, b) => a.name.localeCompare(b.name))[0]?.name;
+        return local.filter(templateComplies).sort((a, b) => compareCodePoints(a.name, b.name))[0]?.name;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { reportDocument, type ReportDocument } from '../report/document.js';
 import { buildComplianceReport } from '../report/model.js';
 import { recordDocument } from '../report/records.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { compareCodePoints } from '../util/order.js';
 
 export const COMPLIANCE_REPORT_REQUEST = 'osa/complianceReport';
 
@@ -64,10 +65,10 @@ export class ComplianceReporter {
                 if (!(error instanceof ConfigError)) {
                     throw error;
                 }
-                problems.push({ path: file, message: localize(msg('report.configInvalid', { message: error.message }), this.osa().osa.Localizer.locale) });
+                problems.push({ path: file, message: localize(msg('report.configInvalid', { message: error.messageIn(this.osa().osa.Localizer.locale) }), this.osa().osa.Localizer.locale) });
             }
         }
-        reports.sort((a, b) => a.path.localeCompare(b.path));
+        reports.sort((a, b) => compareCodePoints(a.path, b.path));
         // In the server's locale: the findings are already rendered in it; the model's labels follow.
         return reportDocument(buildComplianceReport({ reports, problems }, this.osa().osa.RuleRunner.rules, { locale: this.osa().osa.Localizer.locale }), this.version);
     }

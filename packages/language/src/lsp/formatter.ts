@@ -38,6 +38,7 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
+import { charWidth } from '../util/display-width.js';
 
 const INDENT = '    ';
 const TAB_WIDTH = 4;
@@ -239,7 +240,8 @@ export class OsaFormatter extends AbstractFormatter {
         const delta = level * TAB_WIDTH - visualWidth(text.slice(lineStart, comment.offset));
         const lines = comment.text.split('\n');
         return [lines[0], ...lines.slice(1).map(line => {
-            const indentation = /^[ \t]*/.exec(line)![0];
+            // Any white space but a line break indents: an ideographic space (U+3000) typed with a Japanese IME too.
+            const indentation = /^[^\S\r\n\u2028\u2029]*/.exec(line)![0];
             const rest = line.slice(indentation.length);
             if (rest === '' || rest === '\r') {
                 return rest;
@@ -340,11 +342,15 @@ function firstToken(node: CstNode): LeafCstNode | undefined {
     return undefined;
 }
 
-/** Width of leading whitespace with tabs at four-column stops. */
-function visualWidth(whitespace: string): number {
+/**
+ * Columns the text before a comment takes: tabs stop every four columns, other characters count by display
+ * width (an ideographic space U+3000 or a kanji takes two columns, a combining mark none), so the lines of a
+ * block comment stay under its first line as the author saw them.
+ */
+function visualWidth(text: string): number {
     let width = 0;
-    for (const char of whitespace) {
-        width = char === '\t' ? (Math.floor(width / TAB_WIDTH) + 1) * TAB_WIDTH : width + 1;
+    for (const char of text) {
+        width = char === '\t' ? (Math.floor(width / TAB_WIDTH) + 1) * TAB_WIDTH : width + charWidth(char);
     }
     return width;
 }

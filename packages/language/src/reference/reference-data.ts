@@ -3,6 +3,7 @@ import type {
 } from './types.js';
 import { editDistance } from '../util/text.js';
 import { dataEditions } from './editions.js';
+import { compareCodePoints } from '../util/order.js';
 
 /** The first and last day of Japanese fiscal year `fy` (April to March). */
 export function fiscalYearPeriod(fy: number): { start: string; end: string } {
@@ -58,7 +59,7 @@ export class ReferenceData {
 
     constructor(readonly data: ReferenceDataSet) {
         this.countriesByCode = new Map(data.countries.countries.map(c => [c.alpha3, c]));
-        this.dacEditions = [...data.dacList.editions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+        this.dacEditions = [...data.dacList.editions].sort((a, b) => compareCodePoints(a.effectiveFrom, b.effectiveFrom));
         if (this.dacEditions.length === 0) {
             throw new Error('Reference data has no DAC list edition.');
         }
@@ -83,7 +84,7 @@ export class ReferenceData {
         return this.allCountries()
             .map(c => ({ c, d: editDistance(upper, c.alpha3) }))
             .filter(x => x.d <= 1)
-            .sort((a, b) => a.d - b.d || a.c.alpha3.localeCompare(b.c.alpha3))
+            .sort((a, b) => a.d - b.d || compareCodePoints(a.c.alpha3, b.c.alpha3))
             .slice(0, max)
             .map(x => x.c);
     }

@@ -11,6 +11,7 @@ import { msg } from '../i18n/message.js';
 import type { Rule } from '../rules/rule.js';
 import type { Money } from '../model/facts.js';
 import type { DisclosureFacts, EnvelopeRecord, ExceptionDecision, ProgrammeRecord } from './records.js';
+import { compareCodePoints } from '../util/order.js';
 
 export type ClauseStatus = 'met' | 'violated' | 'waived' | 'not-applicable' | 'undetermined';
 export const CLAUSE_STATUSES: readonly ClauseStatus[] = ['met', 'violated', 'waived', 'not-applicable', 'undetermined'];
@@ -256,7 +257,7 @@ function breakdown(entries: { key: string; amount?: number }[]): Breakdown[] {
         entry.amount += amount ?? 0;
         byKey.set(key, entry);
     }
-    return [...byKey.values()].sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
+    return [...byKey.values()].sort((a, b) => b.amount - a.amount || compareCodePoints(a.key, b.key));
 }
 
 /** The budget desk's view: per fiscal year, envelopes against programme amounts (yen), and where the money goes. */

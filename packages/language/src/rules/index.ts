@@ -12,6 +12,7 @@ import { recipientRules } from './recipient.js';
 import { referenceDataRules } from './reference-data.js';
 import type { Rule } from './rule.js';
 import { threePrinciplesRules } from './three-principles.js';
+import { compareCodePoints } from '../util/order.js';
 
 export const ALL_RULES: readonly Rule[] = [
     ...referenceDataRules,
@@ -23,7 +24,7 @@ export const ALL_RULES: readonly Rule[] = [
     ...implementationRules,
     ...portfolioRules,
     ...lifecycleRules
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => compareCodePoints(a.id, b.id));
 
 const BY_ID = new Map(ALL_RULES.map(r => [r.id, r]));
 

@@ -340,7 +340,7 @@ describe('find references', () => {
             textDocument: { uri: templates.uri.toString() }, position: positionOf(templates, 'StandardExchangeOfNotes'), context: { includeDeclaration: false }
         });
         const files = new Set(references.map(r => r.uri));
-        expect([...files].filter(uri => uri.includes('/programmes/')).length).toBe(8);
+        expect([...files].filter(uri => uri.includes('/programmes/')).length).toBe(9);
         expect(references.length).toBeGreaterThanOrEqual(30);
     });
 });
