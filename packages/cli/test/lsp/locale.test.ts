@@ -86,6 +86,9 @@ describe('the server in Japanese (initialize.locale = ja)', () => {
         const programme = await hover(file, 'programme VIOLATION-OSA401', 'programme '.length + 3);
         expect(programme).toContain('**案件 VIOLATION-OSA401**');
         expect(programme).toMatch(/エラー \d+ 件/);
+        // Each finding by its first sentence, which in Japanese ends at 。
+        expect(programme).toContain('OSA401** `no-international-agreement` (§3(3))、9 行目：案件 VIOLATION-OSA401 に国際約束が宣言されていません。');
+        expect(programme).not.toContain('OSA の各案件は');
 
         // Completion documentation: the modality terms.
         const edited = OSA401.replace('modality grant', 'modality ');
