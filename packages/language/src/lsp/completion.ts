@@ -295,7 +295,8 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         return programmeSkeleton({
             id, fiscalYear, recipient,
             recipientName: reference.country(recipient)?.name,
-            template: this.skeletonTemplate(document)
+            template: this.skeletonTemplate(document),
+            locale: this.locale
         });
     }
 

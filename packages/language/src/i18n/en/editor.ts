@@ -204,6 +204,14 @@ export const editor = {
     'completion.envelope': 'budget envelope{fy}{amount}',
     'completion.skeleton.label': 'OSA programme (compliant skeleton)',
     'completion.skeleton.detail': 'A complete programme with every declaration the rules need',
+    'skeleton.title': 'Coastal surveillance equipment',
+    'skeleton.beneficiary': 'Armed forces',
+    'skeleton.beneficiaryOf': 'Armed forces of {country}',
+    'skeleton.item': 'Coastal radar system',
+    'skeleton.assessment': 'Country assessment (document reference)',
+    'skeleton.socioEconomic': 'Economic and social situation of the recipient',
+    'skeleton.securityNeeds': 'Security needs of Japan and the region',
+    'skeleton.bilateralRelations': 'Bilateral relations with the recipient',
     'completion.skeleton.doc': 'Inserts a programme that passes every error-level rule as it stands; fill in the tab stops.',
 
     // ---- outline details

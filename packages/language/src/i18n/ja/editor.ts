@@ -209,6 +209,14 @@ export const editor: Readonly<Record<keyof typeof english, string>> = {
     'completion.envelope': '予算枠{fy}{amount}',
     'completion.skeleton.label': 'OSA 案件（適合するひな形）',
     'completion.skeleton.detail': '規則が求める宣言をすべて備えた案件',
+    'skeleton.title': '沿岸監視機材',
+    'skeleton.beneficiary': '軍',
+    'skeleton.beneficiaryOf': '{country} の軍',
+    'skeleton.item': '沿岸レーダーシステム',
+    'skeleton.assessment': '国別評価（文書の参照先）',
+    'skeleton.socioEconomic': '被援助国の経済社会状況',
+    'skeleton.securityNeeds': '日本と地域の安全保障上のニーズ',
+    'skeleton.bilateralRelations': '被援助国との二国間関係',
     'completion.skeleton.doc': 'そのままでエラー水準の規則をすべて満たす案件を挿入します。タブストップを埋めてください。',
 
     // ---- outline details
