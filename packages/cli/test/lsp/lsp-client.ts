@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest,
-    ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit
+    ShowMessageNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ShowMessageParams, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -45,6 +45,8 @@ export interface ClientOptions {
     env?: Record<string, string>;
     /** Sent in `initialize` (e.g. { trusted: true }, as the VS Code extension does for a trusted workspace). */
     initializationOptions?: unknown;
+    /** The editor's display language, sent as the `initialize` request's `locale` (VS Code sends e.g. `ja`). */
+    locale?: string;
 }
 
 export class LspTestClient {
@@ -53,6 +55,10 @@ export class LspTestClient {
     private readonly waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
     /** Notifications and requests the server sent, for assertions. */
     readonly serverRequests: string[] = [];
+    /** The `window/showMessage` notifications the server sent, in order. */
+    readonly messages: ShowMessageParams[] = [];
+    /** The `osa` settings the client answers `workspace/configuration` with (see changeSettings). */
+    settings: Record<string, unknown> = {};
 
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection, readonly initializeResult: InitializeResult) { }
 
@@ -64,12 +70,13 @@ export class LspTestClient {
         const pending: LspTestClient[] = [];
         connection.onRequest(ConfigurationRequest.type, params => {
             pending[0]?.serverRequests.push('workspace/configuration');
-            return params.items.map(item => item.section === 'osa' ? (options.settings ?? {}) : {});
+            return params.items.map(item => item.section === 'osa' ? (pending[0]?.settings ?? options.settings ?? {}) : {});
         });
         connection.onRequest(RegistrationRequest.type, () => {
             pending[0]?.serverRequests.push('client/registerCapability');
         });
         connection.onNotification(PublishDiagnosticsNotification.type, params => pending[0]?.onDiagnostics(params));
+        connection.onNotification(ShowMessageNotification.type, params => pending[0]?.messages.push(params));
         connection.onClose(() => undefined);
         connection.listen();
         const folderUri = uriOf(workspaceFolder);
@@ -78,6 +85,7 @@ export class LspTestClient {
             rootUri: folderUri,
             workspaceFolders: [{ uri: folderUri, name: path.basename(workspaceFolder) }],
             initializationOptions: options.initializationOptions,
+            ...(options.locale ? { locale: options.locale } : {}),
             capabilities: {
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
                 textDocument: {
@@ -91,6 +99,7 @@ export class LspTestClient {
             throw new Error(`initialize failed: ${error}\n${stderr}`);
         });
         const client = new LspTestClient(child, connection, result);
+        client.settings = options.settings ?? {};
         pending.push(client);
         await connection.sendNotification(InitializedNotification.type, {});
         return client;
@@ -117,6 +126,12 @@ export class LspTestClient {
             const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; latest: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map(d => [d.code, d.message.slice(0, 160)]))}`)), timeoutMs);
             this.waiters.push({ uri, predicate, resolve: d => { clearTimeout(timer); resolve(d); } });
         });
+    }
+
+    /** Changes the `osa` settings as an editor does: answers with them from now on and notifies the server. */
+    async changeSettings(settings: Record<string, unknown>): Promise<void> {
+        this.settings = settings;
+        await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { osa: settings } });
     }
 
     /** The diagnostics last published for a file, if any were. */

@@ -22,6 +22,8 @@ import { languageDataOf, languageFixes } from './fixes/language-fixes.js';
 import { recordException, RULE_FIXES, type Fix, type FixContext } from './fixes/rule-fixes.js';
 import { isNextLineSuppression, SourceText } from './fixes/source-text.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { localize, type Locale } from '../i18n/index.js';
+import { sayer } from './editor-text.js';
 
 const RULE_CODE = /^OSA\d{3}$/;
 
@@ -43,12 +45,14 @@ export class OsaCodeActionProvider implements CodeActionProvider {
             }
         };
         const text = new SourceText(document);
+        const locale = this.services.osa.Localizer.locale;
+        const say = sayer(locale);
         for (const diagnostic of params.context.diagnostics) {
             if (diagnostic.code === LANGUAGE_CODE) {
                 const current = currentDiagnostic(document, diagnostic);
                 if (current && languageDataOf(current)) {
                     for (const fix of languageFixes({ document, text, diagnostic: current })) {
-                        add(toAction(fix, diagnostic));
+                        add(toAction(fix, diagnostic, locale));
                     }
                 }
                 continue;
@@ -67,18 +71,19 @@ export class OsaCodeActionProvider implements CodeActionProvider {
                 const context = this.fixContext(document, text, current, data);
                 const fixes = [...(RULE_FIXES[rule.id]?.(context) ?? []), ...(rule.exceptionSeverity ? recordException(context) : [])];
                 for (const fix of fixes) {
-                    add(toAction(fix, diagnostic));
+                    add(toAction(fix, diagnostic, locale));
                 }
-                const suppression = suppressionAction(text, context, rule.id, diagnostic);
+                const suppression = suppressionAction(text, context, rule.id, diagnostic, locale);
                 if (suppression) {
                     add(suppression);
                 }
             }
+            const docs = say('fix.showDocs', { rule: rule.id });
             add({
-                title: `Show documentation for ${rule.id}`,
+                title: docs,
                 kind: CodeActionKind.QuickFix,
                 diagnostics: [diagnostic],
-                command: { title: `Show documentation for ${rule.id}`, command: 'vscode.open', arguments: [ruleDocsUrl(rule.id)] }
+                command: { title: docs, command: 'vscode.open', arguments: [ruleDocsUrl(rule.id, locale)] }
             });
         }
         return actions;
@@ -103,9 +108,9 @@ export class OsaCodeActionProvider implements CodeActionProvider {
     }
 }
 
-function toAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
+function toAction(fix: Fix, diagnostic: Diagnostic, locale: Locale): CodeAction {
     return {
-        title: fix.title,
+        title: localize(fix.title, locale),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(fix.isPreferred ? { isPreferred: true } : {}),
@@ -134,7 +139,7 @@ function sameRange(a: Range, b: Range): boolean {
  * property's line rather than above `programme`. The reason is left empty: the suppression does not
  * apply until someone writes why the finding is accepted.
  */
-function suppressionAction(text: SourceText, context: FixContext, ruleId: string, sent: Diagnostic): CodeAction | undefined {
+function suppressionAction(text: SourceText, context: FixContext, ruleId: string, sent: Diagnostic, locale: Locale): CodeAction | undefined {
     const own = context.diagnostic.range.start.line;
     const nodeLine = typeof context.data.nodeLine === 'number' ? context.data.nodeLine : undefined;
     const programmeLine = context.programme?.$cstNode?.range.start.line;
@@ -147,7 +152,7 @@ function suppressionAction(text: SourceText, context: FixContext, ruleId: string
     }
     const at = { line, character: 0 };
     return {
-        title: `Suppress ${ruleId} on this line (write the reason)`,
+        title: sayer(locale)('fix.suppress', { rule: ruleId }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [sent],
         edit: { changes: { [text.uri]: [{ range: { start: at, end: at }, newText: `${text.indentOfLine(line)}// osa-disable-next-line ${ruleId} -- ${text.eol}` }] } }

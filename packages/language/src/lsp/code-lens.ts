@@ -22,6 +22,8 @@ import {
 import { isProgramme, type Model } from '../generated/ast.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
+import { sayer } from './editor-text.js';
 
 export const SHOW_PROGRAMME_FINDINGS_COMMAND = 'osa.showProgrammeFindings';
 
@@ -52,7 +54,7 @@ export class OsaCodeLensProvider implements CodeLensProvider {
 
     async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken?: CancellationToken): Promise<CodeLens[] | undefined> {
         if (document.state < DocumentState.Validated && !(await this.validated(document, cancelToken))) {
-            throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed before its findings were known.');
+            throw new ResponseError(LSPErrorCodes.ContentModified, sayer(this.services.osa.Localizer.locale)('lens.contentModified'));
         }
         const diagnostics = document.diagnostics ?? [];
         const lenses: CodeLens[] = [];
@@ -66,7 +68,7 @@ export class OsaCodeLensProvider implements CodeLensProvider {
             lenses.push({
                 range: lensRange,
                 command: {
-                    title: lensTitle(findings),
+                    title: lensTitle(findings, undefined, this.services.osa.Localizer.locale),
                     command: SHOW_PROGRAMME_FINDINGS_COMMAND,
                     arguments: [document.uri.toString(), element.name]
                 }
@@ -126,25 +128,22 @@ export class OsaCodeLensProvider implements CodeLensProvider {
  * "✓ complies with all 31 rules · 1 info" or "2 errors · 1 warning · 1 info". When the configuration
  * turns rules off, the compliance claim names only the rules that ran.
  */
-export function lensTitle(findings: readonly Pick<Diagnostic, 'severity'>[], rules: { active: number; off: number } = { active: ALL_RULES.length, off: 0 }): string {
+export function lensTitle(findings: readonly Pick<Diagnostic, 'severity'>[], rules: { active: number; off: number } = { active: ALL_RULES.length, off: 0 }, locale: Locale = DEFAULT_LOCALE): string {
+    const say = sayer(locale);
     const count = (severity: DiagnosticSeverity) => findings.filter(d => (d.severity ?? DiagnosticSeverity.Error) === severity).length;
     const errors = count(DiagnosticSeverity.Error);
     const warnings = count(DiagnosticSeverity.Warning);
     const infos = count(DiagnosticSeverity.Information);
     const parts = [
-        errors > 0 ? plural(errors, 'error') : undefined,
-        warnings > 0 ? plural(warnings, 'warning') : undefined,
-        infos > 0 ? plural(infos, 'info', 'infos') : undefined
+        errors > 0 ? say(errors === 1 ? 'lens.errors.one' : 'lens.errors.other', { count: errors }) : undefined,
+        warnings > 0 ? say(warnings === 1 ? 'lens.warnings.one' : 'lens.warnings.other', { count: warnings }) : undefined,
+        infos > 0 ? say(infos === 1 ? 'lens.infos.one' : 'lens.infos.other', { count: infos }) : undefined
     ].filter((p): p is string => p !== undefined);
     if (errors === 0 && warnings === 0) {
-        const scope = rules.off > 0 ? `all ${rules.active} active rules (${rules.off} off by configuration)` : `all ${rules.active} rules`;
-        return [`✓ complies with ${scope}`, ...parts].join(' · ');
+        const complies = rules.off > 0 ? say('lens.compliesActive', { active: rules.active, off: rules.off }) : say('lens.complies', { active: rules.active });
+        return [complies, ...parts].join(' · ');
     }
     return parts.join(' · ');
-}
-
-function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-    return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
 function contains(outer: Range, inner: Range): boolean {

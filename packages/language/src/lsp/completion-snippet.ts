@@ -4,6 +4,8 @@
  * document's reference data (a fiscal year the data cover, a recipient on that year's DAC list and
  * clear of embargoes and designations) and workspace (an unused id, a template with the §3(3) clauses).
  */
+import { DEFAULT_LOCALE, type Locale, type MessageId } from '../i18n/index.js';
+import { sayer } from './editor-text.js';
 import type { AgreementTemplate } from '../generated/ast.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { clauseNameOf, clauseResultsOf } from '../model/facts.js';
@@ -80,10 +82,14 @@ export interface SkeletonOptions {
     recipientName?: string;
     /** The agreement template to use; undefined writes the §3(3) clauses inline. */
     template?: string;
+    /** The language of the placeholder texts (title, names, assessment lines): the writer's. */
+    locale?: Locale;
 }
 
 /** The snippet text (LSP snippet syntax, four-space indentation). */
 export function programmeSkeleton(options: SkeletonOptions): string {
+    const say = sayer(options.locale ?? DEFAULT_LOCALE);
+    const text = (id: MessageId, params?: Record<string, string>) => escape(say(id, params));
     const agreement = options.template
         ? [`    agreement uses \${17:${escape(options.template)}}`]
         : [
@@ -96,23 +102,23 @@ export function programmeSkeleton(options: SkeletonOptions): string {
         ];
     return [
         `programme \${1:${escape(options.id)}} {`,
-        '    title "${2:Coastal surveillance equipment}"',
+        `    title "\${2:${text('skeleton.title')}}"`,
         `    fiscal-year \${3:${options.fiscalYear}}`,
         `    recipient \${4:${escape(options.recipient)}}`,
-        `    beneficiary "\${5:${escape(options.recipientName ? `Armed forces of ${options.recipientName}` : 'Armed forces')}}" kind \${6|armed-forces,related-organisation|}`,
+        `    beneficiary "\${5:${options.recipientName ? text('skeleton.beneficiaryOf', { country: options.recipientName }) : text('skeleton.beneficiary')}}" kind \${6|armed-forces,related-organisation|}`,
         '    modality grant',
         '    amount ${7:1_000_000_000} JPY',
         '    field ${8|rule-of-law,humanitarian,peace-cooperation|} {',
         '        activity ${9:maritime-surveillance}',
         '    }',
-        '    provide "${10:Coastal radar system}" quantity ${11:1} category ${12:coastal-radar}',
+        `    provide "\${10:${text('skeleton.item')}}" quantity \${11:1} category \${12:coastal-radar}`,
         '    assessment {',
-        '        democracy on-file "${13:Country assessment (document reference)}"',
+        `        democracy on-file "\${13:${text('skeleton.assessment')}}"`,
         '        rule-of-law on-file "${13}"',
         '        human-rights on-file "${13}"',
-        '        socio-economic "${14:Economic and social situation of the recipient}"',
-        '        security-needs "${15:Security needs of Japan and the region}"',
-        '        bilateral-relations "${16:Bilateral relations with the recipient}"',
+        `        socio-economic "\${14:${text('skeleton.socioEconomic')}}"`,
+        `        security-needs "\${15:${text('skeleton.securityNeeds')}}"`,
+        `        bilateral-relations "\${16:${text('skeleton.bilateralRelations')}}"`,
         '    }',
         ...agreement,
         '    coordination NSS, MOFA, MOD$0',

@@ -12,21 +12,28 @@ import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../refe
 import { checkedSpan } from '../rules/programme-facts.js';
 import { ALL_RULES } from '../rules/index.js';
 import { formatAmount } from '../util/text.js';
-import { LIFECYCLE_STATUSES, VOCABULARIES, type LifecycleStatus, type VocabularyId } from '../vocabulary.js';
+import { LIFECYCLE_STATUSES, type LifecycleStatus, type VocabularyId } from '../vocabulary.js';
 import {
     defaultFiscalYear, defaultRecipient, expandSnippet, PREFERRED_TEMPLATE, programmeSkeleton, SKELETON_LABEL,
     templateComplies, uniqueProgrammeId
 } from './completion-snippet.js';
-import { DAC_CATEGORY_NAMES, referenceForDocument } from './hover-country.js';
+import { dacCategoryName, referenceForDocument } from './hover-country.js';
 import { envelopeHover, ruleMarkdown, templateHover } from './hover-declarations.js';
 import { keywordTerm, termMarkdown, vocabularyTerm } from './hover-terms.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 import { valueTypedAfter } from './value-position.js';
 import { compareCodePoints } from '../util/order.js';
+import type { Locale } from '../i18n/index.js';
+import { sayer } from './editor-text.js';
 
 export class OsaCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly osa: OsaLspServices) {
         super(osa);
+    }
+
+    /** The locale completion documentation is written in: the server's. */
+    protected get locale(): Locale {
+        return this.osa.osa.Localizer.locale;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -64,11 +71,11 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const inEnvelope = context.node !== undefined && AstUtils.getContainerOfType(context.node, isBudgetEnvelope) !== undefined;
-        const term = keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value);
+        const term = keywordTerm(rule === 'Amount' ? (inEnvelope ? 'BudgetEnvelope' : 'Programme') : rule, keyword.value, this.locale);
         acceptor(context, {
             label: keyword.value,
             kind: this.getKeywordCompletionItemKind(keyword),
-            detail: term?.detail ?? 'Keyword',
+            detail: term?.detail ?? sayer(this.locale)('completion.keyword'),
             documentation: term ? { kind: 'markdown', value: termMarkdown(term) } : undefined,
             sortText: '1'
         });
@@ -97,12 +104,13 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
     /** The terms of the vocabulary the property takes, with their meaning; terms the guidelines exclude come last. */
     protected completeTerms(context: CompletionContext, vocabulary: VocabularyId, acceptor: CompletionAcceptor): void {
         const terms = this.osa.osa.Config.termsFor(context.document.uri.fsPath);
+        const locale = this.locale;
         for (const [term] of terms.entries(vocabulary)) {
-            const doc = vocabularyTerm(vocabulary, term, terms);
+            const doc = vocabularyTerm(vocabulary, term, terms, locale);
             acceptor(context, {
                 label: term,
                 kind: CompletionItemKind.EnumMember,
-                detail: doc?.detail ?? VOCABULARIES[vocabulary].label,
+                detail: doc?.detail ?? sayer(locale)(`vocabulary.label.${vocabulary}`),
                 documentation: doc ? { kind: 'markdown', value: termMarkdown(doc) } : undefined,
                 // Stages in lifecycle order, not alphabetical.
                 sortText: (doc && !doc.allowed ? '2' : '1') + (vocabulary === 'lifecycle-status' ? `-${LIFECYCLE_STATUSES[term as LifecycleStatus].rank}` : ''),
@@ -120,6 +128,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         const span = programme ? checkedSpan(programme) : undefined;
         const today = new Date().toISOString().slice(0, 10);
         const { start, end } = span ?? { start: today, end: today };
+        const say = sayer(this.locale);
         for (const operation of reference.data.peaceOperations.operations) {
             const running = operation.established <= end && (operation.ended === null || operation.ended >= start);
             const countries = operation.countries.map(code => reference.country(code)?.name ?? code).join(', ');
@@ -127,11 +136,12 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
                 label: operation.id,
                 kind: CompletionItemKind.Value,
                 detail: operation.name,
-                labelDetails: { description: `${countries} · ${operation.ended ? `ended ${operation.ended}` : 'running'}` },
+                labelDetails: { description: `${countries} · ${operation.ended ? say('completion.operation.ended', { date: operation.ended }) : say('completion.operation.running')}` },
                 documentation: {
                     kind: 'markdown',
-                    value: [`**${operation.id}** · ${operation.name}`, '', `${countries}. Established ${operation.established}${operation.ended ? `, ended ${operation.ended}` : ''}; ${operation.resolutions.join(', ')}.`,
-                        ...(operation.verify ? ['', `To verify: ${operation.verify}`] : [])].join('\n')
+                    value: [`**${operation.id}** · ${operation.name}`, '', say('completion.operation', {
+                        countries, established: operation.established, ended: operation.ended ? say('operation.ended', { date: operation.ended }) : '', resolutions: operation.resolutions.join(', ')
+                    }), ...(operation.verify ? ['', say('completion.operation.verify', { verify: operation.verify })] : [])].join('\n')
                 },
                 filterText: `${operation.id} ${operation.name} ${countries}`,
                 sortText: `${running ? 0 : 1}${operation.kind === 'peacekeeping' ? 0 : 1}-${operation.id}`,
@@ -148,6 +158,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         const fiscalYear = (programme && fiscalYearOf(programme)) ?? defaultFiscalYear(reference);
         const { start, end } = fiscalYearPeriod(fiscalYear);
         const typed = this.typedText(context);
+        const say = sayer(this.locale);
         for (const country of reference.allCountries()) {
             if (!matchesCountry(typed, country)) {
                 continue;
@@ -155,24 +166,24 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             const status = reference.dacStatus(country.alpha3, start);
             const flags: string[] = [];
             if (reference.embargoesDuring(country.alpha3, start, end).some(e => GOVERNMENT_SCOPES.has(e.scope))) {
-                flags.push('UN arms embargo (OSA301)');
+                flags.push(say('completion.country.embargo'));
             }
             if (reference.conflictPartyDuring(country.alpha3, start, end).length > 0) {
-                flags.push('party to a conflict (OSA302)');
+                flags.push(say('completion.country.conflictParty'));
             }
             if (reference.inCombatDuring(country.alpha3, start, end).length > 0) {
-                flags.push('in combat (OSA303)');
+                flags.push(say('completion.country.inCombat'));
             }
             const dac = status.listed
                 ? `DAC ${status.recipient!.category}`
-                : status.graduatedBy ? `graduated ${status.graduatedBy.effective}` : 'not on DAC list';
+                : status.graduatedBy ? say('completion.country.graduated', { date: String(status.graduatedBy.effective) }) : say('completion.country.notListed');
             const documentation = [
                 `**${country.name}** (\`${country.alpha3}\`)`,
                 '',
                 status.listed
-                    ? `On the DAC List of ODA Recipients (${status.edition.id} edition) on 1 April ${fiscalYear} as ${status.recipient!.category} (${DAC_CATEGORY_NAMES[status.recipient!.category]}).`
-                    : `Not on the DAC List of ODA Recipients (${status.edition.id} edition) on 1 April ${fiscalYear} (OSA101).`,
-                ...(flags.length > 0 ? ['', `FY${fiscalYear}: ${flags.join('; ')}.`] : [])
+                    ? say('completion.country.listed', { edition: status.edition.id, fy: fiscalYear, category: status.recipient!.category, name: dacCategoryName(status.recipient!.category, this.locale) })
+                    : say('completion.country.notListed.doc', { edition: status.edition.id, fy: fiscalYear }),
+                ...(flags.length > 0 ? ['', say('completion.country.flags', { fy: fiscalYear, flags: flags.join('; ') })] : [])
             ].join('\n');
             // Listed countries first; of those, the ones the §3(1) checks leave clear.
             const rank = status.listed ? (flags.length === 0 ? 0 : 1) : 2;
@@ -193,6 +204,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
 
     protected completeRuleIds(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const typed = this.typedText(context).toUpperCase();
+        const say = sayer(this.locale);
         for (const rule of ALL_RULES) {
             if (typed && !rule.id.startsWith(typed) && !rule.name.toUpperCase().includes(typed)) {
                 continue;
@@ -201,8 +213,12 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
                 label: rule.id,
                 kind: CompletionItemKind.Constant,
                 detail: `${rule.name} · ${rule.clause}`,
-                labelDetails: { description: rule.exceptionSeverity ? `exception: reported as ${rule.exceptionSeverity}` : 'no exception possible' },
-                documentation: { kind: 'markdown', value: ruleMarkdown(rule) },
+                labelDetails: {
+                    description: rule.exceptionSeverity
+                        ? say('completion.rule.exception', { severity: say(`hover.severity.${rule.exceptionSeverity}`) })
+                        : say('completion.rule.noException')
+                },
+                documentation: { kind: 'markdown', value: ruleMarkdown(rule, this.locale) },
                 filterText: `${rule.id} ${rule.name}`,
                 // The rules that take an exception first.
                 sortText: `0${rule.exceptionSeverity ? 0 : 1}-${rule.id}`,
@@ -216,10 +232,11 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
         const node = nodeDescription.node ?? this.loadNode(nodeDescription);
+        const say = sayer(this.locale);
         if (isAgreementTemplate(node)) {
             return {
                 ...item,
-                detail: `agreement template · ${node.clauses.length} clauses${templateComplies(node) ? ', all §3(3) clauses' : ''}`,
+                detail: say('completion.template', { count: node.clauses.length, complies: templateComplies(node) ? say('completion.template.complies') : '' }),
                 documentation: { kind: 'markdown', value: templateHover(this.osa, node) },
                 sortText: `0${templateComplies(node) ? 0 : 1}-${node.name}`
             };
@@ -232,7 +249,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             const amount = money ? ` · ${formatAmount(money.value, money.currency)}` : '';
             return {
                 ...item,
-                detail: `budget envelope${fiscalYear !== undefined ? ` FY${fiscalYear}` : ''}${amount}`,
+                detail: say('completion.envelope', { fy: fiscalYear !== undefined ? ` FY${fiscalYear}` : '', amount }),
                 documentation: { kind: 'markdown', value: envelopeHover(this.osa, node) },
                 // The envelope of the programme's own fiscal year first (another year's is an error).
                 sortText: `0${sameYear ? 0 : 1}-${node.name}`
@@ -254,11 +271,12 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const snippet = this.skeletonFor(context.document);
+        const say = sayer(this.locale);
         acceptor(context, {
-            label: SKELETON_LABEL,
+            label: this.locale === 'en' ? SKELETON_LABEL : say('completion.skeleton.label'),
             kind: CompletionItemKind.Snippet,
-            detail: 'A complete programme with every declaration the rules need',
-            documentation: { kind: 'markdown', value: ['Inserts a programme that passes every error-level rule as it stands; fill in the tab stops.', '', '```osa', expandSnippet(snippet), '```'].join('\n') },
+            detail: say('completion.skeleton.detail'),
+            documentation: { kind: 'markdown', value: [say('completion.skeleton.doc'), '', '```osa', expandSnippet(snippet), '```'].join('\n') },
             filterText: 'programme OSA skeleton',
             insertTextFormat: InsertTextFormat.Snippet,
             sortText: '0',
@@ -278,7 +296,8 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         return programmeSkeleton({
             id, fiscalYear, recipient,
             recipientName: reference.country(recipient)?.name,
-            template: this.skeletonTemplate(document)
+            template: this.skeletonTemplate(document),
+            locale: this.locale
         });
     }
 

@@ -20,6 +20,8 @@ import { CLAUSES, type ClauseName } from '../vocabulary.js';
 import { referenceForDocument } from './hover-country.js';
 import { lensTitle } from './code-lens.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
+import { DEFAULT_LOCALE, msg, ruleSummary, type Locale } from '../i18n/index.js';
+import { orList, sayer, type Say } from './editor-text.js';
 
 /** True when `inner` starts inside `outer` (as the code lens counts a programme's diagnostics). */
 function contains(outer: Range, inner: Range): boolean {
@@ -29,8 +31,22 @@ function contains(outer: Range, inner: Range): boolean {
 
 const ABBREVIATIONS = /(?:^|\W)(?:res|e\.g|i\.e|etc|no|vs|art|cf)\.$/i;
 
-/** The first sentence of a message (abbreviations such as "res." and full stops inside parentheses do not end it). */
+/**
+ * The first sentence of a message (abbreviations such as "res." and full stops inside parentheses do not end it).
+ * A Japanese message ends its sentences with 。 (a rule's text may still be English in the Japanese locale).
+ */
 function firstSentence(message: string): string {
+    let depth = 0;
+    for (let i = 0; i < message.length; i++) {
+        const c = message[i];
+        if (c === '（' || c === '(' || c === '「') {
+            depth++;
+        } else if ((c === '）' || c === ')' || c === '」') && depth > 0) {
+            depth--;
+        } else if (c === '。' && depth === 0) {
+            return message.slice(0, i + 1);
+        }
+    }
     const boundary = /[.!?](?=\s+[A-Z`"(])/g;
     for (let match = boundary.exec(message); match; match = boundary.exec(message)) {
         const sentence = message.slice(0, match.index + 1);
@@ -42,7 +58,7 @@ function firstSentence(message: string): string {
     return message;
 }
 
-const SEVERITY_NAMES: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+const SEVERITY_IDS = { 1: 'hover.severity.error', 2: 'hover.severity.warning', 3: 'hover.severity.info', 4: 'hover.severity.hint' } as const;
 
 export interface ProgrammeStatus {
     /** "complies with all 31 rules", "2 errors · 1 warning", ... */
@@ -72,7 +88,9 @@ export function programmeStatus(services: OsaLspServices, programme: Programme):
     const infos = count(3) + count(4);
     const suppressed = services.validation.DocumentValidator.suppressedFindings(document).filter(s => contains(range, s.diagnostic.range)).length;
     const active = activeRules(services, document);
-    const headline = lensTitle(diagnostics, { active: active.count, off: active.off }) + (suppressed > 0 ? ` · ${suppressed} suppressed` : '');
+    const locale = services.osa.Localizer.locale;
+    const headline = lensTitle(diagnostics, { active: active.count, off: active.off }, locale)
+        + (suppressed > 0 ? ` · ${sayer(locale)('lens.suppressed', { count: suppressed })}` : '');
     return { headline, diagnostics, errors, warnings, infos, suppressed };
 }
 
@@ -98,9 +116,11 @@ function fileIgnored(services: OsaLspServices, document: LangiumDocument): boole
 
 /** Markdown for the hover on a programme's name. */
 export function programmeHover(services: OsaLspServices, programme: Programme): string {
+    const locale = services.osa.Localizer.locale;
+    const say = sayer(locale);
     const document = AstUtils.getDocument(programme);
     const title = titleOf(programme);
-    const lines: string[] = [`**Programme ${md(programme.name)}**${title ? ` — *${md(title)}*` : ''}`];
+    const lines: string[] = [say('hover.programme', { name: md(programme.name), title: title ? ` — *${md(title)}*` : '' })];
     const facts: string[] = [];
     const fiscalYear = fiscalYearOf(programme);
     if (fiscalYear !== undefined) {
@@ -121,17 +141,17 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
     if (facts.length > 0) {
         lines.push('', facts.join(' · '));
     }
-    const lifecycle = lifecycleLine(programme);
+    const lifecycle = lifecycleLine(programme, say);
     if (lifecycle) {
         lines.push('', lifecycle);
     }
     if (fileIgnored(services, document)) {
-        lines.push('', 'This file is ignored by its osa.config.json: it is not checked.');
+        lines.push('', say('hover.programme.ignored'));
         return lines.join('\n');
     }
     const status = programmeStatus(services, programme);
     if (!status) {
-        lines.push('', 'Not validated yet: the file is being checked.');
+        lines.push('', say('hover.programme.notValidated'));
         return lines.join('\n');
     }
     const mark = status.errors > 0 ? '✗' : status.warnings > 0 ? '⚠' : '✓';
@@ -142,30 +162,32 @@ export function programmeHover(services: OsaLspServices, programme: Programme): 
             const code = typeof diagnostic.code === 'string' || typeof diagnostic.code === 'number' ? String(diagnostic.code) : 'syntax';
             const rule = ruleById(code);
             const what = rule ? `**${rule.id}** \`${rule.name}\` (${rule.clause})` : `**${code}**`;
-            lines.push(`- ${SEVERITY_NAMES[diagnostic.severity ?? 1]} ${what}, line ${diagnostic.range.start.line + 1}: ${md(firstSentence(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value))}`);
+            const severity = say(SEVERITY_IDS[(diagnostic.severity ?? 1) as keyof typeof SEVERITY_IDS] ?? SEVERITY_IDS[1]);
+            const message = md(firstSentence(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
+            lines.push(say('hover.programme.finding', { severity, what, line: diagnostic.range.start.line + 1, message }));
         }
     }
     return lines.join('\n');
 }
 
 /** "Status: delivered · decided 2024-06-20 · delivered 2025-02-10 · continues X", when any of it is stated. */
-function lifecycleLine(programme: Programme): string | undefined {
+function lifecycleLine(programme: Programme, say: Say): string | undefined {
     const parts: string[] = [];
     const status = statusOf(programme);
     if (status) {
-        parts.push(`Status: ${status}`);
+        parts.push(say('hover.lifecycle.status', { status }));
     }
     const decided = decidedOf(programme);
     if (decided) {
-        parts.push(`decided ${decided}`);
+        parts.push(say('hover.lifecycle.decided', { date: decided }));
     }
     const delivered = deliveredOf(programme);
     if (delivered) {
-        parts.push(`delivered ${delivered}`);
+        parts.push(say('hover.lifecycle.delivered', { date: delivered }));
     }
     const predecessor = predecessorOf(programme);
     if (predecessor) {
-        parts.push(`continues ${md(predecessor.name)}`);
+        parts.push(say('hover.lifecycle.continues', { name: md(predecessor.name) }));
     }
     return parts.length > 0 ? parts.join(' · ') : undefined;
 }
@@ -174,53 +196,57 @@ const REQUIRED_CLAUSES = (Object.keys(CLAUSES) as ClauseName[]).filter(c => CLAU
 
 /** Markdown for the hover on an agreement template (its name, or a `uses` reference to it). */
 export function templateHover(services: OsaLspServices, template: AgreementTemplate): string {
+    const locale = services.osa.Localizer.locale;
+    const say = sayer(locale);
     const title = titleOf(template);
-    const lines: string[] = [`**Agreement template ${md(template.name)}**${title ? ` — *${md(title)}*` : ''}`];
+    const lines: string[] = [say('hover.template', { name: md(template.name), title: title ? ` — *${md(title)}*` : '' })];
     const kind = agreementKindOf(template);
     if (kind) {
-        lines.push('', `Kind: ${kind}`);
+        lines.push('', say('hover.template.kind', { kind }));
     }
-    lines.push('', template.clauses.length === 0 ? 'Clauses: none.' : 'Clauses:');
+    lines.push('', say(template.clauses.length === 0 ? 'hover.template.noClauses' : 'hover.template.clauses'));
     for (const clause of template.clauses) {
         const name = clauseNameOf(clause);
         const results = clauseResultsOf(clause);
         const written = name ?? firstValue(clause, 'name')?.value ?? '';
-        lines.push(`- \`${written}\`${results ? ` (results ${results})` : ''}: ${name ? CLAUSES[name].clause ?? 'supporting clause' : 'not a known clause'}`);
+        const which = name ? CLAUSES[name].clause ?? say('hover.template.supporting') : say('hover.template.unknownClause');
+        lines.push(say('hover.template.clause', { clause: written, results: results ? say('hover.template.results', { results }) : '', which }));
     }
     const present = new Set(template.clauses.map(clauseNameOf));
     const missing = REQUIRED_CLAUSES.filter(c => !present.has(c));
     const monitoring = template.clauses.find(c => clauseNameOf(c) === 'monitoring-and-evaluation');
     lines.push('');
     if (missing.length === 0) {
-        lines.push('It has every clause §3(3)(a)–(d) requires'
-            + (monitoring && clauseResultsOf(monitoring) === 'disclosed' ? '.' : ', but does not say that monitoring results are disclosed (§3(3)(b); OSA404).'));
+        lines.push(say(monitoring && clauseResultsOf(monitoring) === 'disclosed' ? 'hover.template.complete' : 'hover.template.completeUndisclosed'));
     } else {
-        lines.push(`It lacks ${missing.map(c => `\`${c}\` (${CLAUSES[c].clause})`).join(', ')}: programmes that use it must add them inline.`);
+        lines.push(say('hover.template.lacks', { clauses: missing.map(c => `\`${c}\` (${CLAUSES[c].clause})`).join(', ') }));
     }
     const users = new Set<string>();
     for (const reference of services.references.References.findReferences(template, { includeDeclaration: false })) {
         users.add(`${reference.sourceUri.toString()}#${reference.sourcePath}`);
     }
-    lines.push('', users.size === 1 ? 'Used by 1 agreement in the workspace.' : `Used by ${users.size} agreements in the workspace.`);
+    lines.push('', say(users.size === 1 ? 'hover.template.usedBy.one' : 'hover.template.usedBy.other', { count: users.size }));
     return lines.join('\n');
 }
 
 /** Markdown for the hover on a budget envelope: what it declares and what the fiscal year's programmes commit. */
 export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope): string {
-    const lines: string[] = [`**Budget envelope ${md(envelope.name)}**`];
+    const locale = services.osa.Localizer.locale;
+    const say = sayer(locale);
+    const lines: string[] = [say('hover.envelope', { name: md(envelope.name) })];
     const declared: string[] = [];
     const fiscalYear = fiscalYearOf(envelope);
     const amount = amountOf(envelope);
     if (fiscalYear !== undefined) {
         const fy = fiscalYearPeriod(fiscalYear);
-        declared.push(`FY${fiscalYear} (${fy.start} to ${fy.end})`);
+        declared.push(say('country.span.fiscalYear', { fy: fiscalYear, start: fy.start, end: fy.end }));
     }
     if (amount) {
         declared.push(formatAmount(amount.value, amount.currency));
     }
-    lines.push('', declared.length > 0 ? declared.join(' · ') : 'Declares no fiscal year or amount.');
+    lines.push('', declared.length > 0 ? declared.join(' · ') : say('hover.envelope.empty'));
     for (const source of writtenValues(envelope, 'sources')) {
-        lines.push('', `Source: ${md(source.value)}`);
+        lines.push('', say('hover.envelope.source', { source: md(source.value) }));
     }
     if (fiscalYear === undefined || !amount) {
         return lines.join('\n');
@@ -234,58 +260,65 @@ export function envelopeHover(services: OsaLspServices, envelope: BudgetEnvelope
     const committed = programmes.reduce((sum, e) => sum + e.share.amount.value, 0);
     const share = budget > 0 ? ` (${Math.round(committed / budget * 100)}%)` : '';
     const of = envelopes.length > 1
-        ? `the ${formatAmount(budget, currency)} of the ${envelopes.length} FY${fiscalYear} envelopes`
+        ? say('hover.envelope.ofSeveral', { budget: formatAmount(budget, currency), count: envelopes.length, fy: fiscalYear })
         : `${formatAmount(budget, currency)}`;
-    lines.push('', `${programmes.length === 1 ? 'The one programme' : `The ${programmes.length} programmes`} of FY${fiscalYear} in the workspace `
-        + `${programmes.length === 1 ? 'commits' : 'commit'} **${formatAmount(committed, currency)}**${share} of ${of}: `
-        + (committed <= budget
-            ? `${formatAmount(budget - committed, currency)} remains.`
-            : `**${formatAmount(committed - budget, currency)} over** the envelope (OSA601).`));
+    const balance = committed <= budget
+        ? say('hover.envelope.remains', { amount: formatAmount(budget - committed, currency) })
+        : say('hover.envelope.over', { amount: formatAmount(committed - budget, currency) });
+    lines.push('', say(programmes.length === 1 ? 'hover.envelope.committed.one' : 'hover.envelope.committed.other', {
+        count: programmes.length, fy: fiscalYear, committed: formatAmount(committed, currency), share, of, balance
+    }));
     const shown = programmes.slice(0, 12);
     for (const { programme, share } of shown) {
-        lines.push(`- ${md(programme.name)}${programme.planned ? ' (planned)' : ''}: ${formatAmount(share.amount.value, currency)}${share.funding ? `, its FY${fiscalYear} share` : ''}`);
+        lines.push(say('hover.envelope.programme', {
+            name: md(programme.name), planned: programme.planned ? say('hover.envelope.planned') : '', amount: formatAmount(share.amount.value, currency),
+            share: share.funding ? say('hover.envelope.yearShare', { fy: fiscalYear }) : ''
+        }));
     }
     if (programmes.length > shown.length) {
-        lines.push(`- … and ${programmes.length - shown.length} more`);
+        lines.push(say('hover.envelope.more', { count: programmes.length - shown.length }));
     }
     return lines.join('\n');
 }
 
 /** Markdown for a rule: name, severity, clause, summary, what an exception does, docs link. */
-export function ruleMarkdown(rule: Rule): string {
+export function ruleMarkdown(rule: Rule, locale: Locale = DEFAULT_LOCALE): string {
+    const say = sayer(locale);
     const exception = rule.exceptionSeverity
-        ? `With a justified \`exception ${rule.id}\`, its findings are reported as ${rule.exceptionSeverity === 'info' ? 'information' : `a ${rule.exceptionSeverity}`}.`
-        : 'It states a firm condition: an exception has no effect on it.';
+        ? say('hover.rule.exception', { rule: rule.id, severity: msg(`severity.${rule.exceptionSeverity}`) })
+        : say('hover.rule.firm');
+    const clause = rule.clause === 'data' || rule.clause === 'portfolio' ? say(`hover.rule.scope.${rule.clause}`) : say('hover.rule.clause', { clause: rule.clause });
     return [
-        `**${rule.id}** \`${rule.name}\` — ${rule.severity}, ${rule.clause === 'data' || rule.clause === 'portfolio' ? rule.clause : `clause ${rule.clause}`}`,
+        `**${rule.id}** \`${rule.name}\` — ${say(`hover.severity.${rule.severity}`)}, ${clause}`,
         '',
-        rule.summary,
+        ruleSummary(rule, locale),
         '',
         exception,
         '',
-        `[Documentation](${ruleDocsUrl(rule.id)})`
+        say('hover.rule.docs', { url: ruleDocsUrl(rule.id, locale) })
     ].join('\n');
 }
 
 /** Markdown for the hover on the rule id of an `exception`. */
-export function exceptionRuleHover(exception: Exception): string {
+export function exceptionRuleHover(exception: Exception, locale: Locale = DEFAULT_LOCALE): string {
+    const say = sayer(locale);
     const written = firstValue(exception, 'rule')?.value ?? '';
     const rule = ruleById(written);
     if (!rule) {
         const suggestions = ALL_RULES.map(r => ({ r, d: editDistance(written.toUpperCase(), r.id) }))
             .filter(x => x.d <= 1).map(x => x.r.id);
-        return `**${md(written)}** is not a rule id. Exceptions name the rule they relax, e.g. \`exception OSA101 { … }\`.`
-            + (suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '');
+        return say('hover.exception.unknownRule', { written: md(written) })
+            + (suggestions.length > 0 ? ` ${say('editor.didYouMean', { suggestions: orList(suggestions, locale) })}` : '');
     }
-    const lines = [ruleMarkdown(rule)];
+    const lines = [ruleMarkdown(rule, locale)];
     if (rule.exceptionSeverity && !(justificationOf(exception) ?? '').trim()) {
-        lines.push('', 'This exception has no written justification, so it does not apply yet.');
+        lines.push('', say('hover.exception.unjustified'));
     }
     return lines.join('\n');
 }
 
 /** Markdown for the hover on a fiscal-year number. */
-export function fiscalYearHover(fiscalYear: number): string {
+export function fiscalYearHover(fiscalYear: number, locale: Locale = DEFAULT_LOCALE): string {
     const fy = fiscalYearPeriod(fiscalYear);
-    return `**FY${fiscalYear}**: the Japanese fiscal year from 1 April ${fiscalYear} to 31 March ${fiscalYear + 1} (${fy.start} to ${fy.end}).`;
+    return sayer(locale)('hover.fiscalYear', { fy: fiscalYear, next: fiscalYear + 1, start: fy.start, end: fy.end });
 }

@@ -34,7 +34,7 @@ export const OsaLspModule: Module<OsaLspServices, PartialLangiumServices & OsaLs
         CodeActionProvider: services => new OsaCodeActionProvider(services),
         CodeLensProvider: services => new OsaCodeLensProvider(services),
         CompletionProvider: services => new OsaCompletionProvider(services),
-        DocumentSymbolProvider: () => new OsaDocumentSymbolProvider(),
+        DocumentSymbolProvider: services => new OsaDocumentSymbolProvider(services.osa.Localizer),
         FoldingRangeProvider: services => new OsaFoldingRangeProvider(services),
         RenameProvider: services => new OsaRenameProvider(services),
         Formatter: () => new OsaFormatter(),

@@ -7,6 +7,9 @@
  * that would not parse back to the same reference: not an identifier, a keyword of the language, or
  * the name of another declaration of the same kind.
  */
+import { DEFAULT_LOCALE } from '../i18n/index.js';
+import { sayer } from './editor-text.js';
+import type { OsaLspServices } from './osa-lsp-module.js';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
@@ -16,11 +19,7 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 /** The `ID` terminal of the grammar, anchored: what an identifier must look like. */
 const IDENTIFIER = /^[_a-zA-Z][\w-]*$/;
 
-const KIND_NAMES: Record<string, string> = {
-    Programme: 'programme',
-    AgreementTemplate: 'agreement template',
-    BudgetEnvelope: 'budget envelope'
-};
+const KINDS = new Set(['Programme', 'AgreementTemplate', 'BudgetEnvelope']);
 
 export class OsaRenameProvider extends DefaultRenameProvider {
     protected readonly keywords: Set<string>;
@@ -67,26 +66,23 @@ export class OsaRenameProvider extends DefaultRenameProvider {
 
     /** Why a new name cannot be used, or undefined when it can. */
     protected checkNewName(newName: string, node: AstNode): string | undefined {
-        const kind = KIND_NAMES[node.$type] ?? 'declaration';
+        const type = KINDS.has(node.$type) ? node.$type as 'Programme' | 'AgreementTemplate' | 'BudgetEnvelope' : 'declaration';
+        const say = sayer((this.services as Partial<OsaLspServices>).osa?.Localizer.locale ?? DEFAULT_LOCALE);
         if (!IDENTIFIER.test(newName)) {
-            return `"${newName}" is not a valid ${kind} name: use letters, digits, '_' and '-', starting with a letter or '_' (e.g. OSA-BUDGET-FY2025).`;
+            return say('rename.invalid', { name: newName, kind: say(`rename.kind.${type}`) });
         }
         if (this.keywords.has(newName)) {
-            return `"${newName}" is a keyword of the OSA language and cannot name ${withArticle(kind)}.`;
+            return say('rename.keyword', { name: newName, kind: say(`rename.kindWithArticle.${type}`) });
         }
         const uri = AstUtils.getDocument(node).uri.toString();
         const path = this.services.workspace.AstNodeLocator.getAstNodePath(node);
         const clash = this.services.shared.workspace.IndexManager.allElements(node.$type)
             .find(d => d.name === newName && !(d.documentUri.toString() === uri && d.path === path));
         if (clash) {
-            return `${capitalize(withArticle(kind))} named ${newName} already exists (${clash.documentUri.path.split('/').pop()}); references would become ambiguous.`;
+            return say('rename.clash', { kind: capitalize(say(`rename.kindWithArticle.${type}`)), name: newName, file: clash.documentUri.path.split('/').pop() ?? '' });
         }
         return undefined;
     }
-}
-
-function withArticle(noun: string): string {
-    return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function capitalize(text: string): string {

@@ -34,6 +34,7 @@ export function startOsaLanguageServer(connection: Connection, version = '0.0.0'
         const trusted = isTrusted(params);
         Osa.osa.Config.trusted = trusted;
         const files = shared.workspace.FileSystemProvider as OsaFileSystemProvider;
+        Osa.osaLsp.WorkspaceDiagnostics.setEditorLocale(params.locale);
         files.within = trusted ? 'anywhere' : (params.workspaceFolders ?? []).map(folder => URI.parse(folder.uri).fsPath);
     });
     const reporter = new ComplianceReporter(shared, () => Osa, version);

@@ -14,6 +14,8 @@
  *   with a `name` property, which here would include vocabulary terms but not the assessment or the
  *   agreement, and has no details.
  */
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
+import { sayer, type Say } from './editor-text.js';
 import { GrammarUtils, isAstNodeDescription, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { DefaultFuzzyMatcher, DefaultNodeKindProvider, type DocumentSymbolProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
@@ -80,6 +82,13 @@ function typeOf(node: AstNode | AstNodeDescription): string {
 }
 
 export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
+    /** `localizer`: the locale of the details written in words (English without one). */
+    constructor(private readonly localizer?: { readonly locale: Locale }) { }
+
+    protected get say(): Say {
+        return sayer(this.localizer?.locale ?? DEFAULT_LOCALE);
+    }
+
     getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): MaybePromise<DocumentSymbol[]> {
         const model = document.parseResult.value as Model;
         const symbols: DocumentSymbol[] = [];
@@ -122,15 +131,15 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
         const detail = [
             quantity !== undefined ? `×${quantity}` : undefined,
             itemCategoryOf(item) ?? written(item, 'categories'),
-            isDefenseEquipment(item) ? `defense equipment${purpose ? ` for ${purpose}` : ''}` : purpose,
-            isArmedAfterDelivery(item) ? 'armed after delivery' : undefined
+            isDefenseEquipment(item) ? this.say(purpose ? 'symbol.defenseEquipmentFor' : 'symbol.defenseEquipment', { purpose: purpose ?? '' }) : purpose,
+            isArmedAfterDelivery(item) ? this.say('symbol.armedAfterDelivery') : undefined
         ].filter(Boolean).join(' · ');
         return this.symbol(item, written(item, 'name'), detail, this.nameNode(item, 'name'));
     }
 
     protected assessment(assessment: Assessment): DocumentSymbol | undefined {
-        const topics = assessment.topics.map(t => this.symbol(t, written(t, 'name'), `${topicOnFile(t) ? 'on file: ' : ''}${topicTextOf(t) ?? ''}`, this.nameNode(t, 'name')));
-        return this.symbol(assessment, 'assessment', `${new Set(assessment.topics.map(t => written(t, 'name'))).size} of 6 topics`, this.keywordNode(assessment, 'assessment'), topics);
+        const topics = assessment.topics.map(t => this.symbol(t, written(t, 'name'), `${topicOnFile(t) ? this.say('symbol.onFile') : ''}${topicTextOf(t) ?? ''}`, this.nameNode(t, 'name')));
+        return this.symbol(assessment, 'assessment', this.say('symbol.topics', { count: new Set(assessment.topics.map(t => written(t, 'name'))).size }), this.keywordNode(assessment, 'assessment'), topics);
     }
 
     /** `monitoring` with a child per visit (its date, what was checked) and the results line. */
@@ -141,7 +150,8 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
             ...monitoring.visits.map(v => this.symbol(v, written(v, 'dates'), visitTextOf(v) ?? '', this.nameNode(v, 'dates'))),
             results && this.symbol(results, 'results', [disclosure, resultsTextOf(results)].filter(Boolean).join(' · '), this.keywordNode(results, 'results'))
         ];
-        const detail = [`${monitoring.visits.length} visit${monitoring.visits.length === 1 ? '' : 's'}`, disclosure ? `results ${disclosure}` : 'results not recorded'].join(' · ');
+        const visits = this.say(monitoring.visits.length === 1 ? 'symbol.visits.one' : 'symbol.visits.other', { count: monitoring.visits.length });
+        const detail = [visits, disclosure ? `results ${disclosure}` : this.say('symbol.resultsNotRecorded')].join(' · ');
         return this.symbol(monitoring, 'monitoring', detail, this.keywordNode(monitoring, 'monitoring'), children);
     }
 

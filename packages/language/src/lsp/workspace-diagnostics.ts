@@ -15,7 +15,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkDateProblem } from '../engine/check-date.js';
+import { DEFAULT_LOCALE, isLocale, localeFromTag, msg, type Locale, type Message } from '../i18n/index.js';
 import type { OsaDocumentBuilder } from '../workspace/performance.js';
+import { neutralise } from '../util/neutralise.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
 export type ValidationScope = 'openFiles' | 'workspace';
@@ -31,6 +33,12 @@ function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; 
 export class WorkspaceDiagnostics {
     scope: ValidationScope = 'openFiles';
     private refreshing = false;
+    /** The editor's display language (the `initialize` request's `locale`); `osa.locale` overrides it. */
+    private editorLocale: Locale = DEFAULT_LOCALE;
+    /** The last valid `osa.locale` value: '' follows the editor. */
+    private localeSetting: '' | Locale = '';
+    /** The invalid `osa.locale` value last reported, so that the same one is not reported at every settings update. */
+    private reportedLocale?: string;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly osa: () => OsaLspServices) {
         // With `openFiles`, Langium's updates would still validate every loaded file: keep them to open
@@ -52,6 +60,7 @@ export class WorkspaceDiagnostics {
         };
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(async update => {
             if (update.section === 'osa') {
+                await this.applyLocale((update.configuration as { locale?: unknown } | undefined)?.locale);
                 await this.applyCheckDate((update.configuration as { asOf?: unknown } | undefined)?.asOf);
                 const scope = (update.configuration as { validation?: { scope?: string } } | undefined)?.validation?.scope;
                 const previous = this.scope;
@@ -71,6 +80,7 @@ export class WorkspaceDiagnostics {
         });
         // The initial settings are fetched without an update event: read them once the workspace is loaded.
         void shared.workspace.WorkspaceManager.ready.then(async () => {
+            await this.applyLocale(await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'locale'));
             await this.applyCheckDate(await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'asOf'));
             const validation = await shared.workspace.ConfigurationProvider.getConfiguration('osa', 'validation') as { scope?: string } | undefined;
             if (validation?.scope === 'workspace') {
@@ -88,11 +98,8 @@ export class WorkspaceDiagnostics {
         const text = typeof setting === 'string' ? setting.trim() : '';
         const problem = text === '' ? undefined : checkDateProblem(text);
         if (problem) {
-            // A notification, not a request: nothing waits for the user to close the message.
-            void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
-                type: MessageType.Error,
-                message: `OSA: the setting osa.asOf must be a date written YYYY-MM-DD, or empty for today: ${problem}. The check date stays ${this.osa().osa.Config.asOf ?? 'today (or the configuration\'s asOf)'}.`
-            });
+            const current = this.osa().osa.Config.asOf;
+            this.notifyError(msg('settings.asOf.invalid', { problem, current: current ?? msg('settings.asOf.today') }));
             return;
         }
         const asOf = text === '' ? undefined : text;
@@ -101,6 +108,57 @@ export class WorkspaceDiagnostics {
             config.asOf = asOf;
             await this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
         }
+    }
+
+    /** The editor's display language, from the `initialize` request: in force unless `osa.locale` names one. */
+    setEditorLocale(tag: string | undefined): void {
+        this.editorLocale = localeFromTag(tag) ?? DEFAULT_LOCALE;
+        this.setLocale(this.localeSetting || this.editorLocale);
+    }
+
+    /**
+     * The `osa.locale` setting: '' (or absent) follows the editor, `en` and `ja` choose. Another value is
+     * reported and ignored: the locale in force stays. A change re-validates, so that the Problems panel
+     * shows the findings in the new language.
+     */
+    private async applyLocale(setting: unknown): Promise<void> {
+        const text = typeof setting === 'string' ? setting.trim() : setting === undefined || setting === null ? '' : undefined;
+        if (text === undefined || (text !== '' && !isLocale(text))) {
+            // The value comes from settings a workspace may carry: shown escaped and cut short.
+            const value = neutralise(truncate(JSON.stringify(setting) ?? String(setting), 40));
+            if (value !== this.reportedLocale) {
+                this.reportedLocale = value;
+                this.notifyError(msg('settings.locale.invalid', { value, current: msg(`locale.name.${this.locale}`) }));
+            }
+            return;
+        }
+        this.reportedLocale = undefined;
+        this.localeSetting = text;
+        if (this.setLocale(text || this.editorLocale)) {
+            await this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
+        }
+    }
+
+    /** The locale in force. */
+    get locale(): Locale {
+        return this.osa().osa.Localizer.locale;
+    }
+
+    /** Sets the locale of every language service; true when it changed. */
+    private setLocale(locale: Locale): boolean {
+        const changed = this.locale !== locale;
+        for (const services of this.shared.ServiceRegistry.all) {
+            (services as OsaLspServices).osa.Localizer.locale = locale;
+        }
+        return changed;
+    }
+
+    /** A notification, not a request: nothing waits for the user to close the message. */
+    private notifyError(message: Message): void {
+        void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Error,
+            message: this.osa().osa.Localizer.text(message)
+        });
     }
 
     /** Validates every loaded document of the workspace (the `osa.validateWorkspace` command). */
@@ -146,4 +204,8 @@ export class WorkspaceDiagnostics {
             this.refreshing = false;
         }
     }
+}
+
+function truncate(text: string, max: number): string {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -8,6 +8,7 @@
  * Like the rule fixes, every fix is computed from the document as it is now: the diagnostic it answers has been
  * matched to the document's current diagnostics, and a fix checks that what it repairs is still there.
  */
+import { msg } from '../../i18n/index.js';
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { propertiesOf, propertySpec } from '../../model/properties.js';
@@ -56,7 +57,7 @@ function strings(value: unknown): string[] {
 }
 
 function replaceWith({ text, diagnostic }: LanguageFixContext, replacement: string, isPreferred: boolean): Fix {
-    return fix(`Replace with \`${replacement}\``, text.uri, [text.replace(diagnostic.range, replacement)], isPreferred);
+    return fix(msg('fix.replaceWith', { replacement }), text.uri, [text.replace(diagnostic.range, replacement)], isPreferred);
 }
 
 /** The declaration that has `property`, from a node at or inside one of its statements. */
@@ -72,7 +73,7 @@ function removeRepeat({ document, text }: LanguageFixContext, property: string, 
     const spec = owner && propertySpec(owner.$type, property);
     // A repeated fact goes as a whole; a second declaration of a field or a clause may say more than the first
     // (the finding asks to merge them), so removing it is offered, not preferred.
-    return [fix(`Remove the repeated \`${spec?.keyword ?? spec?.label ?? property}\``, text.uri, [text.removeRange(remove)], spec?.repeatable !== true)];
+    return [fix(msg('fix.removeRepeated', { property: spec?.keyword ?? spec?.label ?? property }), text.uri, [text.removeRange(remove)], spec?.repeatable !== true)];
 }
 
 function isRange(value: unknown): value is Range {
@@ -99,7 +100,7 @@ function insertMissing({ document, text, diagnostic }: LanguageFixContext, prope
     }
     // A placeholder is for a person to fill in: an empty text keeps the finding that asks for it.
     const statement = example.replace(/"…"/g, '""');
-    const title = `Add \`${statement}\``;
+    const title = msg('fix.addStatement', { statement });
     const brace = closingBrace(node);
     if (!brace) {
         const end = node.$cstNode.range.end;

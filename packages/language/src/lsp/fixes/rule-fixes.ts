@@ -23,9 +23,11 @@ import {
     type CoordinationBody, type FieldName, type Terms
 } from '../../vocabulary.js';
 import { childIndent, closingBrace, indentStep, propertyNode, SourceText } from './source-text.js';
+import { msg, type Message } from '../../i18n/index.js';
 
 export interface Fix {
-    title: string;
+    /** The title, rendered in the server's locale when the action is offered. */
+    title: Message;
     /** Text edits by document URI. */
     changes: Record<string, TextEdit[]>;
     isPreferred?: boolean;
@@ -68,7 +70,7 @@ function clauseLine(name: ClauseName): string {
 }
 
 /** A fix of one document. */
-export function fix(title: string, uri: string, edits: TextEdit[], isPreferred = false): Fix {
+export function fix(title: Message, uri: string, edits: TextEdit[], isPreferred = false): Fix {
     return { title, changes: { [uri]: edits }, ...(isPreferred ? { isPreferred } : {}) };
 }
 
@@ -127,16 +129,17 @@ const missingClause: FixProvider = ({ programme, text, data, diagnostic }) => {
         return [];
     }
     const template = templateOf(agreement);
-    const fixes = [fix(`Add \`${clauseLine(clause)}\` to ${template ? 'the programme\'s agreement' : 'the agreement'}`,
+    const target = msg(template ? 'fix.target.programmeAgreement' : 'fix.target.agreement');
+    const fixes = [fix(msg('fix.addClause', { line: clauseLine(clause), target }),
         text.uri, [addToAgreement(programme, text, [clauseLine(clause)])], true)];
     if (template) {
         const edit = addToTemplate(template, [clauseLine(clause)]);
         if (edit) {
-            fixes.push(fix(`Add \`${clauseLine(clause)}\` to the template ${template.name} (${fileName(template)})`, SourceText.of(template).uri, [edit]));
+            fixes.push(fix(msg('fix.addClauseToTemplate', { line: clauseLine(clause), template: template.name, file: fileName(template) }), SourceText.of(template).uri, [edit]));
         }
     }
     if (missing.length > 1) {
-        fixes.push(fix(`Add all ${missing.length} missing agreement clauses to ${template ? 'the programme\'s agreement' : 'the agreement'}`,
+        fixes.push(fix(msg('fix.addAllClauses', { count: missing.length, target }),
             text.uri, [addToAgreement(programme, text, missing.map(clauseLine))]));
     }
     return fixes;
@@ -149,7 +152,7 @@ const noAgreement: FixProvider = ({ programme, text }) => {
     const step = indentStep(programme, text);
     const lines = ['agreement kind exchange-of-notes', ...REQUIRED_CLAUSES.map(c => step + clauseLine(c))];
     const edit = insertInProgramme(programme, text, lines, [programme.coordination[0], programme.exceptions[0]]);
-    return edit ? [fix('Add an agreement with all the clauses of §3(3)', text.uri, [edit], true)] : [];
+    return edit ? [fix(msg('fix.addAgreement'), text.uri, [edit], true)] : [];
 };
 
 /** Makes a monitoring-and-evaluation clause disclose its results, in whichever file it is. */
@@ -171,7 +174,7 @@ const resultsNotDisclosed: FixProvider = ({ programme, text }) => {
         return [];
     }
     const edit = discloseResults(clause);
-    const title = firstValue(clause, 'results')?.value === 'withheld' ? 'Change `results withheld` to `results disclosed`' : 'Add `results disclosed` to the monitoring-and-evaluation clause';
+    const title = msg(firstValue(clause, 'results')?.value === 'withheld' ? 'fix.disclose.change' : 'fix.disclose.add');
     if (clause.$container === agreement) {
         return edit ? [fix(title, text.uri, [edit], true)] : [];
     }
@@ -179,9 +182,9 @@ const resultsNotDisclosed: FixProvider = ({ programme, text }) => {
     const template = clause.$container as AgreementTemplate;
     const fixes: Fix[] = [];
     if (edit) {
-        fixes.push(fix(`${title} in the template ${template.name} (${fileName(template)})`, SourceText.of(template).uri, [edit], true));
+        fixes.push(fix(msg('fix.inTemplate', { fix: title, template: template.name, file: fileName(template) }), SourceText.of(template).uri, [edit], true));
     }
-    fixes.push(fix('Add `clause monitoring-and-evaluation results disclosed` to the programme\'s agreement', text.uri,
+    fixes.push(fix(msg('fix.disclose.override'), text.uri,
         [addToAgreement(programme, text, [clauseLine('monitoring-and-evaluation')])]));
     return fixes;
 };
@@ -195,7 +198,7 @@ const modalityNotGrant: FixProvider = ({ programme, text, data }) => {
     if (!written || MODALITIES[written].grant || !modality) {
         return [];
     }
-    return [fix(`Change the modality to ${replacement}`, text.uri, [text.replace(modality.range, replacement)], true)];
+    return [fix(msg('fix.modality', { modality: replacement }), text.uri, [text.replace(modality.range, replacement)], true)];
 };
 
 const unknownCountry: FixProvider = (context) => {
@@ -213,7 +216,7 @@ const unknownCountry: FixProvider = (context) => {
         : reference.suggestCountries(code).map(c => c.alpha3);
     return suggestions.map((alpha3, i) => {
         const name = reference.country(alpha3)?.name;
-        return fix(`Change the recipient to ${alpha3}${name ? ` (${name})` : ''}`, text.uri, [text.replace(recipient.range, alpha3)], i === 0);
+        return fix(msg('fix.recipient', { code: alpha3, name: name ? ` (${name})` : '' }), text.uri, [text.replace(recipient.range, alpha3)], i === 0);
     });
 };
 
@@ -227,7 +230,7 @@ function unknownAreaCountry({ document, text, diagnostic, data, reference }: Fix
     const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
     return suggestions.map((alpha3, i) => {
         const name = reference.country(alpha3)?.name;
-        return fix(`Change the country of operation to ${alpha3}${name ? ` (${name})` : ''}`, text.uri, [text.replace(diagnostic.range, alpha3)], i === 0);
+        return fix(msg('fix.area', { code: alpha3, name: name ? ` (${name})` : '' }), text.uri, [text.replace(diagnostic.range, alpha3)], i === 0);
     });
 }
 
@@ -242,7 +245,7 @@ export const recordException: FixProvider = ({ programme, text, diagnostic }) =>
     }
     // An empty justification does not apply: the finding stays until the decision is written down.
     const edit = insertInProgramme(programme, text, [`exception ${rule.id} { justification "" }`], []);
-    return edit ? [fix(`Record an exception to ${rule.id} (write the justification)`, text.uri, [edit])] : [];
+    return edit ? [fix(msg('fix.exception', { rule: rule.id }), text.uri, [edit])] : [];
 };
 
 // ---- §2(2) fields -------------------------------------------------------------------------------
@@ -257,12 +260,12 @@ const activityInWrongField: FixProvider = ({ programme, text, node, data, terms 
     }
     const source = activity.$container;
     const target = programme.fields.find(f => fieldNameOf(f) === expected);
-    const title = `Move activity ${name} under field ${expected}`;
+    const title = msg('fix.moveActivity', { name, field: expected });
     const activityText = activity.$cstNode.text;
     if (!target && source.activities.every(a => fieldOf(a) === expected)) {
         // Everything in the field belongs to the other one: the field itself was misnamed.
         const fieldName = propertyNode(source, 'name');
-        return fieldName ? [fix(`Change field ${firstValue(source, 'name')?.value} to ${expected}`, text.uri, [text.replace(fieldName.range, expected)], true)] : [];
+        return fieldName ? [fix(msg('fix.changeField', { from: String(firstValue(source, 'name')?.value), to: expected }), text.uri, [text.replace(fieldName.range, expected)], true)] : [];
     }
     const edits: TextEdit[] = [];
     const sourceEmptied = source.activities.length === 1 && source.operations.length === 0 && source.descriptions.length === 0 && source.unknown.length === 0;
@@ -300,14 +303,14 @@ const itemServes: FixProvider = ({ programme, text, node, data, diagnostic }) =>
     if (data.fix === 'replace-serves') {
         const index = item.serves.findIndex((_, i) => sameRange(propertyNode(item, 'serves', i)?.range, diagnostic.range));
         const value = index >= 0 ? propertyNode(item, 'serves', index) : undefined;
-        return value ? fields.map(f => fix(`Change to \`serves ${f}\``, text.uri, [text.replace(value.range, f)], preferred)) : [];
+        return value ? fields.map(f => fix(msg('fix.changeServes', { field: f }), text.uri, [text.replace(value.range, f)], preferred)) : [];
     }
     const category = propertyNode(item, 'categories', 0);
     if (item.serves.length > 0 || !category) {
         return [];
     }
     const end = category.range.end;
-    return fields.map(f => fix(`Add \`serves ${f}\``, text.uri, [{ range: { start: end, end }, newText: ` serves ${f}` }], preferred));
+    return fields.map(f => fix(msg('fix.addServes', { field: f }), text.uri, [{ range: { start: end, end }, newText: ` serves ${f}` }], preferred));
 };
 
 function sameRange(a: Range | undefined, b: Range): boolean {
@@ -328,7 +331,7 @@ const noAssessment: FixProvider = ({ programme, text }) => {
     const step = indentStep(programme, text);
     const lines = ['assessment {', ...TOPICS.map(t => step + topicLine(t)), '}'];
     const edit = insertInProgramme(programme, text, lines, [agreementOf(programme), programme.coordination[0], programme.exceptions[0]]);
-    return edit ? [fix('Add an assessment with the six topics of §3(2) (write the references)', text.uri, [edit], true)] : [];
+    return edit ? [fix(msg('fix.addAssessment'), text.uri, [edit], true)] : [];
 };
 
 const assessmentIncomplete: FixProvider = ({ programme, text }) => {
@@ -348,7 +351,7 @@ const assessmentIncomplete: FixProvider = ({ programme, text }) => {
     const edit = last?.$cstNode
         ? text.insertLinesAfter(last.$cstNode.range.end, absent.map(topicLine), indent)
         : brace ? text.insertLinesBefore(brace.range.start, absent.map(topicLine), indent) : undefined;
-    return edit ? [fix(`Add the assessment topic${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (write the references)`, text.uri, [edit], true)] : [];
+    return edit ? [fix(msg(absent.length > 1 ? 'fix.addTopics.other' : 'fix.addTopics.one', { topics: absent.join(', ') }), text.uri, [edit], true)] : [];
 };
 
 // ---- §4 implementation --------------------------------------------------------------------------
@@ -362,11 +365,11 @@ const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
     if (missing.length === 0) {
         return [];
     }
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    const list = missing.length === 1 ? missing[0] : msg('fix.andList', { init: missing.slice(0, -1).join(', '), last: missing.at(-1)! });
     const first = programme.coordination[0];
     if (!first) {
         const edit = insertInProgramme(programme, text, [`coordination ${missing.join(', ')}`], [programme.exceptions[0]]);
-        return edit ? [fix(`Add a coordination line with ${list}`, text.uri, [edit], true)] : [];
+        return edit ? [fix(msg('fix.addCoordination', { list }), text.uri, [edit], true)] : [];
     }
     // Each missing body goes after the core body before it in NSS, MOFA, MOD order, so the line reads in that order.
     const tokens = first.bodies.map((body, i) => ({ body, cst: propertyNode(first, 'bodies', i) }));
@@ -393,7 +396,7 @@ const coreCoordinationMissing: FixProvider = ({ programme, text }) => {
         const position = at === 'before' ? range.start : range.end;
         return { range: { start: position, end: position }, newText: at === 'before' ? `${bodies.join(', ')}, ` : `, ${bodies.join(', ')}` };
     });
-    return [fix(`Add ${list} to the coordination line`, text.uri, edits, true)];
+    return [fix(msg('fix.addToCoordination', { list }), text.uri, edits, true)];
 };
 
 // ---- lifecycle: monitoring (§3(3)(b)) and the date of signature ------------------------------------
@@ -417,20 +420,20 @@ const monitoringNotRecorded: FixProvider = ({ programme, text, data }) => {
         const step = indentStep(programme, text);
         const lines = ['monitoring {', step + VISIT_LINE, step + 'results disclosed ""', '}'];
         const edit = insertInProgramme(programme, text, lines, [programme.exceptions[0], programme.sources[0] !== undefined ? propertyOwner(programme, 'sources') : undefined]);
-        return edit ? [fix('Add a monitoring skeleton (write the visit\'s date and what was checked, and where the results are published)', text.uri, [edit], true)] : [];
+        return edit ? [fix(msg('fix.monitoring.skeleton'), text.uri, [edit], true)] : [];
     }
     const brace = monitoring && closingBrace(monitoring);
     if (data.monitoringSkeleton && monitoring && brace) {
         const indent = childIndent(monitoring, text);
         const first = monitoring.results[0]?.$cstNode;
         const edit = first ? text.insertLinesBefore(first.range.start, [VISIT_LINE], indent) : text.insertLinesBefore(brace.range.start, [VISIT_LINE], indent);
-        return [fix('Add a monitoring visit (write its date and what was checked)', text.uri, [edit], true)];
+        return [fix(msg('fix.monitoring.visit'), text.uri, [edit], true)];
     }
     if (data.addResults && monitoring && brace && monitoring.results.length === 0) {
         const indent = childIndent(monitoring, text);
         return [
-            fix('Add `results disclosed ""` (write where they are published)', text.uri, [text.insertLinesBefore(brace.range.start, ['results disclosed ""'], indent)], true),
-            fix('Add `results withheld ""` (write why they are not published)', text.uri, [text.insertLinesBefore(brace.range.start, ['results withheld ""'], indent)])
+            fix(msg('fix.results.disclosed'), text.uri, [text.insertLinesBefore(brace.range.start, ['results disclosed ""'], indent)], true),
+            fix(msg('fix.results.withheld'), text.uri, [text.insertLinesBefore(brace.range.start, ['results withheld ""'], indent)])
         ];
     }
     return [];
@@ -455,7 +458,7 @@ const lifecycleInconsistent: FixProvider = ({ programme, text, data }) => {
         return [];
     }
     const at = header.range.end;
-    return [fix('Add the date of signature to the agreement (write the date)', text.uri, [{ range: { start: at, end: at }, newText: ' signed YYYY-MM-DD' }], true)];
+    return [fix(msg('fix.signed'), text.uri, [{ range: { start: at, end: at }, newText: ' signed YYYY-MM-DD' }], true)];
 };
 
 /**
