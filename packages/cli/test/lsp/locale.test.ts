@@ -120,6 +120,25 @@ describe('the server in Japanese (initialize.locale = ja)', () => {
     });
 });
 
+describe('the server\'s own default (osa lsp: --locale, else the environment)', () => {
+    it('holds when the client names no language, or one the tool does not speak', async () => {
+        for (const locale of [undefined, 'fr']) {
+            const { dir, file } = workspace();
+            client = await LspTestClient.start(dir, { env: { LANG: 'ja_JP.UTF-8' }, ...(locale ? { locale } : {}) });
+            await client.open(file);
+            expect(osa401(await client.diagnostics(file, japanese))!.message, `initialize.locale = ${locale}`).toContain('に国際約束が宣言されていません');
+            client.process.kill();
+        }
+    });
+
+    it('gives way to the editor\'s display language', async () => {
+        const { dir, file } = workspace();
+        client = await LspTestClient.start(dir, { env: { LANG: 'ja_JP.UTF-8' }, locale: 'en-US' });
+        await client.open(file);
+        expect(english(await client.diagnostics(file, english))).toBe(true);
+    });
+});
+
 describe('the osa.locale setting', () => {
     it('"en" overrides the editor\'s Japanese: the same server speaks English', async () => {
         const { dir, file } = workspace();

@@ -33,7 +33,7 @@ function workspaceKey(diagnostics: readonly { code?: unknown; message: unknown; 
 export class WorkspaceDiagnostics {
     scope: ValidationScope = 'openFiles';
     private refreshing = false;
-    /** The editor's display language (the `initialize` request's `locale`); `osa.locale` overrides it. */
+    /** The editor's display language (the `initialize` request's `locale`), else the server's default; `osa.locale` overrides it. */
     private editorLocale: Locale = DEFAULT_LOCALE;
     /** The last valid `osa.locale` value: '' follows the editor. */
     private localeSetting: '' | Locale = '';
@@ -112,7 +112,8 @@ export class WorkspaceDiagnostics {
 
     /** The editor's display language, from the `initialize` request: in force unless `osa.locale` names one. */
     setEditorLocale(tag: string | undefined): void {
-        this.editorLocale = localeFromTag(tag) ?? DEFAULT_LOCALE;
+        // A client that names no supported language keeps the server's own default (`osa lsp --locale`, the environment).
+        this.editorLocale = localeFromTag(tag) ?? this.locale;
         this.setLocale(this.localeSetting || this.editorLocale);
     }
 
