@@ -45,7 +45,13 @@ function json(args: string[], env: Record<string, string> = {}) {
 
 /** What must not depend on the locale: files, rule ids, severities, clauses, positions, message ids. */
 function shape(run: JsonRun) {
-    return run.files.map(f => ({ path: f.path, findings: [...f.diagnostics, ...f.suppressed].map(({ message: _text, ...rest }) => rest) }));
+    // Texts differ by locale (the finding's and its related locations'); everything else must not.
+    return run.files.map(f => ({
+        path: f.path,
+        findings: [...f.diagnostics, ...f.suppressed].map(({ message: _text, related, ...rest }) => ({
+            ...rest, related: related?.map(({ message: _related, ...where }) => where)
+        }))
+    }));
 }
 
 /** A finding line of the stylish format: `path:line:col  severity  message  ID (clause)`. */

@@ -104,7 +104,8 @@ function ruleDescriptor(rule: RuleMeta, locale: Locale): ReportingDescriptor {
         id: rule.id,
         name: rule.name,
         shortDescription: { text: summary },
-        fullDescription: { text: `${summary} ${localize(clauseSentence(rule.clause), locale)}` },
+        // Sentences join with a space in English, with none after 。 in Japanese.
+        fullDescription: { text: localize(msg('cli.sarif.fullDescription', { summary, clause: clauseSentence(rule.clause) }), locale) },
         helpUri: ruleDocsUrl(rule.id, locale),
         defaultConfiguration: { level: LEVEL[rule.severity] },
         properties: {

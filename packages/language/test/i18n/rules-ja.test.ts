@@ -144,7 +144,9 @@ describe('rule findings in Japanese', () => {
     it('English and Japanese find the same rules in the same ranges with the same message ids', () => {
         expect(seen(ja)).toEqual(seen(en));
         const english = [...en.values()].flat();
-        expect(english.every(d => !JAPANESE.test(textOf(d.message)) && d.codeDescription?.href === ruleDocsUrl(String(d.code)))).toBe(true);
+        // User text quoted in a message ("…", e.g. a Japanese title in OSA-FY2025-MYS) is the writer's, not the tool's.
+        const toolText = (d: Diagnostic) => textOf(d.message).replace(/"[^"]*"/g, ' ');
+        expect(english.filter(d => JAPANESE.test(toolText(d)) || d.codeDescription?.href !== ruleDocsUrl(String(d.code))).map(d => textOf(d.message))).toEqual([]);
     });
 });
 

@@ -106,6 +106,7 @@ Exit codes:
     'cli.sarif.clause.data': 'Clause: data (a check of the reference data the other rules rely on).',
     'cli.sarif.clause.portfolio': 'Clause: portfolio (a check across the programmes of the input set).',
     'cli.sarif.clause.other': 'Clause: {clause}.',
+    'cli.sarif.fullDescription': '{summary} {clause}',
     'cli.sarif.syntax.short': 'The file is not valid OSA: a parse error, an unresolved reference or a missing required declaration.',
     'cli.sarif.syntax.full': 'The file is not valid OSA: a parse error, an unresolved reference or a missing required declaration. These are the language\'s own errors, not guideline rules; while they remain, other findings may be missing or misleading.',
     'cli.sarif.suppression.short': 'A suppression comment is misused: it names no rule or an unknown rule, gives no reason, or silences nothing.',

@@ -110,6 +110,7 @@ LC_MESSAGES または LANG、なければ英語）。ルール ID、JSON のフ�
     'cli.sarif.clause.data': '条項: data（他のルールが依拠する参照データの検査）。',
     'cli.sarif.clause.portfolio': '条項: portfolio（入力された案件全体にまたがる検査）。',
     'cli.sarif.clause.other': '条項: {clause}。',
+    'cli.sarif.fullDescription': '{summary}{clause}',
     'cli.sarif.syntax.short': 'ファイルが正しい OSA ではありません: 構文エラー、解決できない参照、または必須の宣言の欠落があります。',
     'cli.sarif.syntax.full': 'ファイルが正しい OSA ではありません: 構文エラー、解決できない参照、または必須の宣言の欠落があります。これは実施方針のルールではなく言語自体のエラーです。これが残っている間は、他の指摘が欠けたり誤解を招いたりすることがあります。',
     'cli.sarif.suppression.short': '抑止コメントの使い方が誤っています: ルールを指定していない、不明なルールを指定している、理由がない、または何も抑止していません。',

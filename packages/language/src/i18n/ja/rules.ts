@@ -5,9 +5,9 @@
 import type { rules as english } from '../en/rules.js';
 
 export const rules: Readonly<Record<keyof typeof english, string>> = {
-    'runner.exceptionJustified': '{message} 理由を記した例外が宣言されている（「{justification}」）ため、{severity}として報告します。その判断の記録を保管してください。',
+    'runner.exceptionJustified': '{message}理由を記した例外が宣言されている（「{justification}」）ため、{severity}として報告します。その判断の記録を保管してください。',
     'runner.exceptionJustified.related': '{rule} に対して宣言された例外。',
-    'runner.exceptionUnjustified': '{message} {rule} に対して宣言された例外には理由の記載がないため、適用されません。理由を記載してください。',
+    'runner.exceptionUnjustified': '{message}{rule} に対して宣言された例外には理由の記載がないため、適用されません。理由を記載してください。',
     'runner.exceptionUnjustified.related': '{rule} に対して宣言された例外（理由の記載なし）。',
     'runner.ruleFailed': 'ルール {rule}（{name}）はこのファイルの検査中に失敗し、検査できませんでした: {error}。他のルールは実行済みです。不具合として報告してください。',
 
