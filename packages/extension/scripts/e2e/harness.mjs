@@ -383,6 +383,23 @@ export function ui(page) {
             }, timeoutMs);
             return { menu, items };
         },
+        /**
+         * Rests the mouse on the token `word` of a line (1-based) of the active editor; resolves to the hover's text,
+         * or undefined when none is shown within 8 s.
+         */
+        async hoverWord(word, line) {
+            await page.keyboard.press('Escape');
+            await this.goTo(line, 5);
+            const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            const span = page.locator(`${activeEditor} .view-line span > span`, { hasText: new RegExp(`^${escaped}$`) }).first();
+            await span.waitFor({ state: 'visible', timeout: 5_000 });
+            const box = await span.boundingBox();
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
+            const text = await poll(async () => (await hover.isVisible().catch(() => false)) ? (await hover.innerText()).trim() : undefined, 8_000);
+            await sleep(300);
+            return text;
+        },
         /** Rests the mouse on the active editor's scrollbar, where nothing shows a hover (the status bar's items do). */
         async parkMouse() {
             const box = await page.locator(activeEditor).first().boundingBox();

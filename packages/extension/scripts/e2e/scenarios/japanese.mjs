@@ -38,16 +38,7 @@ export default async function japanese({ page, u, workspace, userDataDir }) {
     }, SERVER);
 
     await check('ja: hovering the recipient code shows the country\'s facts in Japanese', async () => {
-        await page.keyboard.press('Escape');
-        const { line } = locate(osa402Path, 'recipient VNM');
-        await u.goTo(line, 5);
-        const span = page.locator(`${u.activeEditor} .view-line span > span`, { hasText: /^VNM$/ }).first();
-        await span.waitFor({ state: 'visible', timeout: 5_000 });
-        const box = await span.boundingBox();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
-        const text = await poll(async () => (await hover.isVisible().catch(() => false)) ? (await hover.innerText()).trim() : undefined, 8_000);
-        await sleep(300);
+        const text = await u.hoverWord('VNM', locate(osa402Path, 'recipient VNM').line);
         await shot('hover');
         await page.mouse.move(5, VIEWPORT.height - 5);
         await page.keyboard.press('Escape');
@@ -129,6 +120,44 @@ export default async function japanese({ page, u, workspace, userDataDir }) {
         }
         return { detail: `"${text}"; log: "${logLine.slice(0, 100)}"` };
     }, 'l10n/bundle.l10n.ja.json and VS Code\'s display language');
+
+    await check('ja: "OSA: ルールの説明を表示" lists the rules in Japanese and opens the Japanese page', async () => {
+        await u.runCommand('OSA: ルールの説明を表示');
+        await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 10_000 });
+        const title = (await page.locator('.quick-input-widget .quick-input-title').first().innerText().catch(() => '')).trim();
+        await page.keyboard.type('OSA402');
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'OSA402' }).first();
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
+        const item = (await row.innerText()).replace(/\s+/g, ' ');
+        await shot('rule-picker');
+        await page.keyboard.press('Enter');
+        const tab = page.locator('.tab', { hasText: /OSA402\.md/ }).first();
+        await tab.waitFor({ state: 'visible', timeout: 20_000 });
+        // The Markdown preview is a webview: its headings are read from the frame that shows the page's title.
+        const headings = await poll(async () => {
+            for (const frame of page.frames()) {
+                const texts = await frame.locator('h1, h2').allInnerTexts().catch(() => []);
+                if (texts.some(t => t.startsWith('OSA402'))) {
+                    return texts;
+                }
+            }
+            return undefined;
+        }, 15_000, 250) ?? [];
+        await shot('rule-page');
+        await u.runCommand('View: Close All Editors');
+        if (title !== 'OSA のルール' || !/エラー/.test(item)) {
+            throw new Error(`the picker is not in Japanese: title "${title}", item "${item}"`);
+        }
+        const waits = [];
+        // After the clause comes the summary (and " · カーソル位置" when the cursor is on an OSA402 finding).
+        if (!JAPANESE.test(item.slice(item.indexOf('§')).replace(' · カーソル位置', ''))) {
+            waits.push(`OSA402's summary is English ("${item.slice(0, 120)}"; the rule summaries in Japanese: engineer R)`);
+        }
+        if (!headings.includes('概要')) {
+            waits.push(`the page opened is not the Japanese one (headings ${headings.slice(0, 3).join(', ')}; docs/rules/ja/OSA402.md: engineer D2)`);
+        }
+        return waits.length > 0 ? { waiting: `title "${title}", severity in Japanese; ${waits.join('; ')}` } : { detail: `"${item.slice(0, 120)}"; page headings ${headings.slice(0, 3).join(', ')}` };
+    }, 'Japanese rule summaries (R) and pages (D2)');
 
     await check('ja: the compliance report panel and page are in Japanese', async () => {
         await u.openFile(MNG_FILE);
