@@ -149,6 +149,22 @@ describe('runtime strings (vscode.l10n.t, l10n/bundle.l10n.ja.json)', () => {
         expect(nonLiteral).toEqual(['report-panel.ts: l10n.t(text, ...args),']);
     });
 
+    it('no text a person reads is given to VS Code or the page without going through the translator', () => {
+        const raw: string[] = [];
+        for (const file of fs.readdirSync(path.join(EXTENSION, 'src')).filter(f => f.endsWith('.ts'))) {
+            const source = fs.readFileSync(path.join(EXTENSION, 'src', file), 'utf-8');
+            // Notifications, status bar, log lines, quick-pick texts, tooltips and panel titles given a bare literal.
+            for (const m of source.matchAll(/(show(?:Information|Warning|Error)Message|setStatusBarMessage|output\.(?:info|warn|error)|\.(?:title|placeholder)\s*=|tooltip:|withProgress\([^)]*title:|createWebviewPanel\([^,]+,)\s*\(?\s*['`"]/g)) {
+                raw.push(`${file}: ${m[0]}`);
+            }
+            // The page's headings and header cells: their text is a translated label.
+            for (const m of source.matchAll(/<(h[1-3]|th)\b[^>]*>(?!\$\{(?:this\.(?:text|html)\(|k\}|h\())[^<]/g)) {
+                raw.push(`${file}: ${m[0]}`);
+            }
+        }
+        expect(raw).toEqual([]);
+    });
+
     it('every string has a Japanese entry with the same placeholders, and the bundle has no stale entry', () => {
         expect([...strings.keys()].filter(s => !(s in bundle))).toEqual([]);
         expect(Object.keys(bundle).filter(s => !strings.has(s))).toEqual([]);
