@@ -13,7 +13,7 @@
 // and committed; a test checks it is up to date), the osa.config.json schema, the rule pages and the
 // rule list for "OSA: Show Rule Documentation".
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TM_GRAMMAR, writeGrammar } from './scripts/tmgrammar.mjs';
@@ -61,12 +61,19 @@ mkdirSync(out('docs/rules'), { recursive: true });
 for (const page of readdirSync(path.join(REPO, 'docs/rules')).filter(f => /^OSA\d{3}\.md$/.test(f))) {
     cpSync(path.join(REPO, 'docs/rules', page), out('docs/rules', page));
 }
+// The Japanese pages, shown when the extension speaks Japanese (those not written yet fall back to English).
+const japanesePages = path.join(REPO, 'docs/rules/ja');
+for (const page of existsSync(japanesePages) ? readdirSync(japanesePages).filter(f => /^OSA\d{3}\.md$/.test(f)) : []) {
+    mkdirSync(out('docs/rules/ja'), { recursive: true });
+    cpSync(path.join(japanesePages, page), out('docs/rules/ja', page));
+}
 // The rule list, read by the client (which does not bundle the language library).
 await import('@osa-policy/language/compat');
-const { ALL_RULES, ruleDocsUrl } = await import('@osa-policy/language');
+const { ALL_RULES, ruleDocsUrl, ruleSummary } = await import('@osa-policy/language');
 mkdirSync(dist, { recursive: true });
 writeFileSync(path.join(dist, 'rules.json'), JSON.stringify(ALL_RULES.map(rule => ({
-    id: rule.id, name: rule.name, severity: rule.severity, clause: rule.clause, summary: rule.summary, docs: ruleDocsUrl(rule.id)
+    id: rule.id, name: rule.name, severity: rule.severity, clause: rule.clause, summary: rule.summary, docs: ruleDocsUrl(rule.id),
+    ja: { summary: ruleSummary(rule, 'ja'), docs: ruleDocsUrl(rule.id, 'ja') }
 })), null, 1) + '\n');
 
 if (watch) {

@@ -28,7 +28,8 @@ export function vsixPath() {
 }
 
 /** Files and folders copied as they are into the staging folder; the rest is built there. */
-const STATIC = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'snippets', 'images'];
+const STATIC = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'snippets', 'images',
+    'package.nls.json', 'package.nls.ja.json', 'l10n'];
 
 function run(command, args, cwd = HERE) {
     const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf-8', env: { ...process.env, VSCE_TELEMETRY: 'off' } });

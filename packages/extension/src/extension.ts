@@ -7,6 +7,10 @@
  * osa.config.json as data; nothing from the workspace is executed, imported or evaluated, so the
  * extension is enabled in untrusted workspaces (`capabilities.untrustedWorkspaces`). The server is told
  * whether the workspace is trusted: untrusted, it reads nothing outside the workspace.
+ *
+ * Languages: what the client says goes through `vscode.l10n.t` (l10n/bundle.l10n.ja.json; English is the source
+ * text) and follows VS Code's display language; the contributions are localised by package.nls*.json. The
+ * server reads the `osa.locale` setting itself (workspace/configuration), so nothing is passed to it here.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +36,8 @@ interface RuleInfo {
     clause: string;
     summary: string;
     docs: string;
+    /** The Japanese summary (English where none is written yet) and the Japanese page's address. */
+    ja?: { summary: string; docs: string };
 }
 
 let client: LanguageClient | undefined;
@@ -76,8 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
     await client.start();
     // Read by the end-to-end test and useful in bug reports: how long activation took on this machine.
-    output.info(`OSA extension ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms `
-        + `(language server ready; VS Code ${vscode.version}, Node ${process.version}, workspace trusted: ${vscode.workspace.isTrusted})`);
+    output.info(vscode.l10n.t('OSA extension {0} activated in {1} ms (language server ready; VS Code {2}, Node {3}, workspace trusted: {4})',
+        String(context.extension.packageJSON.version), Date.now() - started, vscode.version, process.version, String(vscode.workspace.isTrusted)));
     return { client };
 }
 
@@ -91,18 +97,21 @@ export async function deactivate(): Promise<void> {
 /** "OSA: Validate Workspace": the server validates every file, closed ones included. */
 async function validateWorkspace(output: vscode.LogOutputChannel): Promise<number | undefined> {
     if (!client || client.state !== State.Running) {
-        void vscode.window.showWarningMessage('OSA: the language server is not running; run "OSA: Restart Language Server".');
+        void vscode.window.showWarningMessage(vscode.l10n.t('OSA: the language server is not running; run "OSA: Restart Language Server".'));
         return undefined;
     }
     const running = client;
     const started = Date.now();
     const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'OSA: validating every file of the workspace…' },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSA: validating every file of the workspace…') },
         () => running.sendRequest(ExecuteCommandRequest.type, { command: SERVER_VALIDATE_WORKSPACE, arguments: [] })
     ) as { validated?: number } | undefined;
     const count = result?.validated ?? 0;
-    output.info(`Validated ${count} file(s) in ${Date.now() - started} ms`);
-    void vscode.window.showInformationMessage(`OSA: validated ${count} file${count === 1 ? '' : 's'}. The findings are in the Problems panel.`, 'Show Problems')
+    output.info(vscode.l10n.t('Validated {0} file(s) in {1} ms', count, Date.now() - started));
+    const done = count === 1
+        ? vscode.l10n.t('OSA: validated 1 file. The findings are in the Problems panel.')
+        : vscode.l10n.t('OSA: validated {0} files. The findings are in the Problems panel.', count);
+    void vscode.window.showInformationMessage(done, vscode.l10n.t('Show Problems'))
         .then(choice => choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
     return count;
 }
@@ -121,13 +130,13 @@ async function restartServer(output: vscode.LogOutputChannel): Promise<void> {
     if (!client) {
         return;
     }
-    output.info('Restarting the OSA language server');
+    output.info(vscode.l10n.t('Restarting the OSA language server'));
     if (client.state === State.Stopped) {
         await client.start();
     } else {
         await client.restart();
     }
-    void vscode.window.setStatusBarMessage('OSA: language server restarted', 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('OSA: language server restarted'), 3000);
 }
 
 function readRules(context: vscode.ExtensionContext): RuleInfo[] {
@@ -147,7 +156,23 @@ function rulesAtCursor(): string[] {
         .filter(code => /^OSA\d{3}$/.test(code));
 }
 
-const ONLINE = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open the page on GitHub' };
+/**
+ * The language of the rule list and pages: the `osa.locale` setting the server follows, else VS Code's display
+ * language (what the server falls back to as well).
+ */
+function docsLocale(): 'en' | 'ja' {
+    const chosen = vscode.workspace.getConfiguration('osa').get<string>('locale', '');
+    const tag = chosen || vscode.env.language;
+    return /^ja\b/i.test(tag) ? 'ja' : 'en';
+}
+
+function severityLabel(severity: RuleInfo['severity']): string {
+    switch (severity) {
+        case 'error': return vscode.l10n.t('error');
+        case 'warning': return vscode.l10n.t('warning');
+        default: return vscode.l10n.t('info');
+    }
+}
 
 /**
  * "OSA: Show Rule Documentation": pick a rule (those under the cursor first) and read its page,
@@ -155,23 +180,25 @@ const ONLINE = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open
  */
 async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: unknown): Promise<void> {
     const rules = readRules(context);
+    const locale = docsLocale();
+    const online = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open the page on GitHub') };
     let rule = typeof ruleId === 'string' ? rules.find(r => r.id === ruleId) : undefined;
-    let online = false;
+    let openOnline = false;
     if (!rule) {
         const first = new Set(rulesAtCursor());
         const items = [...rules]
             .sort((a, b) => Number(first.has(b.id)) - Number(first.has(a.id)))
             .map(r => ({
                 label: r.id,
-                description: `${r.name} · ${r.severity} · ${r.clause}${first.has(r.id) ? ' · at the cursor' : ''}`,
-                detail: r.summary,
-                buttons: [ONLINE],
+                description: `${r.name} · ${severityLabel(r.severity)} · ${r.clause}${first.has(r.id) ? vscode.l10n.t(' · at the cursor') : ''}`,
+                detail: locale === 'ja' && r.ja ? r.ja.summary : r.summary,
+                buttons: [online],
                 rule: r
             }));
         const picked = await new Promise<{ rule: RuleInfo; online: boolean } | undefined>(resolve => {
             const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-            pick.title = 'OSA rules';
-            pick.placeholder = 'Type a rule id, name or clause (e.g. OSA402, disclosure, §3(3))';
+            pick.title = vscode.l10n.t('OSA rules');
+            pick.placeholder = vscode.l10n.t('Type a rule id, name or clause (e.g. OSA402, disclosure, §3(3))');
             pick.matchOnDescription = true;
             pick.matchOnDetail = true;
             pick.items = items;
@@ -189,15 +216,18 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, ruleId?: 
             pick.show();
         });
         rule = picked?.rule;
-        online = picked?.online ?? false;
+        openOnline = picked?.online ?? false;
     }
     if (!rule) {
         return;
     }
-    const bundled = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${rule.id}.md`)));
-    if (!online && fs.existsSync(bundled.fsPath)) {
+    // The Japanese page when the extension speaks Japanese and the page is bundled, else the English one.
+    const japanese = vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', 'ja', `${rule.id}.md`)));
+    const useJapanese = locale === 'ja' && fs.existsSync(japanese.fsPath);
+    const bundled = useJapanese ? japanese : vscode.Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${rule.id}.md`)));
+    if (!openOnline && fs.existsSync(bundled.fsPath)) {
         await vscode.commands.executeCommand('markdown.showPreview', bundled);
     } else {
-        await vscode.env.openExternal(vscode.Uri.parse(rule.docs));
+        await vscode.env.openExternal(vscode.Uri.parse(useJapanese && rule.ja ? rule.ja.docs : rule.docs));
     }
 }

@@ -36,7 +36,7 @@ export class ComplianceReportPanel {
             await existing.refresh();
             return existing;
         }
-        const panel = vscode.window.createWebviewPanel('osa.complianceReport', 'OSA Compliance Report',
+        const panel = vscode.window.createWebviewPanel('osa.complianceReport', vscode.l10n.t('OSA Compliance Report'),
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
             // No local resources: the page is self-contained; scripts only run by nonce (see report-view.ts).
             { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
@@ -64,12 +64,12 @@ export class ComplianceReportPanel {
 
     async refresh(): Promise<void> {
         const generation = ++this.generation;
-        const scope = this.uri ? path.basename(this.uri.fsPath) : 'workspace';
-        this.panel.title = `OSA Report: ${scope}`;
+        const scope = this.uri ? path.basename(this.uri.fsPath) : vscode.l10n.t('workspace');
+        this.panel.title = vscode.l10n.t('OSA Report: {0}', scope);
         const running = this.client();
         if (!running || running.state !== State.Running) {
             this.shown = undefined;
-            this.panel.webview.html = message('The OSA language server is not running: run "OSA: Restart Language Server".');
+            this.panel.webview.html = message(vscode.l10n.t('The OSA language server is not running: run "OSA: Restart Language Server".'));
             return;
         }
         let report: ComplianceReport;
@@ -78,7 +78,7 @@ export class ComplianceReportPanel {
         } catch (error) {
             if (generation === this.generation) {
                 this.shown = undefined;
-                this.panel.webview.html = message(`The report could not be computed: ${error instanceof Error ? error.message : String(error)}`);
+                this.panel.webview.html = message(vscode.l10n.t('The report could not be computed: {0}', error instanceof Error ? error.message : String(error)));
             }
             return;
         }
@@ -91,7 +91,9 @@ export class ComplianceReportPanel {
             cspSource: this.panel.webview.cspSource,
             nonce: randomBytes(16).toString('base64'),
             scope,
-            displayPath: file => vscode.workspace.asRelativePath(file, false)
+            displayPath: file => vscode.workspace.asRelativePath(file, false),
+            t: (text, ...args) => vscode.l10n.t(text, ...args),
+            lang: vscode.env.language
         });
         this.locations = page.locations;
         this.panel.webview.html = page.html;
@@ -121,5 +123,5 @@ export class ComplianceReportPanel {
 
 /** A page with one message and no script. */
 function message(text: string): string {
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeHtml(text)}</p></body></html>`;
+    return `<!DOCTYPE html><html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeHtml(text)}</p></body></html>`;
 }

@@ -11,11 +11,13 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '@osa-policy/language';
 import { afterAll, describe, expect, it } from 'vitest';
+import { englishManifest } from './nls.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const EXTENSION = path.join(REPO, 'packages/extension');
 const OSA = path.join(REPO, 'packages/cli/bin/osa.js');
-const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'package.json'), 'utf-8'));
+// As VS Code shows it in English: the `%key%` strings resolved from package.nls.json.
+const manifest = englishManifest(EXTENSION);
 const snippets = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'snippets/osa.json'), 'utf-8')) as
     Record<string, { prefix: string[]; body: string[]; description: string }>;
 

@@ -16,6 +16,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 // @ts-expect-error: a plain ES module script without type declarations
 import { packageExtension } from '../scripts/package.mjs';
+import { englishManifest } from './nls.js';
 import { readZipEntries, readZipEntry, type ZipEntry } from './zip.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -46,7 +47,8 @@ afterAll(() => {
     }
 });
 
-const manifest = () => JSON.parse(fs.readFileSync(path.join(unpacked, 'extension/package.json'), 'utf-8'));
+/** The packaged manifest in English: its `%key%` strings resolved from the packaged package.nls.json. */
+const manifest = () => englishManifest(path.join(unpacked, 'extension'));
 
 describe('the packaged extension (.vsix)', () => {
     it('is written as packages/extension/osa-vscode-<version>.vsix and is small', () => {
@@ -97,6 +99,28 @@ describe('the packaged extension (.vsix)', () => {
             .toBe(fs.readFileSync(path.join(REPO, 'packages/language/src/config/osa.config.schema.json'), 'utf-8'));
     });
 
+    it('holds the localisation: package.nls.json, package.nls.ja.json and the l10n bundle its manifest names, as in the repository', () => {
+        for (const file of ['package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json']) {
+            expect(names, file).toContain(`extension/${file}`);
+            expect(fs.readFileSync(path.join(unpacked, 'extension', file), 'utf-8'), file)
+                .toBe(fs.readFileSync(path.join(REPO, 'packages/extension', file), 'utf-8'));
+        }
+        const raw = JSON.parse(fs.readFileSync(path.join(unpacked, 'extension/package.json'), 'utf-8'));
+        expect(raw.l10n).toBe('./l10n');
+        expect(raw.contributes.commands[0].title).toBe('%command.validateWorkspace%');
+        // vsce resolved the English texts for the Marketplace's listing.
+        const listing = fs.readFileSync(path.join(unpacked, 'extension.vsixmanifest'), 'utf-8');
+        expect(listing).toContain('<DisplayName>OSA Policy Language</DisplayName>');
+        // The Japanese rule pages written so far go with the English ones, with the rule list's Japanese summaries.
+        const japanesePages = path.join(REPO, 'docs/rules/ja');
+        for (const page of fs.existsSync(japanesePages) ? fs.readdirSync(japanesePages).filter(f => /^OSA\d{3}\.md$/.test(f)) : []) {
+            expect(names).toContain(`extension/docs/rules/ja/${page}`);
+        }
+        const rules = JSON.parse(fs.readFileSync(path.join(unpacked, 'extension/dist/rules.json'), 'utf-8')) as { id: string; ja: { summary: string; docs: string } }[];
+        expect(rules.find(r => r.id === 'OSA402')?.ja.docs).toMatch(/docs\/rules\/ja\/OSA402\.md$/);
+        expect(rules.every(r => r.ja.summary.length > 0)).toBe(true);
+    });
+
     it('holds no sources, tests, source maps, node_modules, TypeScript or scripts', () => {
         const forbidden = names.filter(name =>
             /(^|\/)(src|test|scripts|node_modules|out)\//.test(name)
@@ -133,7 +157,7 @@ describe('the packaged extension (.vsix)', () => {
         expect(has(contributes.snippets[0].path)).toBe(true);
         expect(has(contributes.jsonValidation[0].url)).toBe(true);
         expect(contributes.jsonValidation[0].fileMatch).toBe('osa.config.json');
-        expect(Object.keys(contributes.configuration.properties).sort()).toEqual(['osa.asOf', 'osa.trace.server', 'osa.validation.scope']);
+        expect(Object.keys(contributes.configuration.properties).sort()).toEqual(['osa.asOf', 'osa.locale', 'osa.trace.server', 'osa.validation.scope']);
         expect(contributes.commands.map((c: { title: string; category: string }) => `${c.category}: ${c.title}`)).toEqual([
             'OSA: Validate Workspace', 'OSA: Show Rule Documentation', 'OSA: Restart Language Server', 'OSA: Open Compliance Report'
         ]);

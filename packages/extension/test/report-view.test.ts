@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ComplianceReport } from '@osa-policy/language';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LspTestClient } from '../../cli/test/lsp/lsp-client.js';
-import { renderReportPage } from '../src/report-view.js';
+import { renderReportPage, type Translate } from '../src/report-view.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SCRIPT = '<script>alert(1)</script>';
@@ -81,5 +81,39 @@ describe('the compliance report webview page', async () => {
         expect(osa103.line).toBe(modality);
         expect(page.locations).toContainEqual({ path: file, line: modality, column: osa103.column });
         expect(page.html).toContain(`programme.osa:${modality}:${osa103.column}`);
+    });
+
+    it('in Japanese (the bundle, looked up the way vscode.l10n.t does), every label is Japanese and the texts from files stay escaped', () => {
+        const bundle = JSON.parse(fs.readFileSync(path.join(REPO, 'packages/extension/l10n/bundle.l10n.ja.json'), 'utf-8')) as Record<string, string>;
+        const looked: string[] = [];
+        const t: Translate = (message, ...args) => {
+            looked.push(message);
+            return (bundle[message] ?? message).replace(/\{(\d+)\}/g, (whole, i: string) => Number(i) < args.length ? String(args[Number(i)]) : whole);
+        };
+        const ja = renderReportPage(report, { cspSource: 'https://webview.test', nonce: 'n0nce', scope: 'programme.osa', displayPath: p => path.basename(p), t, lang: 'ja' });
+        expect(ja.html).toContain('<html lang="ja">');
+        expect(ja.html).toContain('<h1>OSA 適合性レポート: programme.osa</h1>');
+        expect(ja.html).toMatch(/<span class="status violated">違反<\/span>/);
+        expect(ja.html).toContain('<h3>適合性マトリクス</h3>');
+        expect(ja.html).toContain('<th scope="row">被援助国</th>');
+        // The line range is a sentence around a link: the link is still a link, with its index.
+        expect(ja.html).toMatch(/<a href="#" data-evidence="\d+" title="エディターで表示"><code>programme\.osa:\d+:1<\/code><\/a>、\d+–\d+ 行目/);
+        // Every label the page looked up has a Japanese text, and none of the English labels is left in the page.
+        expect(looked.filter(message => !(message in bundle))).toEqual([]);
+        for (const label of ['Compliance matrix', 'Disclosure sheet', 'Fiscal year', 'Reveal in the editor', 'not applicable']) {
+            expect(ja.html).not.toContain(label);
+        }
+        expect(ja.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(ja.html).not.toContain(SCRIPT);
+        expect(ja.locations).toEqual(page.locations);
+    });
+
+    it('a translation is text too: markup in it is escaped, and placeholders inside a file\'s text are not filled', () => {
+        const hostile: Translate = (message, ...args) => `<b>${message}</b> ${args.join(' ')}`;
+        const html = renderReportPage(report, { cspSource: 'x', nonce: 'n', scope: '{0}', displayPath: () => '{1}', t: hostile }).html;
+        expect(html).not.toContain('<b>');
+        expect(html).toContain('&lt;b&gt;OSA compliance report: {0}&lt;/b&gt; {0}');
+        // The link goes into the sentence once; the `{1}` of its (file) text is not read as a placeholder.
+        expect(html).toMatch(/<code>\{1\}:\d+:1<\/code><\/a>, lines \d+–\d+&lt;\/b&gt;/);
     });
 });

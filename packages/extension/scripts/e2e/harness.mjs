@@ -125,11 +125,11 @@ export function processesMentioning(text) {
  * Starts code-server on 127.0.0.1 and a free port with the system Node 20, runs fn(port), and stops
  * the server by its pid whatever happens. With trust: false, workspace trust is off (the notes' way).
  */
-export async function withCodeServer({ entry, env, userDataDir, extensionsDir, workspace, logName, trust }, fn) {
+export async function withCodeServer({ entry, env, userDataDir, extensionsDir, workspace, logName, trust, extraArgs = [] }, fn) {
     const port = await freePort();
     const serverLog = fs.openSync(path.join(ARTIFACTS, logName), 'w');
     const codeServer = spawn(SYSTEM_NODE, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-        '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+        '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...extraArgs, workspace],
     { env, stdio: ['ignore', serverLog, serverLog] });
     let exited = false;
     codeServer.on('exit', () => {
@@ -156,6 +156,26 @@ async function stopCodeServer(child, isExited) {
         await poll(() => isExited(), 5_000, 100);
     }
     log(`code-server stopped (pid ${child.pid})`);
+}
+
+/**
+ * Makes Japanese a display language this VS Code can take, the way a language pack does: an entry for `ja` in
+ * the user data's languagepacks.json with a translation file of VS Code's own texts, here empty (the real pack
+ * comes from the Marketplace, which this machine cannot reach), so the workbench keeps its English texts while
+ * VS Code's language, which extensions see (vscode.env.language, package.nls.ja.json, l10n bundles, the LSP
+ * `initialize` locale), is `ja`. A page is then opened in Japanese when User/argv.json says `"locale": "ja"`
+ * (code-server reads it at every page load: no restart).
+ */
+export function allowJapaneseDisplayLanguage(userDataDir) {
+    const translations = path.join(userDataDir, 'osa-e2e-ja.i18n.json');
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+        ja: {
+            hash: 'osa-e2e-ja', label: '日本語', translations: { vscode: translations },
+            // The workbench looks the pack's extension up by this identifier (an entry without one breaks it).
+            extensions: [{ extensionIdentifier: { id: 'osa-policy.osa-e2e-language-pack-ja' }, version: '0.0.1' }]
+        }
+    }, null, 2));
 }
 
 export function copyLogs(userDataDir) {
@@ -362,6 +382,23 @@ export function ui(page) {
                 return labels.length > 0 ? labels : undefined;
             }, timeoutMs);
             return { menu, items };
+        },
+        /**
+         * Rests the mouse on the token `word` of a line (1-based) of the active editor; resolves to the hover's text,
+         * or undefined when none is shown within 8 s.
+         */
+        async hoverWord(word, line) {
+            await page.keyboard.press('Escape');
+            await this.goTo(line, 5);
+            const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            const span = page.locator(`${activeEditor} .view-line span > span`, { hasText: new RegExp(`^${escaped}$`) }).first();
+            await span.waitFor({ state: 'visible', timeout: 5_000 });
+            const box = await span.boundingBox();
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
+            const text = await poll(async () => (await hover.isVisible().catch(() => false)) ? (await hover.innerText()).trim() : undefined, 8_000);
+            await sleep(300);
+            return text;
         },
         /** Rests the mouse on the active editor's scrollbar, where nothing shows a hover (the status bar's items do). */
         async parkMouse() {

@@ -8,6 +8,7 @@
 //   --strict              count checks that wait for a language feature (hover, quick fix,
 //                         completion) as failures instead of "waiting"; also OSA_E2E_STRICT=1
 //   --keep                keep the temporary folder (workspace copy, user data, logs)
+//   --only-ja             run only the Japanese pass (while working on it)
 //
 // What it does, following /work/shared/notes/real-vscode-e2e.md: installs code-server into a
 // git-ignored cache (.cache/code-server, or $OSA_CODE_SERVER_CACHE) or reuses it; packages the .vsix;
@@ -31,6 +32,10 @@
 //     after `status` is coloured
 //   - issue 11: "OSA: Open Compliance Report" shows the report in a webview, follows an edit, and an evidence
 //     link reveals the line
+//   - issue 12, a second pass in Japanese (same code-server, a new window on a fresh copy of examples/, VS Code's
+//     display language ja and `"osa.locale": "ja"`): the Problems panel, a hover and a quick-fix title in
+//     Japanese, the commands (package.nls.ja.json), a notification, the log and the report (l10n bundle);
+//     screenshots artifacts/e2e/ja-<n>-<what>.png
 // It measures the .vsix size, the extension's activation time (the line the extension writes to its
 // "OSA" log at activation) and the time to first diagnostics in the editor, and prints them.
 // code-server is stopped by its pid at the end. Nothing is downloaded but npm packages.//
@@ -45,7 +50,7 @@ import { CODE_SERVER_VERSION, CHROMIUM, ensureCodeServer, missingPrerequisites, 
 import { packageExtension } from '../package.mjs';
 import { shrinkScreenshot } from '../png.mjs';
 import {
-    ARTIFACTS, args, check, checks, CHROMIUM_ARGS, copyLogs, EXTENSION, log, metrics, MNG_FILE, OSA402_FILE, poll, processesMentioning,
+    allowJapaneseDisplayLanguage, ARTIFACTS, args, check, checks, CHROMIUM_ARGS, copyLogs, EXTENSION, log, metrics, MNG_FILE, OSA402_FILE, poll, processesMentioning,
     record, sleep, state, ui, VIEWPORT, withCodeServer
 } from './harness.mjs';
 import activation from './scenarios/activation.mjs';
@@ -57,6 +62,7 @@ import complianceReport from './scenarios/compliance-report.mjs';
 import configWatcher from './scenarios/config-watcher.mjs';
 import continuesHover from './scenarios/continues-hover.mjs';
 import hoverRecipient from './scenarios/hover-recipient.mjs';
+import japanese from './scenarios/japanese.mjs';
 import lifecycleColouring from './scenarios/lifecycle-colouring.mjs';
 import monitoringFix from './scenarios/monitoring-fix.mjs';
 import osa402Problems from './scenarios/osa402-problems.mjs';
@@ -80,6 +86,9 @@ function summaryAndExit(extra = []) {
         ['workbench opened → extension activated', metrics.workbenchToActivatedMs !== undefined ? `${metrics.workbenchToActivatedMs} ms` : 'n/a'],
         ['time to first diagnostics: Enter in Ctrl+P on the OSA402 file → OSA402 in the Problems panel', metrics.firstDiagnosticsMs !== undefined ? `${metrics.firstDiagnosticsMs} ms` : 'n/a'],
         ['quick fix chosen → OSA402 gone from the Problems panel', metrics.fixToClearMs !== undefined ? `${metrics.fixToClearMs} ms` : 'n/a'],
+        ['English pass (one window and the test-electron suite)', metrics.englishPassMs !== undefined ? `${(metrics.englishPassMs / 1000).toFixed(0)} s` : 'n/a'],
+        ['Japanese pass (one more window on the same code-server)', metrics.japanesePassMs !== undefined ? `${(metrics.japanesePassMs / 1000).toFixed(0)} s` : 'n/a'],
+        ['whole run', `${((Date.now() - metrics.started) / 1000).toFixed(0)} s`],
         ...extra
     ];
     for (const [what, value] of rows) {
@@ -92,6 +101,7 @@ function summaryAndExit(extra = []) {
 }
 
 async function main() {
+    metrics.started = Date.now();
     fs.rmSync(ARTIFACTS, { recursive: true, force: true });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -130,6 +140,7 @@ async function main() {
         'editor.hover.delay': 200,
         'security.workspace.trust.enabled': false
     }, null, 2));
+    allowJapaneseDisplayLanguage(userDataDir);
     // code-server writes its config under XDG folders: keep them inside the temporary folder.
     const env = systemEnv({ XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') });
 
@@ -156,28 +167,38 @@ async function main() {
         const { chromium } = await import('playwright-core');
         browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
         await withCodeServer({ entry, env, userDataDir, extensionsDir, workspace, logName: 'code-server.log', trust: false }, async port => {
-            const page = await browser.newPage({ viewport: VIEWPORT });
-            state.currentPage = page;
-            await runChecks(page, { port, workspace, userDataDir });
-            await page.close();
-            await testSuite(browser, { port, tmp, extensionsDir });
+            if (!args.has('--only-ja')) {
+                const englishStarted = Date.now();
+                const page = await browser.newPage({ viewport: VIEWPORT });
+                state.currentPage = page;
+                await runChecks(page, { port, workspace, userDataDir });
+                await page.close();
+                await testSuite(browser, { port, tmp, extensionsDir });
+                metrics.englishPassMs = Date.now() - englishStarted;
+            }
+            const japaneseStarted = Date.now();
+            await japanesePass(browser, { port, tmp, userDataDir });
+            metrics.japanesePassMs = Date.now() - japaneseStarted;
         });
         // Restricted Mode: workspace trust on, the folder not trusted.
-        const restricted = path.join(tmp, 'restricted');
-        const restrictedUserData = path.join(restricted, 'user-data');
-        fs.cpSync(path.join(REPO, 'examples'), path.join(restricted, 'examples'), { recursive: true });
-        fs.mkdirSync(path.join(restrictedUserData, 'User'), { recursive: true });
-        const settings = JSON.parse(fs.readFileSync(path.join(userDataDir, 'User/settings.json'), 'utf-8'));
-        fs.writeFileSync(path.join(restrictedUserData, 'User/settings.json'), JSON.stringify({
-            ...settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
-            'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.banner': 'always'
-        }, null, 2));
-        await withCodeServer({ entry, env, userDataDir: restrictedUserData, extensionsDir, workspace: path.join(restricted, 'examples'), logName: 'code-server-restricted.log', trust: true }, async port => {
-            const page = await browser.newPage({ viewport: VIEWPORT });
-            state.currentPage = page;
-            await restrictedMode(page, { port, workspace: path.join(restricted, 'examples'), userDataDir: restrictedUserData });
-            await page.close();
-        });
+        if (!args.has('--only-ja')) {
+            const restricted = path.join(tmp, 'restricted');
+            const restrictedUserData = path.join(restricted, 'user-data');
+            fs.cpSync(path.join(REPO, 'examples'), path.join(restricted, 'examples'), { recursive: true });
+            fs.mkdirSync(path.join(restrictedUserData, 'User'), { recursive: true });
+            // The first pass's settings, in English again (the Japanese pass added osa.locale).
+            const { 'osa.locale': _locale, ...settings } = JSON.parse(fs.readFileSync(path.join(userDataDir, 'User/settings.json'), 'utf-8'));
+            fs.writeFileSync(path.join(restrictedUserData, 'User/settings.json'), JSON.stringify({
+                ...settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never',
+                'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.banner': 'always'
+            }, null, 2));
+            await withCodeServer({ entry, env, userDataDir: restrictedUserData, extensionsDir, workspace: path.join(restricted, 'examples'), logName: 'code-server-restricted.log', trust: true }, async port => {
+                const page = await browser.newPage({ viewport: VIEWPORT });
+                state.currentPage = page;
+                await restrictedMode(page, { port, workspace: path.join(restricted, 'examples'), userDataDir: restrictedUserData });
+                await page.close();
+            });
+        }
     } catch (error) {
         record('the end-to-end run', 'fail', error instanceof Error ? error.stack ?? error.message : String(error));
     } finally {
@@ -200,6 +221,39 @@ async function main() {
         }
     }
     summaryAndExit();
+}
+
+/**
+ * The second pass, in the same code-server: VS Code in Japanese (User/argv.json's locale, read at each page
+ * load) with `"osa.locale": "ja"` in the user settings, a new window on a fresh copy of examples/ (the first
+ * pass edited its copy).
+ */
+async function japanesePass(browser, { port, tmp, userDataDir }) {
+    const workspace = path.join(tmp, 'examples-ja');
+    fs.cpSync(path.join(REPO, 'examples'), workspace, { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'User/argv.json'), JSON.stringify({ locale: 'ja' }, null, 2));
+    const settingsFile = path.join(userDataDir, 'User/settings.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(settingsFile, 'utf-8')), 'osa.locale': 'ja' }, null, 2));
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'ja-JP' });
+    state.currentPage = page;
+    try {
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+        await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+        await page.locator('.part.statusbar').first().waitFor({ state: 'visible', timeout: 30_000 });
+        await check('ja: VS Code runs in Japanese (its display language, which the extension and the server are told)', async () => {
+            // code-server gives a Japanese page the language pack's texts (clp/<hash>.ja/…/nls.messages.js).
+            const scripts = await page.evaluate(() => [...document.scripts].map(script => decodeURIComponent(script.src)));
+            const texts = scripts.find(src => /\/clp\/osa-e2e-ja\.ja\//.test(src));
+            if (!texts) {
+                throw new Error(`the workbench loaded no Japanese texts: ${scripts.filter(src => /nls/.test(src)).join(', ')}`);
+            }
+            return { detail: `the workbench loaded ${texts.slice(texts.indexOf('/clp/'))}; osa.locale "ja" in the user settings` };
+        });
+        await sleep(2000);
+        await japanese({ page, u: ui(page), workspace, userDataDir });
+    } finally {
+        await page.close();
+    }
 }
 
 /** The checks in one VS Code window on the temporary copy of examples/, in this order (later ones rely on the state earlier ones leave). */

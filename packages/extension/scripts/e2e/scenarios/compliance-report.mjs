@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { check, locate, MNG_FILE, poll, sleep } from '../harness.mjs';
 
 /** The webview frame showing the report, once it shows `heading`. */
-async function reportFrame(page, heading, timeoutMs) {
+export async function reportFrame(page, heading, timeoutMs) {
     return poll(async () => {
         for (const frame of page.frames()) {
             const text = await frame.locator('h1').first().textContent({ timeout: 200 }).catch(() => null);

@@ -1,19 +1,10 @@
 // Hovering the recipient code shows the country's facts (the hover provider); its picture is the README's.
-import { check, locate, poll, sleep, VIEWPORT } from '../harness.mjs';
+import { check, locate, VIEWPORT } from '../harness.mjs';
 
 export default async function hoverRecipient(ctx) {
     const { page, u, osa402Path } = ctx;
     await check('hovering the recipient code shows the country\'s facts', async () => {
-        await page.keyboard.press('Escape');
-        const { line } = locate(osa402Path, 'recipient VNM');
-        await u.goTo(line, 5);
-        const span = page.locator(`${u.activeEditor} .view-line span > span`, { hasText: /^VNM$/ }).first();
-        await span.waitFor({ state: 'visible', timeout: 5_000 });
-        const box = await span.boundingBox();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
-        const text = await poll(async () => (await hover.isVisible().catch(() => false)) ? (await hover.innerText()).trim() : undefined, 8_000);
-        await sleep(300);
+        const text = await u.hoverWord('VNM', locate(osa402Path, 'recipient VNM').line);
         ctx.readmeShot = await u.shot('hover-recipient');
         if (!text) {
             return { waiting: 'no hover appeared on `VNM` within 8 s (the server\'s hover provider returns nothing yet)' };
