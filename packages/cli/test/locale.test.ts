@@ -134,7 +134,7 @@ describe('osa validate --locale ja', () => {
             expect(descriptor.helpUri).toMatch(new RegExp(`/docs/rules/ja/${rule.id}\\.md$`));
         }
         const osa402 = run.tool.driver.rules.find(r => r.id === 'OSA402')!;
-        expect(osa402.fullDescription.text).toBe(`${ruleSummary(ALL_RULES.find(r => r.id === 'OSA402')!, 'ja')} 政府安全保障能力強化支援（OSA）の実施方針 §3(3)(a)。`);
+        expect(osa402.fullDescription.text).toBe(`${ruleSummary(ALL_RULES.find(r => r.id === 'OSA402')!, 'ja')}政府安全保障能力強化支援（OSA）の実施方針 §3(3)(a)。`);
         expect(run.tool.driver.rules.find(r => r.id === 'syntax')!.shortDescription.text).toMatch(JAPANESE);
     });
 

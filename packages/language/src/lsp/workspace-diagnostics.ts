@@ -75,7 +75,7 @@ export class WorkspaceDiagnostics {
             if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
                 forgetConfigLookups();
                 this.osa().osa.Config.clear();
-                await this.rebuild([...shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
+                await this.revalidateAll();
             }
         });
         // The initial settings are fetched without an update event: read them once the workspace is loaded.
@@ -96,7 +96,7 @@ export class WorkspaceDiagnostics {
      */
     private async applyCheckDate(setting: unknown): Promise<void> {
         const text = typeof setting === 'string' ? setting.trim() : '';
-        const problem = text === '' ? undefined : checkDateProblem(text);
+        const problem = text === '' ? undefined : checkDateProblem(text, this.locale);
         if (problem) {
             const current = this.osa().osa.Config.asOf;
             this.notifyError(msg('settings.asOf.invalid', { problem, current: current ?? msg('settings.asOf.today') }));
@@ -106,7 +106,7 @@ export class WorkspaceDiagnostics {
         const config = this.osa().osa.Config;
         if (config.asOf !== asOf) {
             config.asOf = asOf;
-            await this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
+            await this.revalidateAll();
         }
     }
 
@@ -136,7 +136,7 @@ export class WorkspaceDiagnostics {
         this.reportedLocale = undefined;
         this.localeSetting = text;
         if (this.setLocale(text || this.editorLocale)) {
-            await this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(d => d.state >= DocumentState.Validated));
+            await this.revalidateAll();
         }
     }
 
@@ -192,6 +192,18 @@ export class WorkspaceDiagnostics {
             }
         }
         await this.rebuild(stale, cancelToken);
+    }
+
+    /**
+     * Re-checks every document after a change that alters findings everywhere (the locale, the check date, a
+     * configuration). It waits for the workspace lock, cancelling a build in progress: a document validated while
+     * the change happened would otherwise keep what was computed before it (half its findings in the old
+     * language). What was validated is checked again, and so is every open file, which a cancelled build may
+     * have left half-done.
+     */
+    private revalidateAll(): Promise<void> {
+        return this.shared.workspace.WorkspaceLock.write(token => this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(document =>
+            document.state >= DocumentState.Validated || this.shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined), token));
     }
 
     private async rebuild(documents: LangiumDocument[], cancelToken?: CancellationToken): Promise<void> {
