@@ -216,12 +216,14 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
                 labelDetails: {
                     description: rule.exceptionSeverity
                         ? say('completion.rule.exception', { severity: say(`hover.severity.${rule.exceptionSeverity}`) })
-                        : say('completion.rule.noException')
+                        : rule.partialExceptionSeverity
+                            ? say('completion.rule.partialException', { severity: say(`hover.severity.${rule.partialExceptionSeverity}`) })
+                            : say('completion.rule.noException')
                 },
                 documentation: { kind: 'markdown', value: ruleMarkdown(rule, this.locale) },
                 filterText: `${rule.id} ${rule.name}`,
                 // The rules that take an exception first.
-                sortText: `0${rule.exceptionSeverity ? 0 : 1}-${rule.id}`,
+                sortText: `0${rule.exceptionSeverity || rule.partialExceptionSeverity ? 0 : 1}-${rule.id}`,
                 textEdit: this.replaceTyped(context, rule.id)
             });
         }

@@ -286,7 +286,9 @@ export function ruleMarkdown(rule: Rule, locale: Locale = DEFAULT_LOCALE): strin
     const say = sayer(locale);
     const exception = rule.exceptionSeverity
         ? say('hover.rule.exception', { rule: rule.id, severity: msg(`severity.${rule.exceptionSeverity}`) })
-        : say('hover.rule.firm');
+        : rule.partialExceptionSeverity
+            ? say('hover.rule.partialException', { rule: rule.id, severity: msg(`severity.${rule.partialExceptionSeverity}`) })
+            : say('hover.rule.firm');
     const clause = rule.clause === 'data' || rule.clause === 'portfolio' ? say(`hover.rule.scope.${rule.clause}`) : say('hover.rule.clause', { clause: rule.clause });
     return [
         `**${rule.id}** \`${rule.name}\` — ${say(`hover.severity.${rule.severity}`)}, ${clause}`,
@@ -311,7 +313,7 @@ export function exceptionRuleHover(exception: Exception, locale: Locale = DEFAUL
             + (suggestions.length > 0 ? ` ${say('editor.didYouMean', { suggestions: orList(suggestions, locale) })}` : '');
     }
     const lines = [ruleMarkdown(rule, locale)];
-    if (rule.exceptionSeverity && !(justificationOf(exception) ?? '').trim()) {
+    if ((rule.exceptionSeverity || rule.partialExceptionSeverity) && !(justificationOf(exception) ?? '').trim()) {
         lines.push('', say('hover.exception.unjustified'));
     }
     return lines.join('\n');

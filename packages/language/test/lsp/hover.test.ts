@@ -338,6 +338,10 @@ describe('hover on names', () => {
         expect(text).toContain(`[Documentation](${ruleDocsUrl('OSA101')})`);
         const firm = await hoverAt(programme({ extra: 'exception OSA2<|>03 { justification "x" }' }));
         expect(firm).toContain('an exception has no effect on it');
+        // OSA301: the exception answers its warnings on a country of operation only, and the hover says so.
+        const partial = await hoverAt(programme({ extra: 'exception OSA3<|>01 { justification "x" }' }));
+        expect(partial).toContain('Some of its findings can be answered: with a justified `exception OSA301`, those are reported as information');
+        expect(partial).not.toContain('no effect');
         const unjustified = await hoverAt(programme({ extra: 'exception OSA3<|>05 { }' }));
         expect(unjustified).toContain('no written justification');
         const unknown = await hoverAt(programme({ extra: 'exception OSA1<|>11 { justification "x" }' }));
