@@ -14,13 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_RULES } from '../../language/src/rules/index.js';
 import { ruleSummary } from '../../language/src/i18n/index.js';
 import { parseCsv } from './csv.js';
+import { JAPANESE_SCRIPT as JAPANESE } from '@osa-policy/language';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OSA = path.join(REPO, 'packages/cli/bin/osa.js');
 const REPORT_SCHEMA = JSON.parse(fs.readFileSync(path.join(REPO, 'docs/schemas/report.schema.json'), 'utf-8')) as object;
-/** Hiragana, katakana or kanji: the text is Japanese, not English left untranslated. */
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-
 const temporary: string[] = [];
 afterAll(() => temporary.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
 function tempDir(): string {

@@ -5,11 +5,9 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
-import { createOsaServices } from '../src/osa-module.js';
-import { byPosition, collectOsaFiles, findWorkspaceRoot, readSource, toReportedDiagnostic, validateWorkspace } from '../src/engine/workspace-checker.js';
+import { byPosition, collectOsaFiles, findWorkspaceRoot, toReportedDiagnostic, validateWorkspace } from '../src/engine/workspace-checker.js';
+import { validateFilesAsEditor } from './helpers.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
 
@@ -19,17 +17,7 @@ describe('editor route and CLI route', () => {
         expect(files.length).toBeGreaterThan(40);
 
         // Editor route: one set of services with every file loaded, as the language server has them.
-        const { shared } = createOsaServices(NodeFileSystem);
-        const documents = files.map(file => {
-            const source = readSource(file);
-            if (!('text' in source)) {
-                throw new Error(source.problem);
-            }
-            const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
-            shared.workspace.LangiumDocuments.addDocument(document);
-            return document;
-        });
-        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const documents = await validateFilesAsEditor(files);
         const editor = new Map(documents.map(d => [d.uri.fsPath, (d.diagnostics ?? []).map(toReportedDiagnostic).sort(byPosition)]));
 
         // CLI route: each workspace validated in batches of 3, so that batching is exercised too.

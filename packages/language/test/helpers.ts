@@ -2,10 +2,11 @@
  * Test helpers: validate in-memory workspaces through the real services (parser, linker, rules),
  * and build programme sheets from a compliant baseline so each test changes only what it is about.
  */
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { expect } from 'vitest';
 import { createOsaServices, type OsaModuleOptions } from '../src/osa-module.js';
-import { toReportedDiagnostic, type ReportedDiagnostic } from '../src/engine/workspace-checker.js';
+import { readSource, toReportedDiagnostic, type ReportedDiagnostic } from '../src/engine/workspace-checker.js';
 
 export const WORKSPACE = '/workspace';
 
@@ -49,6 +50,25 @@ export async function validateWorkspaceSources(
 }
 
 /** Validates one programme file (plus the standard template) and returns its diagnostics. */
+/**
+ * The editor's route: the files read from disk into one set of services, as the language server has them,
+ * and validated together.
+ */
+export async function validateFilesAsEditor(files: readonly string[], options: OsaModuleOptions = {}): Promise<LangiumDocument[]> {
+    const { shared } = createOsaServices(NodeFileSystem, options);
+    const documents = files.map(file => {
+        const source = readSource(file);
+        if (!('text' in source)) {
+            throw new Error(source.problem);
+        }
+        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return documents;
+}
+
 export async function validateSource(source: string, options: OsaModuleOptions = {}): Promise<ValidatedFile> {
     return (await validateWorkspaceSources({ 'programme.osa': source }, options))['programme.osa'];
 }

@@ -11,9 +11,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
 import { LspTestClient, REPO, uriOf } from './lsp-client.js';
-
-/** Hiragana, katakana or kanji: the text is Japanese. */
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+import { JAPANESE_SCRIPT as JAPANESE } from '@osa-policy/language';
 
 const OSA401 = fs.readFileSync(path.join(REPO, 'examples/violations/OSA401-no-international-agreement.osa'), 'utf-8')
     // A suppression comment to hover on (it silences nothing here, which is itself a finding: no matter).

@@ -14,6 +14,7 @@ import {
 import { firstValue } from '../model/values.js';
 import type { Terms } from '../vocabulary.js';
 import { msg } from '../i18n/message.js';
+import { JAPANESE_SCRIPT } from '../i18n/script.js';
 import { programmeRule } from './rule.js';
 
 /** A conflict word: its base form, the forms it takes, and whether it describes arming (OSA305's fact). */
@@ -152,7 +153,7 @@ export function conflictWordsIn(text: string): WordingMatch[] {
         const normal = text.normalize('NFKC');
         matches.push({ written: normal.slice(list[first].start, list[i].end), base: entry.base, arming: entry.arming });
     }
-    if (/[\u3040-\u30ff\u4e00-\u9fff]/u.test(text)) {
+    if (JAPANESE_SCRIPT.test(text)) {
         matches.push(...japaneseConflictWordsIn(text.normalize('NFKC')));
     }
     return matches;

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUES, isMessageId, LOCALES } from '../../src/i18n/index.js';
 import { keywordTerm, termMarkdown, unknownTermMarkdown, vocabularyTerm } from '../../src/lsp/hover-terms.js';
 import { Terms, VOCABULARIES, type ActivityInfo, type AddedTerm, type VocabularyId } from '../../src/vocabulary.js';
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
 const vocabularies = Object.values(VOCABULARIES);
 
 describe('term meanings in the catalogue', () => {

@@ -17,8 +17,7 @@ import { createOsaServices } from '../../src/osa-module.js';
 import { ruleById } from '../../src/rules/index.js';
 import { MALFORMED_CASES } from '../malformed-cases.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
-
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 /**
  * English prose left in a Japanese text: two or more English words in a row once everything that is rightly

@@ -8,38 +8,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectOsaFiles, readSource } from '../../src/engine/workspace-checker.js';
+import { collectOsaFiles } from '../../src/engine/workspace-checker.js';
 import { CATALOGUES, isMessageId, localize, placeholdersOf, ruleSummary, type Locale, type MessageId } from '../../src/i18n/index.js';
 import { rules as englishRules } from '../../src/i18n/en/rules.js';
-import { createOsaServices } from '../../src/osa-module.js';
 import { DEFAULT_REFERENCE_DATA } from '../../src/reference/default-data.js';
 import { ruleDocsUrl } from '../../src/rules/docs.js';
 import { ALL_RULES, ruleById } from '../../src/rules/index.js';
-import { programme, validateWorkspaceSources } from '../helpers.js';
+import { programme, validateFilesAsEditor, validateWorkspaceSources } from '../helpers.js';
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-
 /** A diagnostic's message as text (the type allows markup; rules give plain text). */
 const textOf = (message: Diagnostic['message']): string => typeof message === 'string' ? message : message.value;
 
 /** Diagnostics of every example file, by path relative to examples/, with the services in `locale`. */
 async function validateExamples(locale: Locale): Promise<Map<string, Diagnostic[]>> {
-    const { shared } = createOsaServices(NodeFileSystem, { locale });
-    const documents = collectOsaFiles(EXAMPLES).map(file => {
-        const source = readSource(file);
-        if (!('text' in source)) {
-            throw new Error(source.problem);
-        }
-        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const documents = await validateFilesAsEditor(collectOsaFiles(EXAMPLES), { locale });
     return new Map(documents.map(d => [path.relative(EXAMPLES, d.uri.fsPath), (d.diagnostics ?? []).filter(x => ruleById(String(x.code)))]));
 }
 

@@ -11,10 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import type { Locale } from '../../src/i18n/index.js';
 import { createOsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-
 function exampleFiles(): Record<string, string> {
     const files: Record<string, string> = {};
     for (const dir of ['shared', 'programmes', 'violations']) {

@@ -10,8 +10,7 @@ import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vs
 import { expandSnippet } from '../../src/lsp/completion-snippet.js';
 import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
-
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 let services: OsaLspServices;
 let count = 0;

@@ -11,10 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
-
 let services: OsaLspServices;
 let count = 0;
 
