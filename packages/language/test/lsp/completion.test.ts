@@ -98,9 +98,10 @@ describe('completion after `exception`', () => {
         const { list } = await completeAt(programme({ extra: 'exception <|>' }));
         expect(list.items).toHaveLength(ALL_RULES.length);
         const sorted = bySortText(list).map(i => i.label);
-        const takesException = ALL_RULES.filter(r => r.exceptionSeverity).map(r => r.id);
+        const takesException = ALL_RULES.filter(r => r.exceptionSeverity || r.partialExceptionSeverity).map(r => r.id);
         expect(sorted.slice(0, takesException.length)).toEqual(takesException);
-        expect(takesException).toEqual(expect.arrayContaining(['OSA101', 'OSA104', 'OSA303', 'OSA305']));
+        expect(takesException).toEqual(expect.arrayContaining(['OSA101', 'OSA104', 'OSA301', 'OSA303', 'OSA305']));
+        expect(item(list, 'OSA301').labelDetails?.description).toBe('exception: some findings reported as info');
         const osa101 = item(list, 'OSA101');
         expect(osa101.detail).toBe('recipient-not-developing-country · §2(1)');
         expect(docText(osa101)).toContain('reported as a warning');
