@@ -123,8 +123,8 @@ describe('completion over the protocol', () => {
         await client.open(PHL, edited);
         const items = await complete(PHL, positionOf(edited, 'exception ', 'exception '.length));
         const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(i => i.label);
-        const takesException = ALL_RULES.filter(r => r.exceptionSeverity).map(r => r.id);
-        expect(takesException).toEqual(expect.arrayContaining(['OSA101', 'OSA104', 'OSA303', 'OSA305']));
+        const takesException = ALL_RULES.filter(r => r.exceptionSeverity || r.partialExceptionSeverity).map(r => r.id);
+        expect(takesException).toEqual(expect.arrayContaining(['OSA101', 'OSA104', 'OSA301', 'OSA303', 'OSA305']));
         expect(sorted.slice(0, takesException.length)).toEqual(takesException);
         expect(sorted).toHaveLength(ALL_RULES.length);
         await client.shutdown();
