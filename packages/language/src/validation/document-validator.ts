@@ -11,8 +11,8 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError } from '../config/config.js';
-import { OsaFileSystemProvider } from '../io/osa-file-system.js';
-import { binaryProblem, invalidUtf8Message, type TextPosition } from '../io/safe-read.js';
+import type { SourceIssue } from '../io/osa-file-system.js';
+import { binaryProblem, invalidUtf8Message, type TextPosition } from '../io/text.js';
 import { ruleById } from '../rules/index.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
@@ -34,7 +34,8 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const file = document.uri.fsPath;
-        const issue = this.files instanceof OsaFileSystemProvider ? this.files.issueOf(document) : undefined;
+        // The Node file system provider remembers what reading found wrong; the playground's in-memory one has nothing to tell.
+        const issue = hasSourceIssues(this.files) ? this.files.issueOf(document) : undefined;
         if (issue?.problem) {
             return [fileDiagnostic(`This file was not checked: ${issue.problem}.`)];
         }
@@ -139,4 +140,8 @@ function fileDiagnostic(message: string): Diagnostic {
 function invalidUtf8Diagnostic(at: TextPosition): Diagnostic {
     const start = { line: at.line - 1, character: at.column - 1 };
     return { range: { start, end: { line: start.line, character: start.character + 1 } }, severity: 1, code: LANGUAGE_CODE, source: 'osa', message: invalidUtf8Message(at) };
+}
+
+function hasSourceIssues(files: object): files is { issueOf(document: LangiumDocument): SourceIssue | undefined } {
+    return typeof (files as { issueOf?: unknown }).issueOf === 'function';
 }

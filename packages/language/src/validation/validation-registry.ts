@@ -62,7 +62,7 @@ export class OsaValidationRegistry extends ValidationRegistry {
         if (isOperationCancelled(error)) {
             throw error;
         }
-        if (process.env.OSA_DEBUG && error instanceof Error) {
+        if (globalThis.process?.env.OSA_DEBUG && error instanceof Error) {
             console.error(error.stack);
         }
         accept('error', `Internal error: a language check failed on this file (${error instanceof Error ? error.message : String(error)}). `
