@@ -1,0 +1,255 @@
+/**
+ * The playground page: a workspace of files in tabs, one Monaco editor, the Problems list, the example
+ * menu and the locale switch. Every text from a workspace (file names, messages, rule ids) reaches the
+ * page through textContent or Monaco's own escaping, never as HTML.
+ */
+import './monaco-setup.js';
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
+import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
+import { isSafeLink, LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
+import { registerOsaLanguage } from './osa-language.js';
+
+const CONFIG_FILE = 'osa.config.json';
+const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
+
+function element<T extends HTMLElement>(id: string): T {
+    const found = document.getElementById(id);
+    if (!found) {
+        throw new Error(`the page lacks #${id}`);
+    }
+    return found as T;
+}
+
+const statusLine = element<HTMLElement>('status');
+const tabList = element<HTMLElement>('tabs');
+const problemList = element<HTMLUListElement>('problems');
+const problemCount = element<HTMLElement>('problem-count');
+const exampleMenu = element<HTMLSelectElement>('examples');
+const localeMenu = element<HTMLSelectElement>('locale');
+const editorPanel = element<HTMLElement>('editor-panel');
+
+registerOsaLanguage();
+const editor = monaco.editor.create(element('editor'), {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    'semanticHighlighting.enabled': true,
+    fixedOverflowWidgets: true,
+    ariaLabel: 'File editor'
+});
+
+interface WorkspaceFile {
+    path: string;
+    model: monaco.editor.ITextModel;
+    isConfig: boolean;
+    listener?: monaco.IDisposable;
+}
+
+let files: WorkspaceFile[] = [];
+let current: WorkspaceFile | undefined;
+
+function uriOf(path: string): string {
+    return `${WORKSPACE_URI}/${path}`;
+}
+
+function pathOf(uri: string): string {
+    return uri.startsWith(`${WORKSPACE_URI}/`) ? decodeURIComponent(uri.slice(WORKSPACE_URI.length + 1)) : uri;
+}
+
+const worker = new Worker(new URL('./language-worker.ts', import.meta.url), { type: 'module', name: 'osa-language-server' });
+worker.addEventListener('error', event => {
+    statusLine.textContent = `The language server stopped: ${event.message}`;
+});
+const client = new OsaLanguageClient(worker);
+
+// --- tabs ---
+
+function renderTabs(): void {
+    tabList.replaceChildren(...files.map((file, index) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.id = `tab-${index}`;
+        tab.setAttribute('role', 'tab');
+        tab.setAttribute('aria-controls', 'editor-panel');
+        tab.setAttribute('aria-selected', String(file === current));
+        tab.tabIndex = file === current ? 0 : -1;
+        tab.textContent = file.path;
+        tab.title = file.path;
+        tab.addEventListener('click', () => select(file));
+        tab.addEventListener('keydown', event => {
+            const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+            if (step) {
+                const next = files[(index + step + files.length) % files.length];
+                select(next);
+                document.getElementById(`tab-${files.indexOf(next)}`)?.focus();
+            }
+        });
+        return tab;
+    }));
+    const selected = files.indexOf(current!);
+    editorPanel.setAttribute('aria-labelledby', `tab-${selected}`);
+}
+
+function select(file: WorkspaceFile, at?: monaco.IRange): void {
+    current = file;
+    editor.setModel(file.model);
+    renderTabs();
+    if (at) {
+        editor.setSelection(at);
+        editor.revealRangeInCenter(at);
+        editor.focus();
+    }
+}
+
+// --- workspace ---
+
+let configTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function loadWorkspace(contents: Map<string, string>): Promise<void> {
+    for (const file of files) {
+        file.listener?.dispose();
+        if (file.isConfig) {
+            await client.writeFile(file.model.uri.toString(), null);
+        } else {
+            client.close(file.model.uri.toString());
+        }
+        file.model.dispose();
+    }
+    files = [];
+    diagnostics.clear();
+    for (const [path, text] of contents) {
+        const isConfig = path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`);
+        const model = monaco.editor.createModel(text, isConfig ? 'json' : LANGUAGE_ID, monaco.Uri.parse(uriOf(path)));
+        const file: WorkspaceFile = { path, model, isConfig };
+        if (isConfig) {
+            await client.writeFile(uriOf(path), text, true);
+            file.listener = model.onDidChangeContent(() => {
+                clearTimeout(configTimer);
+                configTimer = setTimeout(() => void client.writeFile(uriOf(path), model.getValue()), 300);
+            });
+        }
+        files.push(file);
+    }
+    // Configurations first in the server's memory, then the documents they govern.
+    for (const file of files.filter(f => !f.isConfig)) {
+        client.open(file.model);
+    }
+    select(files[0]);
+    renderProblems();
+}
+
+// --- problems ---
+
+const diagnostics = new Map<string, readonly Diagnostic[]>();
+
+client.onDiagnostics((uri, list) => {
+    diagnostics.set(uri, list);
+    renderProblems();
+});
+
+function renderProblems(): void {
+    const entries = [...diagnostics.entries()]
+        .filter(([uri]) => files.some(f => f.model.uri.toString() === uri))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([uri, list]) => [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map(d => ({ uri, d })));
+    problemCount.textContent = `(${entries.length})`;
+    problemList.replaceChildren(...entries.map(({ uri, d }) => problemItem(uri, d)));
+    if (entries.length === 0) {
+        const none = document.createElement('li');
+        none.className = 'none';
+        none.textContent = 'No problems in the workspace.';
+        problemList.append(none);
+    }
+}
+
+function problemItem(uri: string, d: Diagnostic): HTMLLIElement {
+    const item = document.createElement('li');
+    const severity = SEVERITY_NAMES[d.severity ?? 1] ?? 'error';
+    item.className = `problem ${severity}`;
+    item.dataset.code = d.code === undefined ? '' : String(d.code);
+    const go = document.createElement('button');
+    go.type = 'button';
+    go.className = 'go';
+    const badge = document.createElement('span');
+    badge.className = 'severity';
+    badge.textContent = severity;
+    const message = document.createElement('span');
+    message.className = 'message';
+    message.textContent = messageText(d);
+    const where = document.createElement('span');
+    where.className = 'where';
+    where.textContent = `${pathOf(uri)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    go.append(badge, message, where);
+    go.addEventListener('click', () => {
+        const file = files.find(f => f.model.uri.toString() === uri);
+        if (file) {
+            select(file, {
+                startLineNumber: d.range.start.line + 1, startColumn: d.range.start.character + 1,
+                endLineNumber: d.range.end.line + 1, endColumn: d.range.end.character + 1
+            });
+        }
+    });
+    item.append(go);
+    if (d.code !== undefined) {
+        const href = d.codeDescription?.href;
+        const code = document.createElement(href && isSafeLink(href) ? 'a' : 'span');
+        code.className = 'rule';
+        code.textContent = String(d.code);
+        if (code instanceof HTMLAnchorElement && href) {
+            code.href = href;
+            code.target = '_blank';
+            code.rel = 'noopener noreferrer';
+            code.title = `Rule documentation for ${String(d.code)} (opens a new tab)`;
+        }
+        item.append(code);
+    }
+    return item;
+}
+
+// --- menus ---
+
+function fillExampleMenu(): void {
+    for (const group of ['Programmes', 'Violations'] as const) {
+        const optgroup = document.createElement('optgroup');
+        optgroup.label = group;
+        for (const example of EXAMPLES.filter(e => e.group === group)) {
+            const option = document.createElement('option');
+            option.value = example.main;
+            option.textContent = example.label;
+            optgroup.append(option);
+        }
+        exampleMenu.append(optgroup);
+    }
+    exampleMenu.value = DEFAULT_EXAMPLE;
+    exampleMenu.addEventListener('change', () => void loadWorkspace(exampleWorkspace(exampleMenu.value)));
+}
+
+localeMenu.addEventListener('change', () => {
+    document.documentElement.lang = localeMenu.value;
+    void client.setLocale(localeMenu.value);
+});
+
+element<HTMLButtonElement>('format').addEventListener('click', () => {
+    void editor.getAction('editor.action.formatDocument')?.run();
+});
+
+async function start(): Promise<void> {
+    fillExampleMenu();
+    await client.start();
+    let first = true;
+    client.onDiagnostics(() => {
+        if (first) {
+            first = false;
+            const ms = Math.round(performance.now());
+            document.body.dataset.firstDiagnosticsMs = String(ms);
+            statusLine.textContent = `Ready: every rule runs in this tab (first check ${ms} ms after navigation).`;
+        }
+    });
+    await loadWorkspace(exampleWorkspace(DEFAULT_EXAMPLE));
+    document.body.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+    statusLine.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(error);
+});
