@@ -1,0 +1,304 @@
+/**
+ * The playground where people use it: the site built by `vite build` (the same command as
+ * `npm run build:playground`, into a temporary folder), served from a local static server on
+ * 127.0.0.1 and opened in the real Debian Chromium (playwright-core; the browser is never downloaded).
+ * The language server is the real one, in the page's Web Worker. The tests prove that the page loads
+ * with no request beyond its own origin; that typing a violation brings its finding to the Problems
+ * list, with the rule link; that a quick fix applies and the finding goes; that hover and completion
+ * answer; that a changed osa.config.json reconfigures the rules; no console error; and that axe-core
+ * finds no serious or critical violation. Screenshots and the measurements go to artifacts/playground/.
+ *
+ * Without Chromium the tests are skipped with the reason, except under CI, where that is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as zlib from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const PLAYGROUND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = path.resolve(PLAYGROUND, '../..');
+const ARTIFACTS = path.join(REPO, 'artifacts/playground');
+const CHROMIUM = process.env.OSA_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'];
+const AVAILABLE = fs.existsSync(CHROMIUM);
+const MISSING = `${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set OSA_CHROMIUM) to test the playground in a real browser`;
+const LANGUAGE_OUT = path.join(REPO, 'packages/language/out/browser.js');
+
+const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+    '.ttf': 'font/ttf', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png'
+};
+
+/** A static file server for `root`, on 127.0.0.1 only; it serves files inside root and nothing else. */
+function serve(root: string): Promise<http.Server> {
+    const server = http.createServer((request, response) => {
+        const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+        const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
+        if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+            response.writeHead(404).end();
+            return;
+        }
+        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        fs.createReadStream(file).pipe(response);
+    });
+    return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function sizes(dir: string): { files: number; bytes: number; gzipBytes: number } {
+    let files = 0, bytes = 0, gzipBytes = 0;
+    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) {
+            const content = fs.readFileSync(path.join(entry.parentPath, entry.name));
+            files++;
+            bytes += content.length;
+            gzipBytes += zlib.gzipSync(content, { level: 9 }).length;
+        }
+    }
+    return { files, bytes, gzipBytes };
+}
+
+interface Watched { errors: string[]; external: string[]; requests: string[] }
+
+async function open(context: BrowserContext, origin: string): Promise<{ page: Page; seen: Watched }> {
+    const seen: Watched = { errors: [], external: [], requests: [] };
+    const page = await context.newPage();
+    page.on('console', m => { if (m.type() === 'error') { seen.errors.push(m.text()); } });
+    page.on('pageerror', e => seen.errors.push(String(e)));
+    // Every request of the page and of its workers: those to another origin are recorded and refused.
+    await context.route('**/*', route => {
+        const url = route.request().url();
+        seen.requests.push(url);
+        if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+            return route.continue();
+        }
+        seen.external.push(url);
+        return route.abort();
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    return { page, seen };
+}
+
+/** The Problems list as [code, message, where] rows. */
+async function problems(page: Page): Promise<{ code: string; text: string }[]> {
+    return page.locator('#problems li.problem').evaluateAll(items => items.map(li => ({ code: (li as HTMLElement).dataset.code ?? '', text: li.textContent ?? '' })));
+}
+
+/** Focuses the editor as a user does, by clicking into its text. */
+async function focusEditor(page: Page): Promise<void> {
+    await page.locator('#editor .view-lines').click({ position: { x: 5, y: 5 } });
+}
+
+/** Puts the cursor at the end of the first line holding `needle` (keyboard only: Ctrl+Home, Down × n, End). */
+async function gotoLineEnd(page: Page, text: string, needle: string): Promise<void> {
+    const line = text.split('\n').findIndex(l => l.includes(needle));
+    expect(line, needle).toBeGreaterThanOrEqual(0);
+    await focusEditor(page);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < line; i++) {
+        await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('End');
+}
+
+if (!AVAILABLE) {
+    it('opens the playground in Chromium', ctx => {
+        if (process.env.CI) {
+            throw new Error(`${MISSING}; CI must run this test`);
+        }
+        ctx.skip(MISSING);
+    });
+}
+
+describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
+    let browser: Browser;
+    let server: http.Server;
+    let site: string;
+    let origin: string;
+    const measurements: Record<string, unknown> = {};
+    const mng = fs.readFileSync(path.join(REPO, 'examples/programmes/OSA-FY2024-MNG.osa'), 'utf-8');
+    const mys = fs.readFileSync(path.join(REPO, 'examples/programmes/OSA-FY2023-MYS.osa'), 'utf-8');
+
+    beforeAll(async () => {
+        expect(fs.existsSync(LANGUAGE_OUT), 'the language package is compiled (npm run build)').toBe(true);
+        site = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-playground-'));
+        const build = spawnSync(process.execPath, [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', site, '--emptyOutDir'],
+            { cwd: PLAYGROUND, encoding: 'utf-8' });
+        expect(build.status, build.stderr + build.stdout).toBe(0);
+        // Relative paths only: the site works from any folder of any static host.
+        const html = fs.readFileSync(path.join(site, 'index.html'), 'utf-8');
+        expect(html).not.toMatch(/(src|href)="\//);
+        expect(html).not.toMatch(/(src|href)="https?:/);
+        measurements.site = sizes(site);
+        server = await serve(site);
+        origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+    }, 240_000);
+
+    afterAll(async () => {
+        await browser?.close();
+        await new Promise(resolve => server ? server.close(resolve) : resolve(undefined));
+        if (site) {
+            fs.rmSync(site, { recursive: true, force: true });
+        }
+        if (Object.keys(measurements).length > 0) {
+            fs.mkdirSync(ARTIFACTS, { recursive: true });
+            fs.writeFileSync(path.join(ARTIFACTS, 'measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
+        }
+    });
+
+    it('checks the workspace in the page: a typed violation is listed with its rule link, its quick fix removes it; hover and completion answer; nothing leaves the origin', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            // The default example's own finding (its header says: OSA502, informational) comes from the worker.
+            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') !== null, undefined, { timeout: 60_000 });
+            measurements.firstDiagnosticsMs = Number(await page.evaluate(() => document.body.dataset.firstDiagnosticsMs));
+            expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
+            expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+            await page.screenshot({ path: path.join(ARTIFACTS, '1-loaded.png') });
+
+            // Type a violation: a loan is not a grant (OSA103).
+            await gotoLineEnd(page, mng, 'modality grant');
+            await page.keyboard.press('Control+Shift+ArrowLeft');
+            await page.keyboard.type('loan');
+            await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
+            const osa103 = page.locator('#problems li.problem[data-code="OSA103"]');
+            expect(await osa103.locator('.where').textContent()).toBe(`programmes/OSA-FY2024-MNG.osa:${mng.split('\n').findIndex(l => l.includes('modality grant')) + 1}:14`);
+            const link = osa103.locator('a.rule');
+            expect(await link.textContent()).toBe('OSA103');
+            expect(await link.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/docs\/rules\/OSA103/);
+            expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+            // The editor shows it too: a marker under the word.
+            await page.waitForSelector('#editor .squiggly-error');
+            await page.screenshot({ path: path.join(ARTIFACTS, '2-violation.png') });
+
+            // The quick fix, from the keyboard (Ctrl+.), as a user would.
+            await page.keyboard.press('ArrowLeft');
+            await page.keyboard.press('Control+.');
+            const fixItem = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Change the modality to grant' });
+            await fixItem.waitFor({ timeout: 30_000 });
+            await page.screenshot({ path: path.join(ARTIFACTS, '3-quick-fix.png') });
+            await fixItem.click();
+            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA103"]') === null, undefined, { timeout: 30_000 });
+            expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+            expect((await page.locator('#editor .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('modality grant');
+            await page.screenshot({ path: path.join(ARTIFACTS, '4-fixed.png') });
+
+            // Hover on the recipient (Ctrl+K Ctrl+I shows the hover at the cursor).
+            await gotoLineEnd(page, mng, 'recipient MNG');
+            await page.keyboard.press('ArrowLeft');
+            await page.keyboard.press('Control+K');
+            await page.keyboard.press('Control+I');
+            const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Mongolia' });
+            await hover.first().waitFor({ timeout: 30_000 });
+            await page.screenshot({ path: path.join(ARTIFACTS, '5-hover.png') });
+            await page.keyboard.press('Escape');
+
+            // Completion after `modality ` offers the modalities.
+            await gotoLineEnd(page, mng, 'modality grant');
+            await page.keyboard.press('Control+Shift+ArrowLeft');
+            await page.keyboard.press('Backspace');
+            await page.keyboard.press('Control+Space');
+            const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'grant' });
+            await suggestion.first().waitFor({ timeout: 30_000 });
+            await page.screenshot({ path: path.join(ARTIFACTS, '6-completion.png') });
+            await page.keyboard.press('Enter');
+            await page.waitForFunction(() => [...document.querySelectorAll('#problems li.problem')].map(li => (li as HTMLElement).dataset.code).join() === 'OSA502', undefined, { timeout: 30_000 });
+
+            expect(seen.external).toEqual([]);
+            expect(seen.requests.every(url => url.startsWith(`${origin}/`))).toBe(true);
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
+    it('applies the workspace\'s osa.config.json: a rule turned off there disappears, and returns when the setting is removed', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+            await page.locator('[role="tab"]', { hasText: 'osa.config.json' }).click();
+            await focusEditor(page);
+            await page.keyboard.press('Control+A');
+            await page.keyboard.type('{ "rules": { "OSA502": "off" } }');
+            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') === null, undefined, { timeout: 30_000 });
+            expect(await problems(page)).toEqual([]);
+            // An invalid configuration is reported, not ignored.
+            await page.keyboard.press('Control+A');
+            await page.keyboard.type('{ "rules": { "OSA502": "loud" } }');
+            await page.waitForFunction(() => /must be one of/.test(document.querySelector('#problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
+            await page.screenshot({ path: path.join(ARTIFACTS, '7-config-error.png') });
+            await page.keyboard.press('Control+A');
+            await page.keyboard.type('{}');
+            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 30_000 });
+            expect(seen.external).toEqual([]);
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
+    it('measures keystroke-to-diagnostic latency on the largest example', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+            await page.selectOption('#examples', 'programmes/OSA-FY2023-MYS.osa');
+            await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'programmes/OSA-FY2023-MYS.osa');
+            await page.waitForTimeout(1500); // let the first check of the new workspace settle
+            expect(await page.locator('#problems li.problem[data-code="OSA103"]').count()).toBe(0);
+            await gotoLineEnd(page, mys, 'modality grant');
+            await page.keyboard.press('Control+Shift+ArrowLeft');
+            await page.keyboard.type('loa');
+            // The check of `loa` (an unknown modality) is in before the measured keystroke.
+            await page.waitForFunction(() => /Unknown modality `loa`/.test(document.getElementById('problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
+            // The last keystroke's time, taken in the page, to the moment its finding is in the Problems list.
+            await page.evaluate(() => {
+                const w = window as unknown as { __osaKey?: number; __osaSeen?: number };
+                document.addEventListener('keydown', () => { w.__osaKey = performance.now(); }, { capture: true });
+                new MutationObserver(() => {
+                    if (w.__osaSeen === undefined && /modality is loan\b/.test(document.getElementById('problems')?.textContent ?? '')) {
+                        w.__osaSeen = performance.now();
+                    }
+                }).observe(document.getElementById('problems')!, { childList: true, subtree: true, characterData: true });
+            });
+            await page.keyboard.type('n');
+            await page.waitForFunction(() => (window as unknown as { __osaSeen?: number }).__osaSeen !== undefined, undefined, { timeout: 30_000 });
+            const latency = await page.evaluate(() => { const w = window as unknown as { __osaKey: number; __osaSeen: number }; return w.__osaSeen - w.__osaKey; });
+            measurements.keystrokeToDiagnosticMs = { example: 'programmes/OSA-FY2023-MYS.osa', bytes: Buffer.byteLength(mys), ms: Math.round(latency) };
+            expect(latency).toBeGreaterThan(0);
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
+    it('has no serious or critical axe-core violation', async () => {
+        const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
+        // axe is injected as a script, which the page's own CSP would refuse.
+        const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
+        try {
+            const { page } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+            await page.addScriptTag({ content: axe });
+            const results = await page.evaluate(async () => {
+                const run = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
+                return (await run(document)).violations.map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }));
+            });
+            expect(results.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+});
