@@ -5,3 +5,6 @@
 import './node-compat.js';
 
 export { startOsaBrowserServer, OSA_WRITE_FILE, OSA_SET_LOCALE, MAX_WRITTEN_CHARS, type WriteFileParams } from './lsp/browser-server.js';
+export { COMPLIANCE_REPORT_REQUEST, type ComplianceReportParams } from './lsp/compliance-report.js';
+export type { ReportDocument } from './report/document.js';
+export type * from './report/model.js';

@@ -3,7 +3,8 @@
  * server (createOsaLspServices: rules, reference data, configuration model, editor features), with the
  * workspace held in memory. `.osa` files arrive as open documents (didOpen/didChange, the tabs); other
  * files, osa.config.json above all, through OSA_WRITE_FILE, followed by the standard
- * didChangeWatchedFiles so the configuration reloads exactly as it does in VS Code.
+ * didChangeWatchedFiles so the configuration reloads exactly as it does in VS Code. `osa/complianceReport`
+ * answers with the report of `osa report --format json`, as the Node server does.
  *
  * The configuration model reads files through io/node-host.ts; the playground's bundler replaces that
  * module by io/memory-host.ts. Started without that swap, this server would read the disk while the
@@ -16,6 +17,7 @@ import type { Connection } from 'vscode-languageserver';
 import { hostFiles } from '../io/node-host.js';
 import { hostFiles as memoryHostFiles, memoryFiles } from '../io/memory-host.js';
 import { isLocale } from '../i18n/locale.js';
+import { ComplianceReporter, COMPLIANCE_REPORT_REQUEST, type ComplianceReportParams } from './compliance-report.js';
 import { neutraliseOutgoingDiagnostics } from './diagnostic-text.js';
 import { createOsaLspServices, type OsaLspServices } from './osa-lsp-module.js';
 
@@ -31,7 +33,8 @@ export interface WriteFileParams {
     text: string | null;
 }
 
-export function startOsaBrowserServer(connection: Connection): OsaLspServices {
+/** `version` is the tool's version as the compliance report names it. */
+export function startOsaBrowserServer(connection: Connection, version = '0.0.0'): OsaLspServices {
     if (hostFiles !== memoryHostFiles) {
         throw new Error('startOsaBrowserServer needs the in-memory workspace: bundle io/node-host.js replaced by io/memory-host.js (see packages/playground/vite.config.ts)');
     }
@@ -54,6 +57,9 @@ export function startOsaBrowserServer(connection: Connection): OsaLspServices {
             await Osa.osaLsp.WorkspaceDiagnostics.validateAll();
         }
     });
+    // The report of `osa report`, computed from the documents the server holds (as in the Node server).
+    const reporter = new ComplianceReporter(shared, () => Osa, version);
+    connection.onRequest(COMPLIANCE_REPORT_REQUEST, (params: ComplianceReportParams | undefined, token) => reporter.report(params, token));
     startLanguageServer(shared);
     return Osa;
 }
