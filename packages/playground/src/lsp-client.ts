@@ -5,6 +5,7 @@
  * completion, code actions (their workspace edits applied), formatting, document symbols and
  * semantic tokens. Why not monaco-languageclient: see README.md.
  */
+import type { ReportDocument } from '@osa-policy/language/browser';
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import {
     BrowserMessageReader, BrowserMessageWriter, createProtocolConnection,
@@ -135,6 +136,12 @@ export class OsaLanguageClient {
     async writeFile(uri: string, text: string | null, created = false): Promise<void> {
         await this.connection.sendNotification('osa/writeFile', { uri, text });
         await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: text === null ? 3 : created ? 1 : 2 }] });
+    }
+
+    /** The compliance report of the whole workspace (`osa report --format json`'s model), computed by the server. */
+    async complianceReport(): Promise<ReportDocument> {
+        // The method name is written out: importing it would pull the server into the page's bundle.
+        return await this.connection.sendRequest('osa/complianceReport', {}) as ReportDocument;
     }
 
     async setLocale(locale: string): Promise<void> {

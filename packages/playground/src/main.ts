@@ -9,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
 import { isSafeLink, LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
 import { registerOsaLanguage } from './osa-language.js';
+import { renderReport } from './report-panel.js';
 
 const CONFIG_FILE = 'osa.config.json';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -28,6 +29,9 @@ const problemCount = element<HTMLElement>('problem-count');
 const exampleMenu = element<HTMLSelectElement>('examples');
 const localeMenu = element<HTMLSelectElement>('locale');
 const editorPanel = element<HTMLElement>('editor-panel');
+const reportPanel = element<HTMLElement>('report-panel');
+const reportView = element<HTMLElement>('report');
+const reportToggle = element<HTMLButtonElement>('report-toggle');
 
 registerOsaLanguage();
 const editor = monaco.editor.create(element('editor'), {
@@ -145,6 +149,46 @@ const diagnostics = new Map<string, readonly Diagnostic[]>();
 client.onDiagnostics((uri, list) => {
     diagnostics.set(uri, list);
     renderProblems();
+    scheduleReport();
+});
+
+// --- report ---
+
+let reportTimer: ReturnType<typeof setTimeout> | undefined;
+let reportRequest = 0;
+
+/** After the checks settle, asks the server for the report (each request supersedes the ones before). */
+function scheduleReport(): void {
+    clearTimeout(reportTimer);
+    if (reportPanel.hidden) {
+        return;
+    }
+    reportTimer = setTimeout(async () => {
+        const request = ++reportRequest;
+        try {
+            const report = await client.complianceReport();
+            if (request === reportRequest) {
+                renderReport(reportView, report, path => path.startsWith('/workspace/') ? path.slice('/workspace/'.length) : path, goTo);
+            }
+        } catch (error) {
+            if (request === reportRequest) {
+                reportView.textContent = `The report could not be made: ${error instanceof Error ? error.message : String(error)}`;
+            }
+        }
+    }, 250);
+}
+
+function goTo(path: string, line: number): void {
+    const file = files.find(f => f.model.uri.path === path);
+    if (file) {
+        select(file, { startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: 1 });
+    }
+}
+
+reportToggle.addEventListener('click', () => {
+    reportPanel.hidden = !reportPanel.hidden;
+    reportToggle.setAttribute('aria-expanded', String(!reportPanel.hidden));
+    scheduleReport();
 });
 
 function renderProblems(): void {

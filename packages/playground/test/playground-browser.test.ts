@@ -156,7 +156,7 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         }
     });
 
-    it('checks the workspace in the page: a typed violation is listed with its rule link, its quick fix removes it; hover and completion answer; nothing leaves the origin', async () => {
+    it('checks the workspace in the page: a typed violation is listed with its rule link and in the report, its quick fix removes it; hover and completion answer; nothing leaves the origin', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         try {
             const { page, seen } = await open(context, origin);
@@ -165,6 +165,11 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             measurements.firstDiagnosticsMs = Number(await page.evaluate(() => document.body.dataset.firstDiagnosticsMs));
             expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
             expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+            // The report panel: the programme's compliance matrix, from the server's report model.
+            const clause = (id: string) => page.locator('#report table.matrix tr', { has: page.locator('th', { hasText: new RegExp(`^${id.replace(/[()]/g, '\\$&')}$`) }) });
+            await clause('§2(1)').waitFor({ timeout: 30_000 });
+            expect(await page.locator('#report h3').first().textContent()).toBe('OSA-FY2024-MNG');
+            expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
             await page.screenshot({ path: path.join(ARTIFACTS, '1-loaded.png') });
 
             // Type a violation: a loan is not a grant (OSA103).
@@ -178,8 +183,9 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             expect(await link.textContent()).toBe('OSA103');
             expect(await link.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/docs\/rules\/OSA103/);
             expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-            // The editor shows it too: a marker under the word.
+            // The editor shows it too: a marker under the word; and the report's matrix follows.
             await page.waitForSelector('#editor .squiggly-error');
+            await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix tr.status-violated')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
             await page.screenshot({ path: path.join(ARTIFACTS, '2-violation.png') });
 
             // The quick fix, from the keyboard (Ctrl+.), as a user would.
@@ -191,6 +197,8 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             await fixItem.click();
             await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA103"]') === null, undefined, { timeout: 30_000 });
             expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+            await page.waitForFunction(() => ![...document.querySelectorAll('#report table.matrix tr')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
+            expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
             expect((await page.locator('#editor .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('modality grant');
             await page.screenshot({ path: path.join(ARTIFACTS, '4-fixed.png') });
 
