@@ -10,6 +10,7 @@ import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
 import { isSafeLink, LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
 import { registerOsaLanguage } from './osa-language.js';
 import { renderReport } from './report-panel.js';
+import { decodeWorkspace, encodeWorkspace, LinkError } from './share.js';
 
 const CONFIG_FILE = 'osa.config.json';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -32,6 +33,13 @@ const editorPanel = element<HTMLElement>('editor-panel');
 const reportPanel = element<HTMLElement>('report-panel');
 const reportView = element<HTMLElement>('report');
 const reportToggle = element<HTMLButtonElement>('report-toggle');
+const notice = element<HTMLElement>('notice');
+
+function showNotice(text: string | undefined, ok = false): void {
+    notice.hidden = text === undefined;
+    notice.textContent = text ?? '';
+    notice.classList.toggle('ok', ok);
+}
 
 registerOsaLanguage();
 const editor = monaco.editor.create(element('editor'), {
@@ -109,7 +117,7 @@ function select(file: WorkspaceFile, at?: monaco.IRange): void {
 
 let configTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function loadWorkspace(contents: Map<string, string>): Promise<void> {
+async function loadWorkspace(contents: Map<string, string>, active?: string): Promise<void> {
     for (const file of files) {
         file.listener?.dispose();
         if (file.isConfig) {
@@ -138,7 +146,7 @@ async function loadWorkspace(contents: Map<string, string>): Promise<void> {
     for (const file of files.filter(f => !f.isConfig)) {
         client.open(file.model);
     }
-    select(files[0]);
+    select(files.find(f => f.path === active) ?? files[0]);
     renderProblems();
 }
 
@@ -264,8 +272,18 @@ function fillExampleMenu(): void {
         }
         exampleMenu.append(optgroup);
     }
+    const shared = document.createElement('option');
+    shared.value = '';
+    shared.textContent = '(shared workspace)';
+    shared.hidden = true;
+    exampleMenu.prepend(shared);
     exampleMenu.value = DEFAULT_EXAMPLE;
-    exampleMenu.addEventListener('change', () => void loadWorkspace(exampleWorkspace(exampleMenu.value)));
+    exampleMenu.addEventListener('change', () => {
+        if (exampleMenu.value !== '') {
+            showNotice(undefined);
+            void loadWorkspace(exampleWorkspace(exampleMenu.value));
+        }
+    });
 }
 
 localeMenu.addEventListener('change', () => {
@@ -275,6 +293,54 @@ localeMenu.addEventListener('change', () => {
 
 element<HTMLButtonElement>('format').addEventListener('click', () => {
     void editor.getAction('editor.action.formatDocument')?.run();
+});
+
+// --- share by link ---
+
+/** The fragment this page wrote itself (so that its hashchange is not read back as a new link). */
+let ownFragment = '';
+
+element<HTMLButtonElement>('share').addEventListener('click', async () => {
+    try {
+        const link = await encodeWorkspace({ files: new Map(files.map(f => [f.path, f.model.getValue()])), active: current?.path });
+        ownFragment = link;
+        history.replaceState(null, '', `#${link}`);
+        let copied = false;
+        try {
+            await navigator.clipboard.writeText(location.href);
+            copied = true;
+        } catch {
+            // No clipboard permission: the address bar has the link.
+        }
+        showNotice(`The address bar now holds a link to this workspace (${location.href.length.toLocaleString('en-US')} characters)${copied ? ', copied to the clipboard' : ''}. The files travel in the link itself, after the #, which browsers never send to a server.`, true);
+    } catch (error) {
+        showNotice(error instanceof LinkError ? `Cannot share this workspace: ${error.message}.` : `Cannot share this workspace: ${String(error)}`);
+    }
+});
+
+/** Opens the workspace of the page's fragment; false when there is none or it cannot be used (a notice says why). */
+async function openLink(): Promise<boolean> {
+    const fragment = location.hash.slice(1);
+    try {
+        const shared = await decodeWorkspace(fragment);
+        if (!shared) {
+            return false;
+        }
+        ownFragment = fragment;
+        exampleMenu.value = '';
+        showNotice(undefined);
+        await loadWorkspace(shared.files, shared.active);
+        return true;
+    } catch (error) {
+        showNotice(`This link's workspace cannot be opened: ${error instanceof LinkError ? error.message : String(error)}. ${files.length ? 'The workspace shown is unchanged.' : 'An example is shown instead.'}`);
+        return false;
+    }
+}
+
+window.addEventListener('hashchange', () => {
+    if (location.hash.slice(1) !== ownFragment) {
+        void openLink();
+    }
 });
 
 async function start(): Promise<void> {
@@ -289,7 +355,9 @@ async function start(): Promise<void> {
             statusLine.textContent = `Ready: every rule runs in this tab (first check ${ms} ms after navigation).`;
         }
     });
-    await loadWorkspace(exampleWorkspace(DEFAULT_EXAMPLE));
+    if (!await openLink()) {
+        await loadWorkspace(exampleWorkspace(DEFAULT_EXAMPLE));
+    }
     document.body.dataset.ready = 'true';
 }
 

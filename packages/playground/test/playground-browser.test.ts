@@ -67,7 +67,9 @@ function sizes(dir: string): { files: number; bytes: number; gzipBytes: number }
 
 interface Watched { errors: string[]; external: string[]; requests: string[] }
 
-async function open(context: BrowserContext, origin: string): Promise<{ page: Page; seen: Watched }> {
+/** Opens `url` (the site's origin, or a page of it) and records console errors and every request; other origins are refused. */
+async function open(context: BrowserContext, url: string): Promise<{ page: Page; seen: Watched }> {
+    const origin = new URL(url).origin;
     const seen: Watched = { errors: [], external: [], requests: [] };
     const page = await context.newPage();
     page.on('console', m => { if (m.type() === 'error') { seen.errors.push(m.text()); } });
@@ -82,7 +84,9 @@ async function open(context: BrowserContext, origin: string): Promise<{ page: Pa
         seen.external.push(url);
         return route.abort();
     });
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
+        throw new Error(`${String(error).slice(0, 200)}; refused: ${seen.external.map(u => u.slice(0, 100)).join(', ')}`);
+    });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     return { page, seen };
 }
@@ -251,6 +255,71 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             await page.keyboard.type('{}');
             await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 30_000 });
             expect(seen.external).toEqual([]);
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
+    it('shares the workspace by link: the fragment restores it; corrupt, too long, over-expanding and hostile links are refused with a message', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+            // An edit that only the link can carry: a violation typed into the programme.
+            await gotoLineEnd(page, mng, 'modality grant');
+            await page.keyboard.press('Control+Shift+ArrowLeft');
+            await page.keyboard.type('loan');
+            await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
+            await page.click('#share');
+            await page.waitForSelector('#notice.ok:not([hidden])');
+            const link = page.url();
+            expect(link).toMatch(new RegExp(`^${origin}/#ws=v1\\.[A-Za-z0-9_-]+$`));
+            await page.screenshot({ path: path.join(ARTIFACTS, '8-shared.png') });
+
+            const { page: restored, seen: restoredSeen } = await open(context, link);
+            await restored.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 60_000 });
+            expect(await restored.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
+            expect((await problems(restored)).map(p => p.code).sort()).toEqual(['OSA103', 'OSA502']);
+            expect(await restored.locator('#notice').isHidden()).toBe(true);
+            await restored.close();
+
+            const deflated = (text: string | Buffer) => zlib.deflateRawSync(text).toString('base64url');
+            const workspace = (files: unknown) => `ws=v1.${deflated(JSON.stringify({ v: 1, files }))}`;
+            const refusals: [string, RegExp][] = [
+                ['ws=v1.not*base64', /corrupt \(it holds characters/],
+                [`ws=v1.${Buffer.from('not deflate data at all, just bytes').toString('base64url')}`, /does not decompress/],
+                [`ws=v1.${'A'.repeat(70_000)}`, /too long \(70,006 characters/],
+                [`ws=v1.${deflated(Buffer.alloc(16 * 1024 * 1024, 0x20))}`, /expands to more than 2 MiB/],
+                [`ws=v1.${deflated('{"v":1,"files":"no"}')}`, /not a workspace/],
+                [workspace([['../../etc/passwd.osa', 'x']]), /does not hold: "..\/..\/etc\/passwd.osa"/],
+                [workspace([['a.osa', 'x'], ['a.osa', 'y']]), /names a.osa twice/],
+                [workspace(Array.from({ length: 41 }, (_, i) => [`f${i}.osa`, ''])), /1 to 40 files; this link has 41/],
+                [`ws=v2.${deflated('{}')}`, /another version/]
+            ];
+            for (const [fragment, reason] of refusals) {
+                const { page: refused, seen: refusedSeen } = await open(context, `${origin}/#${fragment}`);
+                const text = await refused.locator('#notice[role="alert"]:not([hidden])').textContent();
+                expect(text, fragment.slice(0, 40)).toMatch(reason);
+                // The page still works, on the default example.
+                await refused.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+                if (reason.source.includes('expands')) {
+                    await refused.screenshot({ path: path.join(ARTIFACTS, '9-refused-link.png') });
+                }
+                expect(refusedSeen.errors).toEqual([]);
+                await refused.close();
+            }
+
+            // A shared text is hostile: markup in it stays text in the editor, the Problems list and the report.
+            const payload = "<img src=x onerror='window.__osaRan=1'><script>window.__osaRan=2</script>";
+            const hostile = mng.replace('title "Air traffic control radar for the Mongolian Air Force"', `title "${payload}"`);
+            const { page: attacked, seen: attackedSeen } = await open(context, `${origin}/#${workspace([['programmes/x.osa', hostile], ['osa.config.json', '{}']])}`);
+            await attacked.waitForSelector('#problems li.problem', { timeout: 60_000 });
+            await attacked.locator('#report details summary').first().click();
+            expect(await attacked.locator('#report dl.sheet').textContent()).toContain(payload);
+            expect(await attacked.evaluate(() => ({ ran: (window as unknown as { __osaRan?: number }).__osaRan, images: document.querySelectorAll('img').length }))).toEqual({ ran: undefined, images: 0 });
+            expect(attackedSeen.errors).toEqual([]);
+            expect([...seen.external, ...restoredSeen.external, ...attackedSeen.external]).toEqual([]);
             expect(seen.errors).toEqual([]);
         } finally {
             await context.close();
