@@ -261,6 +261,29 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         }
     });
 
+    it('switches the locale of the server\'s messages in one place (the Localizer) and rechecks', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+            await page.selectOption('#examples', 'violations/OSA401-no-international-agreement.osa');
+            const osa401 = page.locator('#problems li.problem[data-code="OSA401"] .message');
+            await osa401.waitFor({ timeout: 30_000 });
+            const english = await osa401.textContent();
+            expect(english).toMatch(/agreement/i);
+            await page.selectOption('#locale', 'ja');
+            // The Japanese catalogue's text (packages/language/src/i18n/ja), from the worker's revalidation.
+            await page.waitForFunction(() => /国際約束が宣言されていません/.test(document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent ?? ''), undefined, { timeout: 30_000 });
+            expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+            await page.screenshot({ path: path.join(ARTIFACTS, '10-japanese.png') });
+            await page.selectOption('#locale', 'en');
+            await page.waitForFunction(text => document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent === text, english, { timeout: 30_000 });
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
     it('shares the workspace by link: the fragment restores it; corrupt, too long, over-expanding and hostile links are refused with a message', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         try {
