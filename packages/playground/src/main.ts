@@ -10,7 +10,8 @@ import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
 import { isSafeLink, LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
 import { registerOsaLanguage } from './osa-language.js';
 import { renderReport } from './report-panel.js';
-import { decodeWorkspace, encodeWorkspace, LinkError } from './share.js';
+import { readFiles } from './files-in.js';
+import { decodeWorkspace, encodeWorkspace, LinkError, MAX_FILES } from './share.js';
 
 const CONFIG_FILE = 'osa.config.json';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -117,19 +118,26 @@ function select(file: WorkspaceFile, at?: monaco.IRange): void {
 
 let configTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function loadWorkspace(contents: Map<string, string>, active?: string): Promise<void> {
-    for (const file of files) {
-        file.listener?.dispose();
-        if (file.isConfig) {
-            await client.writeFile(file.model.uri.toString(), null);
-        } else {
-            client.close(file.model.uri.toString());
-        }
-        file.model.dispose();
+async function removeFile(file: WorkspaceFile): Promise<void> {
+    file.listener?.dispose();
+    if (file.isConfig) {
+        await client.writeFile(file.model.uri.toString(), null);
+    } else {
+        client.close(file.model.uri.toString());
     }
-    files = [];
-    diagnostics.clear();
+    diagnostics.delete(file.model.uri.toString());
+    file.model.dispose();
+    files = files.filter(f => f !== file);
+}
+
+/** Adds files to the workspace (replacing those of the same path): configurations first, then the documents they govern. */
+async function addFiles(contents: Map<string, string>): Promise<WorkspaceFile[]> {
+    const added: WorkspaceFile[] = [];
     for (const [path, text] of contents) {
+        const existing = files.find(f => f.path === path);
+        if (existing) {
+            await removeFile(existing);
+        }
         const isConfig = path === CONFIG_FILE || path.endsWith(`/${CONFIG_FILE}`);
         const model = monaco.editor.createModel(text, isConfig ? 'json' : LANGUAGE_ID, monaco.Uri.parse(uriOf(path)));
         const file: WorkspaceFile = { path, model, isConfig };
@@ -141,14 +149,60 @@ async function loadWorkspace(contents: Map<string, string>, active?: string): Pr
             });
         }
         files.push(file);
+        added.push(file);
     }
-    // Configurations first in the server's memory, then the documents they govern.
-    for (const file of files.filter(f => !f.isConfig)) {
+    for (const file of added.filter(f => !f.isConfig)) {
         client.open(file.model);
     }
+    return added;
+}
+
+async function loadWorkspace(contents: Map<string, string>, active?: string): Promise<void> {
+    for (const file of [...files]) {
+        await removeFile(file);
+    }
+    diagnostics.clear();
+    await addFiles(contents);
     select(files.find(f => f.path === active) ?? files[0]);
     renderProblems();
 }
+
+// --- files from the user's computer (drop, or the Add files picker) ---
+
+async function takeFiles(list: Iterable<File>): Promise<void> {
+    const { files: read, refused } = await readFiles(list);
+    const room = MAX_FILES - files.filter(f => !read.has(f.path)).length;
+    const taken = new Map([...read].slice(0, Math.max(room, 0)));
+    const dropped = [...read.keys()].slice(Math.max(room, 0));
+    const added = await addFiles(taken);
+    if (added.length > 0) {
+        exampleMenu.value = '';
+        select(added.find(f => !f.isConfig) ?? added[0]);
+        renderProblems();
+    }
+    const notes = [...refused, ...dropped.map(p => `${p}: the workspace holds at most ${MAX_FILES} files`)];
+    showNotice(notes.length ? `Not added: ${notes.join('; ')}.` : added.length ? `Added ${added.map(f => f.path).join(', ')}.` : undefined, notes.length === 0);
+}
+
+const picker = element<HTMLInputElement>('add-files');
+element<HTMLButtonElement>('add-files-button').addEventListener('click', () => picker.click());
+picker.addEventListener('change', () => {
+    if (picker.files) {
+        void takeFiles([...picker.files]).finally(() => { picker.value = ''; });
+    }
+});
+document.addEventListener('dragover', event => {
+    if (event.dataTransfer?.types.includes('Files')) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+    }
+});
+document.addEventListener('drop', event => {
+    if (event.dataTransfer?.files.length) {
+        event.preventDefault();
+        void takeFiles([...event.dataTransfer.files]);
+    }
+});
 
 // --- problems ---
 

@@ -18,6 +18,11 @@ export const MAX_FILE_CHARS = 512 * 1024;
 
 const PATH = /^(?:[A-Za-z0-9_][A-Za-z0-9._-]*\/){0,4}(?:[A-Za-z0-9_][A-Za-z0-9._-]*\.osa|osa\.config\.json)$/;
 
+/** A path the playground's workspace may hold: relative, at most 5 segments, `.osa` files and osa.config.json only. */
+export function isWorkspacePath(path: string): boolean {
+    return PATH.test(path) && !path.split('/').some(part => part === '.' || part === '..');
+}
+
 export class LinkError extends Error { }
 
 export interface SharedWorkspace {
@@ -123,7 +128,7 @@ function validate(value: unknown): SharedWorkspace {
             throw new LinkError('the link is corrupt (a file entry is not a name and a text)');
         }
         const [path, text] = entry as [string, string];
-        if (!PATH.test(path) || path.split('/').some(part => part === '.' || part === '..')) {
+        if (!isWorkspacePath(path)) {
             throw new LinkError(`the link names a file the playground does not hold: ${JSON.stringify(path.slice(0, 80))} (only .osa files and osa.config.json, by relative paths)`);
         }
         if (files.has(path)) {

@@ -284,6 +284,44 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         }
     });
 
+    it('takes .osa files from the picker and by drag and drop into the workspace (cross-file rules see them), and refuses other files with the reason', async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+        try {
+            const { page, seen } = await open(context, origin);
+            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+            // The same programme again, from the file picker: its id is now declared twice (OSA602, a workspace rule).
+            await page.setInputFiles('#add-files', { name: 'copy of MNG.osa', mimeType: 'text/plain', buffer: Buffer.from(mng) });
+            await page.waitForSelector('#problems li.problem[data-code="OSA602"]', { timeout: 30_000 });
+            expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('copy-of-MNG.osa');
+            expect(await page.locator('#notice.ok').textContent()).toBe('Added copy-of-MNG.osa.');
+
+            // Dropped on the editor: one good file, and three that are refused.
+            await page.evaluate(async files => {
+                const transfer = new DataTransfer();
+                for (const [name, bytes] of files) {
+                    transfer.items.add(new File([new Uint8Array(bytes)], name));
+                }
+                document.querySelector('#editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }, [
+                ['dropped.osa', [...Buffer.from('// dropped\n')]],
+                ['tool.exe', [...Buffer.from('MZ')]],
+                ['zero.osa', [0x70, 0x00, 0x71]],
+                ['latin1.osa', [0x2f, 0x2f, 0xe9, 0x0a]]
+            ] as [string, number[]][]);
+            const notice = page.locator('#notice:not([hidden])', { hasText: 'Not added' });
+            await notice.waitFor();
+            expect(await notice.textContent()).toBe('Not added: "tool.exe": only .osa files and osa.config.json can be added; "zero.osa": a binary file, not text; "latin1.osa": not UTF-8 text.');
+            await page.waitForFunction(() => [...document.querySelectorAll('[role="tab"]')].some(t => t.textContent === 'dropped.osa'));
+            expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
+            // The report covers the added programme too (the empty dropped file declares none).
+            await page.waitForFunction(() => document.querySelector('#report .report-summary')?.textContent?.startsWith('2 programme(s)'), undefined, { timeout: 30_000 });
+            await page.screenshot({ path: path.join(ARTIFACTS, '11-files-added.png') });
+            expect(seen.errors).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
     it('shares the workspace by link: the fragment restores it; corrupt, too long, over-expanding and hostile links are refused with a message', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         try {
