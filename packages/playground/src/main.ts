@@ -12,6 +12,7 @@ import { registerOsaLanguage } from './osa-language.js';
 import { renderReport } from './report-panel.js';
 import { readFiles } from './files-in.js';
 import { decodeWorkspace, encodeWorkspace, LinkError, MAX_FILES } from './share.js';
+import { zipFiles } from './zip.js';
 
 const CONFIG_FILE = 'osa.config.json';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -347,6 +348,20 @@ localeMenu.addEventListener('change', () => {
 
 element<HTMLButtonElement>('format').addEventListener('click', () => {
     void editor.getAction('editor.action.formatDocument')?.run();
+});
+
+// --- zip download ---
+
+element<HTMLButtonElement>('download').addEventListener('click', async () => {
+    const blob = await zipFiles(new Map(files.map(f => [f.path, f.model.getValue()])));
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'osa-workspace.zip';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
 });
 
 // --- share by link ---

@@ -113,6 +113,33 @@ async function gotoLineEnd(page: Page, text: string, needle: string): Promise<vo
     await page.keyboard.press('End');
 }
 
+/** Reads a zip archive (central directory, deflate or stored), checking each entry's CRC-32: name → text. */
+function readZip(zip: Buffer): Map<string, string> {
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const files = new Map<string, string>();
+    for (let i = 0; i < count; i++) {
+        expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+        const method = zip.readUInt16LE(at + 10);
+        const crc = zip.readUInt32LE(at + 16);
+        const packedSize = zip.readUInt32LE(at + 20);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+        const local = zip.readUInt32LE(at + 42);
+        const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf-8');
+        expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+        const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        const packed = zip.subarray(start, start + packedSize);
+        const data = method === 8 ? zlib.inflateRawSync(packed) : packed;
+        expect(zlib.crc32(data), name).toBe(crc);
+        files.set(name, data.toString('utf-8'));
+        at += 46 + skip;
+    }
+    return files;
+}
+
 if (!AVAILABLE) {
     it('opens the playground in Chromium', ctx => {
         if (process.env.CI) {
@@ -284,7 +311,7 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         }
     });
 
-    it('takes .osa files from the picker and by drag and drop into the workspace (cross-file rules see them), and refuses other files with the reason', async () => {
+    it('takes .osa files from the picker and by drag and drop into the workspace (cross-file rules see them), refuses other files with the reason, and downloads the workspace as a zip', async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         try {
             const { page, seen } = await open(context, origin);
@@ -316,6 +343,16 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             // The report covers the added programme too (the empty dropped file declares none).
             await page.waitForFunction(() => document.querySelector('#report .report-summary')?.textContent?.startsWith('2 programme(s)'), undefined, { timeout: 30_000 });
             await page.screenshot({ path: path.join(ARTIFACTS, '11-files-added.png') });
+
+            // The workspace as a zip: every tab's text, edits included, under its path.
+            const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+            expect(download.suggestedFilename()).toBe('osa-workspace.zip');
+            const zipped = readZip(fs.readFileSync((await download.path())!));
+            expect([...zipped.keys()]).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
+            expect(zipped.get('programmes/OSA-FY2024-MNG.osa')).toBe(mng);
+            expect(zipped.get('copy-of-MNG.osa')).toBe(mng);
+            expect(zipped.get('dropped.osa')).toBe('// dropped\n');
+            expect(zipped.get('shared/templates.osa')).toBe(fs.readFileSync(path.join(REPO, 'examples/shared/templates.osa'), 'utf-8'));
             expect(seen.errors).toEqual([]);
         } finally {
             await context.close();
