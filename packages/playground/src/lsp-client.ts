@@ -177,7 +177,20 @@ export class OsaLanguageClient {
 
     private registerProviders(): void {
         const caps = this.capabilities;
-        const connection = this.connection;
+        // A request overtaken by an edit is answered "cancelled" or "content modified": the editor asks again.
+        const connection = {
+            sendRequest: async (method: string, params: unknown): Promise<unknown> => {
+                try {
+                    return await this.connection.sendRequest(method, params);
+                } catch (error) {
+                    const code = (error as { code?: unknown }).code;
+                    if (code === -32800 || code === -32801) {
+                        return null;
+                    }
+                    throw error;
+                }
+            }
+        };
         const doc = (model: monaco.editor.ITextModel) => ({ uri: model.uri.toString() });
         if (caps.hoverProvider) {
             monaco.languages.registerHoverProvider(LANGUAGE_ID, {
@@ -226,7 +239,7 @@ export class OsaLanguageClient {
                     const answer = await connection.sendRequest('textDocument/codeAction', {
                         textDocument: { uri }, range: lspRange, context: { diagnostics, only: context.only ? [context.only] : undefined }
                     }) as (CodeAction | Command)[] | null;
-                    const actions = (answer ?? []).filter((a): a is CodeAction => 'edit' in a && a.edit !== undefined).map(action => ({
+                    const actions = (Array.isArray(answer) ? answer : []).filter((a): a is CodeAction => 'edit' in a && a.edit !== undefined).map(action => ({
                         title: action.title,
                         kind: action.kind,
                         isPreferred: action.isPreferred,
@@ -241,7 +254,7 @@ export class OsaLanguageClient {
             monaco.languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
                 async provideDocumentFormattingEdits(model, options) {
                     const edits = await connection.sendRequest('textDocument/formatting', { textDocument: doc(model), options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces } }) as TextEdit[] | null;
-                    return (edits ?? []).map(e => ({ range: toMonacoRange(e.range), text: e.newText }));
+                    return (Array.isArray(edits) ? edits : []).map(e => ({ range: toMonacoRange(e.range), text: e.newText }));
                 }
             });
         }
@@ -249,7 +262,7 @@ export class OsaLanguageClient {
             monaco.languages.registerDocumentSymbolProvider(LANGUAGE_ID, {
                 async provideDocumentSymbols(model) {
                     const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: doc(model) }) as DocumentSymbol[] | null;
-                    return (symbols ?? []).filter(s => 'range' in s).map(toMonacoSymbol);
+                    return (Array.isArray(symbols) ? symbols : []).filter(s => 'range' in s).map(toMonacoSymbol);
                 }
             });
         }

@@ -7,12 +7,15 @@ import './monaco-setup.js';
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
-import { isSafeLink, LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
+import { LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
 import { registerOsaLanguage } from './osa-language.js';
 import { renderReport } from './report-panel.js';
 import { readFiles } from './files-in.js';
 import { decodeWorkspace, encodeWorkspace, LinkError, MAX_FILES } from './share.js';
 import { zipFiles } from './zip.js';
+
+// The rule pages are their own chunk, fetched while the page starts (see start()).
+const rulePages = import('./rule-pages.js');
 
 const CONFIG_FILE = 'osa.config.json';
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'] as const;
@@ -34,6 +37,9 @@ const localeMenu = element<HTMLSelectElement>('locale');
 const editorPanel = element<HTMLElement>('editor-panel');
 const reportPanel = element<HTMLElement>('report-panel');
 const reportView = element<HTMLElement>('report');
+const rulePage = element<HTMLElement>('rule-page');
+const panelHeading = element<HTMLElement>('panel-heading');
+const panelBack = element<HTMLButtonElement>('panel-back');
 const reportToggle = element<HTMLButtonElement>('report-toggle');
 const notice = element<HTMLElement>('notice');
 
@@ -248,11 +254,47 @@ function goTo(path: string, line: number): void {
     }
 }
 
+function showReport(): void {
+    rulePage.hidden = true;
+    reportView.hidden = false;
+    panelBack.hidden = true;
+    panelHeading.textContent = 'Report';
+}
+
 reportToggle.addEventListener('click', () => {
-    reportPanel.hidden = !reportPanel.hidden;
+    if (!reportPanel.hidden && !rulePage.hidden) {
+        showReport();
+    } else {
+        reportPanel.hidden = !reportPanel.hidden;
+    }
     reportToggle.setAttribute('aria-expanded', String(!reportPanel.hidden));
     scheduleReport();
 });
+panelBack.addEventListener('click', showReport);
+
+// --- rule pages ---
+
+async function openRule(id: string, locale = localeMenu.value === 'ja' ? 'ja' as const : 'en' as const): Promise<void> {
+    const pages = await rulePages;
+    if (!pages.renderRulePage(rulePage, id, locale, (other, otherLocale) => void openRule(other, otherLocale))) {
+        return;
+    }
+    const source = document.createElement('p');
+    const github = document.createElement('a');
+    github.href = pages.rulePageUrl(id, locale);
+    github.target = '_blank';
+    github.rel = 'noopener noreferrer';
+    github.textContent = 'This page on GitHub';
+    source.append(github);
+    rulePage.append(source);
+    reportPanel.hidden = false;
+    reportToggle.setAttribute('aria-expanded', 'true');
+    reportView.hidden = true;
+    rulePage.hidden = false;
+    panelBack.hidden = false;
+    panelHeading.textContent = `Rule ${id}`;
+    reportPanel.scrollTop = 0;
+}
 
 function renderProblems(): void {
     const entries = [...diagnostics.entries()]
@@ -298,17 +340,21 @@ function problemItem(uri: string, d: Diagnostic): HTMLLIElement {
     });
     item.append(go);
     if (d.code !== undefined) {
-        const href = d.codeDescription?.href;
-        const code = document.createElement(href && isSafeLink(href) ? 'a' : 'span');
-        code.className = 'rule';
-        code.textContent = String(d.code);
-        if (code instanceof HTMLAnchorElement && href) {
-            code.href = href;
-            code.target = '_blank';
-            code.rel = 'noopener noreferrer';
-            code.title = `Rule documentation for ${String(d.code)} (opens a new tab)`;
+        const code = String(d.code);
+        const rule = document.createElement('button');
+        rule.type = 'button';
+        rule.className = 'rule';
+        rule.textContent = code;
+        if (/^OSA\d{3}$/.test(code)) {
+            rule.title = `Show the documentation of ${code}`;
+            rule.addEventListener('click', () => void openRule(code));
+            item.append(rule);
+        } else {
+            const plain = document.createElement('span');
+            plain.className = 'code';
+            plain.textContent = code;
+            item.append(plain);
         }
-        item.append(code);
     }
     return item;
 }
@@ -414,7 +460,9 @@ window.addEventListener('hashchange', () => {
 
 async function start(): Promise<void> {
     fillExampleMenu();
-    await client.start();
+    // Everything is fetched before the page says it is ready: the worker, the rule pages, and Monaco's icon
+    // font (otherwise loaded when the first icon shows), so that from then on the page works offline.
+    await Promise.all([client.start(), rulePages, document.fonts.load('16px codicon')]);
     let first = true;
     client.onDiagnostics(() => {
         if (first) {

@@ -191,6 +191,7 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
         try {
             const { page, seen } = await open(context, origin);
+            const requestsAtReady = seen.requests.length;
             // The default example's own finding (its header says: OSA502, informational) comes from the worker.
             await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') !== null, undefined, { timeout: 60_000 });
             measurements.firstDiagnosticsMs = Number(await page.evaluate(() => document.body.dataset.firstDiagnosticsMs));
@@ -210,14 +211,23 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
             await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
             const osa103 = page.locator('#problems li.problem[data-code="OSA103"]');
             expect(await osa103.locator('.where').textContent()).toBe(`programmes/OSA-FY2024-MNG.osa:${mng.split('\n').findIndex(l => l.includes('modality grant')) + 1}:14`);
-            const link = osa103.locator('a.rule');
-            expect(await link.textContent()).toBe('OSA103');
-            expect(await link.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/docs\/rules\/OSA103/);
-            expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+            // The rule id opens the rule's documentation page, bundled in the site, in the side panel.
+            await osa103.locator('button.rule').click();
+            expect(await page.locator('#panel-heading').textContent()).toBe('Rule OSA103');
+            expect(await page.locator('#rule-page h3').textContent()).toBe('OSA103: modality-not-grant');
+            expect(await page.locator('#rule-page pre code').first().textContent()).toContain('modality loan');
+            const github = page.locator('#rule-page a', { hasText: 'This page on GitHub' });
+            expect(await github.getAttribute('href')).toBe('https://github.com/osa-policy/osa-policy/blob/main/docs/rules/OSA103.md');
+            expect(await github.getAttribute('rel')).toBe('noopener noreferrer');
+            await page.screenshot({ path: path.join(ARTIFACTS, '12-rule-page.png') });
+            await page.click('#panel-back');
+            expect(await page.locator('#panel-heading').textContent()).toBe('Report');
             // The editor shows it too: a marker under the word; and the report's matrix follows.
             await page.waitForSelector('#editor .squiggly-error');
             await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix tr.status-violated')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
             await page.screenshot({ path: path.join(ARTIFACTS, '2-violation.png') });
+            await focusEditor(page);
+            await gotoLineEnd(page, mng, 'modality grant');
 
             // The quick fix, from the keyboard (Ctrl+.), as a user would.
             await page.keyboard.press('ArrowLeft');
@@ -256,6 +266,8 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
 
             expect(seen.external).toEqual([]);
             expect(seen.requests.every(url => url.startsWith(`${origin}/`))).toBe(true);
+            // Once ready, the page fetched nothing more, even from its own origin: it works offline from here.
+            expect(seen.requests.slice(requestsAtReady)).toEqual([]);
             expect(seen.errors).toEqual([]);
         } finally {
             await context.close();
