@@ -77,6 +77,8 @@ function block(token: Token, context: Context): Node | undefined {
         }
         case 'code': {
             const pre = document.createElement('pre');
+            // Wide examples scroll: keyboard users reach them too.
+            pre.tabIndex = 0;
             const code = document.createElement('code');
             code.textContent = (token as Tokens.Code).text;
             pre.append(code);

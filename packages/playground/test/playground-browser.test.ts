@@ -175,6 +175,16 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         fs.mkdirSync(ARTIFACTS, { recursive: true });
     }, 240_000);
 
+    /** Runs `test` on a fresh page of the site in a new browser context, closed afterwards. */
+    async function inPage(test: (opened: { page: Page; seen: Watched; context: BrowserContext }) => Promise<void>, options: { bypassCSP?: boolean } = {}): Promise<void> {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+        try {
+            await test({ context, ...await open(context, origin) });
+        } finally {
+            await context.close();
+        }
+    }
+
     afterAll(async () => {
         await browser?.close();
         await new Promise(resolve => server ? server.close(resolve) : resolve(undefined));
@@ -187,305 +197,268 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
         }
     });
 
-    it('checks the workspace in the page: a typed violation is listed with its rule link and in the report, its quick fix removes it; hover and completion answer; nothing leaves the origin', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            const requestsAtReady = seen.requests.length;
-            // The default example's own finding (its header says: OSA502, informational) comes from the worker.
-            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') !== null, undefined, { timeout: 60_000 });
-            measurements.firstDiagnosticsMs = Number(await page.evaluate(() => document.body.dataset.firstDiagnosticsMs));
-            expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
-            expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
-            // The report panel: the programme's compliance matrix, from the server's report model.
-            const clause = (id: string) => page.locator('#report table.matrix tr', { has: page.locator('th', { hasText: new RegExp(`^${id.replace(/[()]/g, '\\$&')}$`) }) });
-            await clause('§2(1)').waitFor({ timeout: 30_000 });
-            expect(await page.locator('#report h3').first().textContent()).toBe('OSA-FY2024-MNG');
-            expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
-            await page.screenshot({ path: path.join(ARTIFACTS, '1-loaded.png') });
+    it('checks the workspace in the page: a typed violation is listed with its rule link and in the report, its quick fix removes it; hover and completion answer; nothing leaves the origin', () => inPage(async ({ page, seen }) => {
+        const requestsAtReady = seen.requests.length;
+        // The default example's own finding (its header says: OSA502, informational) comes from the worker.
+        await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') !== null, undefined, { timeout: 60_000 });
+        measurements.firstDiagnosticsMs = Number(await page.evaluate(() => document.body.dataset.firstDiagnosticsMs));
+        expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
+        expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+        // The report panel: the programme's compliance matrix, from the server's report model.
+        const clause = (id: string) => page.locator('#report table.matrix tr', { has: page.locator('th', { hasText: new RegExp(`^${id.replace(/[()]/g, '\\$&')}$`) }) });
+        await clause('§2(1)').waitFor({ timeout: 30_000 });
+        expect(await page.locator('#report h3').first().textContent()).toBe('OSA-FY2024-MNG');
+        expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
+        await page.screenshot({ path: path.join(ARTIFACTS, '1-loaded.png') });
 
-            // Type a violation: a loan is not a grant (OSA103).
-            await gotoLineEnd(page, mng, 'modality grant');
-            await page.keyboard.press('Control+Shift+ArrowLeft');
-            await page.keyboard.type('loan');
-            await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
-            const osa103 = page.locator('#problems li.problem[data-code="OSA103"]');
-            expect(await osa103.locator('.where').textContent()).toBe(`programmes/OSA-FY2024-MNG.osa:${mng.split('\n').findIndex(l => l.includes('modality grant')) + 1}:14`);
-            // The rule id opens the rule's documentation page, bundled in the site, in the side panel.
-            await osa103.locator('button.rule').click();
-            expect(await page.locator('#panel-heading').textContent()).toBe('Rule OSA103');
-            expect(await page.locator('#rule-page h3').textContent()).toBe('OSA103: modality-not-grant');
-            expect(await page.locator('#rule-page pre code').first().textContent()).toContain('modality loan');
-            const github = page.locator('#rule-page a', { hasText: 'This page on GitHub' });
-            expect(await github.getAttribute('href')).toBe('https://github.com/osa-policy/osa-policy/blob/main/docs/rules/OSA103.md');
-            expect(await github.getAttribute('rel')).toBe('noopener noreferrer');
-            await page.screenshot({ path: path.join(ARTIFACTS, '12-rule-page.png') });
-            await page.click('#panel-back');
-            expect(await page.locator('#panel-heading').textContent()).toBe('Report');
-            // The editor shows it too: a marker under the word; and the report's matrix follows.
-            await page.waitForSelector('#editor .squiggly-error');
-            await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix tr.status-violated')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '2-violation.png') });
-            await focusEditor(page);
-            await gotoLineEnd(page, mng, 'modality grant');
+        // Type a violation: a loan is not a grant (OSA103).
+        await gotoLineEnd(page, mng, 'modality grant');
+        await page.keyboard.press('Control+Shift+ArrowLeft');
+        await page.keyboard.type('loan');
+        await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
+        const osa103 = page.locator('#problems li.problem[data-code="OSA103"]');
+        expect(await osa103.locator('.where').textContent()).toBe(`programmes/OSA-FY2024-MNG.osa:${mng.split('\n').findIndex(l => l.includes('modality grant')) + 1}:14`);
+        // The rule id opens the rule's documentation page, bundled in the site, in the side panel.
+        await osa103.locator('button.rule').click();
+        expect(await page.locator('#panel-heading').textContent()).toBe('Rule OSA103');
+        expect(await page.locator('#rule-page h3').textContent()).toBe('OSA103: modality-not-grant');
+        expect(await page.locator('#rule-page pre code').first().textContent()).toContain('modality loan');
+        const github = page.locator('#rule-page a', { hasText: 'This page on GitHub' });
+        expect(await github.getAttribute('href')).toBe('https://github.com/osa-policy/osa-policy/blob/main/docs/rules/OSA103.md');
+        expect(await github.getAttribute('rel')).toBe('noopener noreferrer');
+        await page.screenshot({ path: path.join(ARTIFACTS, '12-rule-page.png') });
+        await page.click('#panel-back');
+        expect(await page.locator('#panel-heading').textContent()).toBe('Report');
+        // The editor shows it too: a marker under the word; and the report's matrix follows.
+        await page.waitForSelector('#editor .squiggly-error');
+        await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix tr.status-violated')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '2-violation.png') });
+        await focusEditor(page);
+        await gotoLineEnd(page, mng, 'modality grant');
 
-            // The quick fix, from the keyboard (Ctrl+.), as a user would.
-            await page.keyboard.press('ArrowLeft');
-            await page.keyboard.press('Control+.');
-            const fixItem = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Change the modality to grant' });
-            await fixItem.waitFor({ timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '3-quick-fix.png') });
-            await fixItem.click();
-            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA103"]') === null, undefined, { timeout: 30_000 });
-            expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
-            await page.waitForFunction(() => ![...document.querySelectorAll('#report table.matrix tr')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
-            expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
-            expect((await page.locator('#editor .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('modality grant');
-            await page.screenshot({ path: path.join(ARTIFACTS, '4-fixed.png') });
+        // The quick fix, from the keyboard (Ctrl+.), as a user would.
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+.');
+        const fixItem = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Change the modality to grant' });
+        await fixItem.waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '3-quick-fix.png') });
+        await fixItem.click();
+        await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA103"]') === null, undefined, { timeout: 30_000 });
+        expect((await problems(page)).map(p => p.code)).toEqual(['OSA502']);
+        await page.waitForFunction(() => ![...document.querySelectorAll('#report table.matrix tr')].some(tr => tr.textContent?.includes('OSA103 violated')), undefined, { timeout: 30_000 });
+        expect(await clause('§2(1)').locator('.status').textContent()).toBe('met');
+        expect((await page.locator('#editor .view-lines').textContent())?.replace(/\u00a0/g, ' ')).toContain('modality grant');
+        await page.screenshot({ path: path.join(ARTIFACTS, '4-fixed.png') });
 
-            // Hover on the recipient (Ctrl+K Ctrl+I shows the hover at the cursor).
-            await gotoLineEnd(page, mng, 'recipient MNG');
-            await page.keyboard.press('ArrowLeft');
-            await page.keyboard.press('Control+K');
-            await page.keyboard.press('Control+I');
-            const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Mongolia' });
-            await hover.first().waitFor({ timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '5-hover.png') });
-            await page.keyboard.press('Escape');
+        // Hover on the recipient (Ctrl+K Ctrl+I shows the hover at the cursor).
+        await gotoLineEnd(page, mng, 'recipient MNG');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Mongolia' });
+        await hover.first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '5-hover.png') });
+        await page.keyboard.press('Escape');
 
-            // Completion after `modality ` offers the modalities.
-            await gotoLineEnd(page, mng, 'modality grant');
-            await page.keyboard.press('Control+Shift+ArrowLeft');
-            await page.keyboard.press('Backspace');
-            await page.keyboard.press('Control+Space');
-            const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'grant' });
-            await suggestion.first().waitFor({ timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '6-completion.png') });
-            await page.keyboard.press('Enter');
-            await page.waitForFunction(() => [...document.querySelectorAll('#problems li.problem')].map(li => (li as HTMLElement).dataset.code).join() === 'OSA502', undefined, { timeout: 30_000 });
+        // Completion after `modality ` offers the modalities.
+        await gotoLineEnd(page, mng, 'modality grant');
+        await page.keyboard.press('Control+Shift+ArrowLeft');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.press('Control+Space');
+        const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'grant' });
+        await suggestion.first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '6-completion.png') });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => [...document.querySelectorAll('#problems li.problem')].map(li => (li as HTMLElement).dataset.code).join() === 'OSA502', undefined, { timeout: 30_000 });
 
-            expect(seen.external).toEqual([]);
-            expect(seen.requests.every(url => url.startsWith(`${origin}/`))).toBe(true);
-            // Once ready, the page fetched nothing more, even from its own origin: it works offline from here.
-            expect(seen.requests.slice(requestsAtReady)).toEqual([]);
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
-        }
-    });
+        expect(seen.external).toEqual([]);
+        expect(seen.requests.every(url => url.startsWith(`${origin}/`))).toBe(true);
+        // Once ready, the page fetched nothing more, even from its own origin: it works offline from here.
+        expect(seen.requests.slice(requestsAtReady)).toEqual([]);
+        expect(seen.errors).toEqual([]);
+    }));
 
-    it('applies the workspace\'s osa.config.json: a rule turned off there disappears, and returns when the setting is removed', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
-            await page.locator('[role="tab"]', { hasText: 'osa.config.json' }).click();
-            await focusEditor(page);
-            await page.keyboard.press('Control+A');
-            await page.keyboard.type('{ "rules": { "OSA502": "off" } }');
-            await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') === null, undefined, { timeout: 30_000 });
-            expect(await problems(page)).toEqual([]);
-            // An invalid configuration is reported, not ignored.
-            await page.keyboard.press('Control+A');
-            await page.keyboard.type('{ "rules": { "OSA502": "loud" } }');
-            await page.waitForFunction(() => /must be one of/.test(document.querySelector('#problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '7-config-error.png') });
-            await page.keyboard.press('Control+A');
-            await page.keyboard.type('{}');
-            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 30_000 });
-            expect(seen.external).toEqual([]);
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
-        }
-    });
+    it('applies the workspace\'s osa.config.json: a rule turned off there disappears, and returns when the setting is removed', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        await page.locator('[role="tab"]', { hasText: 'osa.config.json' }).click();
+        await focusEditor(page);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('{ "rules": { "OSA502": "off" } }');
+        await page.waitForFunction(() => document.querySelector('#problems li.problem[data-code="OSA502"]') === null, undefined, { timeout: 30_000 });
+        expect(await problems(page)).toEqual([]);
+        // An invalid configuration is reported, not ignored.
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('{ "rules": { "OSA502": "loud" } }');
+        await page.waitForFunction(() => /must be one of/.test(document.querySelector('#problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '7-config-error.png') });
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('{}');
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 30_000 });
+        expect(seen.external).toEqual([]);
+        expect(seen.errors).toEqual([]);
+    }));
 
-    it('switches the locale of the server\'s messages in one place (the Localizer) and rechecks', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
-            await page.selectOption('#examples', 'violations/OSA401-no-international-agreement.osa');
-            const osa401 = page.locator('#problems li.problem[data-code="OSA401"] .message');
-            await osa401.waitFor({ timeout: 30_000 });
-            const english = await osa401.textContent();
-            expect(english).toMatch(/agreement/i);
-            await page.selectOption('#locale', 'ja');
-            // The Japanese catalogue's text (packages/language/src/i18n/ja), from the worker's revalidation.
-            await page.waitForFunction(() => /国際約束が宣言されていません/.test(document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent ?? ''), undefined, { timeout: 30_000 });
-            expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
-            await page.screenshot({ path: path.join(ARTIFACTS, '10-japanese.png') });
-            await page.selectOption('#locale', 'en');
-            await page.waitForFunction(text => document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent === text, english, { timeout: 30_000 });
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
-        }
-    });
+    it('switches the locale of the server\'s messages in one place (the Localizer) and rechecks', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+        await page.selectOption('#examples', 'violations/OSA401-no-international-agreement.osa');
+        const osa401 = page.locator('#problems li.problem[data-code="OSA401"] .message');
+        await osa401.waitFor({ timeout: 30_000 });
+        const english = await osa401.textContent();
+        expect(english).toMatch(/agreement/i);
+        await page.selectOption('#locale', 'ja');
+        // The Japanese catalogue's text (packages/language/src/i18n/ja), from the worker's revalidation.
+        await page.waitForFunction(() => /国際約束が宣言されていません/.test(document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent ?? ''), undefined, { timeout: 30_000 });
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+        await page.screenshot({ path: path.join(ARTIFACTS, '10-japanese.png') });
+        await page.selectOption('#locale', 'en');
+        await page.waitForFunction(text => document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent === text, english, { timeout: 30_000 });
+        expect(seen.errors).toEqual([]);
+    }));
 
-    it('takes .osa files from the picker and by drag and drop into the workspace (cross-file rules see them), refuses other files with the reason, and downloads the workspace as a zip', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
-            // The same programme again, from the file picker: its id is now declared twice (OSA602, a workspace rule).
-            await page.setInputFiles('#add-files', { name: 'copy of MNG.osa', mimeType: 'text/plain', buffer: Buffer.from(mng) });
-            await page.waitForSelector('#problems li.problem[data-code="OSA602"]', { timeout: 30_000 });
-            expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('copy-of-MNG.osa');
-            expect(await page.locator('#notice.ok').textContent()).toBe('Added copy-of-MNG.osa.');
+    it('takes .osa files from the picker and by drag and drop into the workspace (cross-file rules see them), refuses other files with the reason, and downloads the workspace as a zip', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        // The same programme again, from the file picker: its id is now declared twice (OSA602, a workspace rule).
+        await page.setInputFiles('#add-files', { name: 'copy of MNG.osa', mimeType: 'text/plain', buffer: Buffer.from(mng) });
+        await page.waitForSelector('#problems li.problem[data-code="OSA602"]', { timeout: 30_000 });
+        expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('copy-of-MNG.osa');
+        expect(await page.locator('#notice.ok').textContent()).toBe('Added copy-of-MNG.osa.');
 
-            // Dropped on the editor: one good file, and three that are refused.
-            await page.evaluate(async files => {
-                const transfer = new DataTransfer();
-                for (const [name, bytes] of files) {
-                    transfer.items.add(new File([new Uint8Array(bytes)], name));
-                }
-                document.querySelector('#editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-            }, [
-                ['dropped.osa', [...Buffer.from('// dropped\n')]],
-                ['tool.exe', [...Buffer.from('MZ')]],
-                ['zero.osa', [0x70, 0x00, 0x71]],
-                ['latin1.osa', [0x2f, 0x2f, 0xe9, 0x0a]]
-            ] as [string, number[]][]);
-            const notice = page.locator('#notice:not([hidden])', { hasText: 'Not added' });
-            await notice.waitFor();
-            expect(await notice.textContent()).toBe('Not added: "tool.exe": only .osa files and osa.config.json can be added; "zero.osa": a binary file, not text; "latin1.osa": not UTF-8 text.');
-            await page.waitForFunction(() => [...document.querySelectorAll('[role="tab"]')].some(t => t.textContent === 'dropped.osa'));
-            expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
-            // The report covers the added programme too (the empty dropped file declares none).
-            await page.waitForFunction(() => document.querySelector('#report .report-summary')?.textContent?.startsWith('2 programme(s)'), undefined, { timeout: 30_000 });
-            await page.screenshot({ path: path.join(ARTIFACTS, '11-files-added.png') });
-
-            // The workspace as a zip: every tab's text, edits included, under its path.
-            const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-            expect(download.suggestedFilename()).toBe('osa-workspace.zip');
-            const zipped = readZip(fs.readFileSync((await download.path())!));
-            expect([...zipped.keys()]).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
-            expect(zipped.get('programmes/OSA-FY2024-MNG.osa')).toBe(mng);
-            expect(zipped.get('copy-of-MNG.osa')).toBe(mng);
-            expect(zipped.get('dropped.osa')).toBe('// dropped\n');
-            expect(zipped.get('shared/templates.osa')).toBe(fs.readFileSync(path.join(REPO, 'examples/shared/templates.osa'), 'utf-8'));
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
-        }
-    });
-
-    it('shares the workspace by link: the fragment restores it; corrupt, too long, over-expanding and hostile links are refused with a message', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
-            // An edit that only the link can carry: a violation typed into the programme.
-            await gotoLineEnd(page, mng, 'modality grant');
-            await page.keyboard.press('Control+Shift+ArrowLeft');
-            await page.keyboard.type('loan');
-            await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
-            await page.click('#share');
-            await page.waitForSelector('#notice.ok:not([hidden])');
-            const link = page.url();
-            expect(link).toMatch(new RegExp(`^${origin}/#ws=v1\\.[A-Za-z0-9_-]+$`));
-            await page.screenshot({ path: path.join(ARTIFACTS, '8-shared.png') });
-
-            const { page: restored, seen: restoredSeen } = await open(context, link);
-            await restored.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 60_000 });
-            expect(await restored.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
-            expect((await problems(restored)).map(p => p.code).sort()).toEqual(['OSA103', 'OSA502']);
-            expect(await restored.locator('#notice').isHidden()).toBe(true);
-            await restored.close();
-
-            const deflated = (text: string | Buffer) => zlib.deflateRawSync(text).toString('base64url');
-            const workspace = (files: unknown) => `ws=v1.${deflated(JSON.stringify({ v: 1, files }))}`;
-            const refusals: [string, RegExp][] = [
-                ['ws=v1.not*base64', /corrupt \(it holds characters/],
-                [`ws=v1.${Buffer.from('not deflate data at all, just bytes').toString('base64url')}`, /does not decompress/],
-                [`ws=v1.${'A'.repeat(70_000)}`, /too long \(70,006 characters/],
-                [`ws=v1.${deflated(Buffer.alloc(16 * 1024 * 1024, 0x20))}`, /expands to more than 2 MiB/],
-                [`ws=v1.${deflated('{"v":1,"files":"no"}')}`, /not a workspace/],
-                [workspace([['../../etc/passwd.osa', 'x']]), /does not hold: "..\/..\/etc\/passwd.osa"/],
-                [workspace([['a.osa', 'x'], ['a.osa', 'y']]), /names a.osa twice/],
-                [workspace(Array.from({ length: 41 }, (_, i) => [`f${i}.osa`, ''])), /1 to 40 files; this link has 41/],
-                [`ws=v2.${deflated('{}')}`, /another version/]
-            ];
-            for (const [fragment, reason] of refusals) {
-                const { page: refused, seen: refusedSeen } = await open(context, `${origin}/#${fragment}`);
-                const text = await refused.locator('#notice[role="alert"]:not([hidden])').textContent();
-                expect(text, fragment.slice(0, 40)).toMatch(reason);
-                // The page still works, on the default example.
-                await refused.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
-                if (reason.source.includes('expands')) {
-                    await refused.screenshot({ path: path.join(ARTIFACTS, '9-refused-link.png') });
-                }
-                expect(refusedSeen.errors).toEqual([]);
-                await refused.close();
+        // Dropped on the editor: one good file, and three that are refused.
+        await page.evaluate(async files => {
+            const transfer = new DataTransfer();
+            for (const [name, bytes] of files) {
+                transfer.items.add(new File([new Uint8Array(bytes)], name));
             }
+            document.querySelector('#editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }, [
+            ['dropped.osa', [...Buffer.from('// dropped\n')]],
+            ['tool.exe', [...Buffer.from('MZ')]],
+            ['zero.osa', [0x70, 0x00, 0x71]],
+            ['latin1.osa', [0x2f, 0x2f, 0xe9, 0x0a]]
+        ] as [string, number[]][]);
+        const notice = page.locator('#notice:not([hidden])', { hasText: 'Not added' });
+        await notice.waitFor();
+        expect(await notice.textContent()).toBe('Not added: "tool.exe": only .osa files and osa.config.json can be added; "zero.osa": a binary file, not text; "latin1.osa": not UTF-8 text.');
+        await page.waitForFunction(() => [...document.querySelectorAll('[role="tab"]')].some(t => t.textContent === 'dropped.osa'));
+        expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
+        // The report covers the added programme too (the empty dropped file declares none).
+        await page.waitForFunction(() => document.querySelector('#report .report-summary')?.textContent?.startsWith('2 programme(s)'), undefined, { timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '11-files-added.png') });
 
-            // A shared text is hostile: markup in it stays text in the editor, the Problems list and the report.
-            const payload = "<img src=x onerror='window.__osaRan=1'><script>window.__osaRan=2</script>";
-            const hostile = mng.replace('title "Air traffic control radar for the Mongolian Air Force"', `title "${payload}"`);
-            const { page: attacked, seen: attackedSeen } = await open(context, `${origin}/#${workspace([['programmes/x.osa', hostile], ['osa.config.json', '{}']])}`);
-            await attacked.waitForSelector('#problems li.problem', { timeout: 60_000 });
-            await attacked.locator('#report details summary').first().click();
-            expect(await attacked.locator('#report dl.sheet').textContent()).toContain(payload);
-            expect(await attacked.evaluate(() => ({ ran: (window as unknown as { __osaRan?: number }).__osaRan, images: document.querySelectorAll('img').length }))).toEqual({ ran: undefined, images: 0 });
-            expect(attackedSeen.errors).toEqual([]);
-            expect([...seen.external, ...restoredSeen.external, ...attackedSeen.external]).toEqual([]);
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
+        // The workspace as a zip: every tab's text, edits included, under its path.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+        expect(download.suggestedFilename()).toBe('osa-workspace.zip');
+        const zipped = readZip(fs.readFileSync((await download.path())!));
+        expect([...zipped.keys()]).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json', 'copy-of-MNG.osa', 'dropped.osa']);
+        expect(zipped.get('programmes/OSA-FY2024-MNG.osa')).toBe(mng);
+        expect(zipped.get('copy-of-MNG.osa')).toBe(mng);
+        expect(zipped.get('dropped.osa')).toBe('// dropped\n');
+        expect(zipped.get('shared/templates.osa')).toBe(fs.readFileSync(path.join(REPO, 'examples/shared/templates.osa'), 'utf-8'));
+        expect(seen.errors).toEqual([]);
+    }));
+
+    it('shares the workspace by link: the fragment restores it; corrupt, too long, over-expanding and hostile links are refused with a message', () => inPage(async ({ page, seen, context }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        // An edit that only the link can carry: a violation typed into the programme.
+        await gotoLineEnd(page, mng, 'modality grant');
+        await page.keyboard.press('Control+Shift+ArrowLeft');
+        await page.keyboard.type('loan');
+        await page.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 30_000 });
+        await page.click('#share');
+        await page.waitForSelector('#notice.ok:not([hidden])');
+        const link = page.url();
+        expect(link).toMatch(new RegExp(`^${origin}/#ws=v1\\.[A-Za-z0-9_-]+$`));
+        await page.screenshot({ path: path.join(ARTIFACTS, '8-shared.png') });
+
+        const { page: restored, seen: restoredSeen } = await open(context, link);
+        await restored.waitForSelector('#problems li.problem[data-code="OSA103"]', { timeout: 60_000 });
+        expect(await restored.locator('[role="tab"]').allTextContents()).toEqual(['programmes/OSA-FY2024-MNG.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
+        expect((await problems(restored)).map(p => p.code).sort()).toEqual(['OSA103', 'OSA502']);
+        expect(await restored.locator('#notice').isHidden()).toBe(true);
+        await restored.close();
+
+        const deflated = (text: string | Buffer) => zlib.deflateRawSync(text).toString('base64url');
+        const workspace = (files: unknown) => `ws=v1.${deflated(JSON.stringify({ v: 1, files }))}`;
+        const refusals: [string, RegExp][] = [
+            ['ws=v1.not*base64', /corrupt \(it holds characters/],
+            [`ws=v1.${Buffer.from('not deflate data at all, just bytes').toString('base64url')}`, /does not decompress/],
+            [`ws=v1.${'A'.repeat(70_000)}`, /too long \(70,006 characters/],
+            [`ws=v1.${deflated(Buffer.alloc(16 * 1024 * 1024, 0x20))}`, /expands to more than 2 MiB/],
+            [`ws=v1.${deflated('{"v":1,"files":"no"}')}`, /not a workspace/],
+            [workspace([['../../etc/passwd.osa', 'x']]), /does not hold: "..\/..\/etc\/passwd.osa"/],
+            [workspace([['a.osa', 'x'], ['a.osa', 'y']]), /names a.osa twice/],
+            [workspace(Array.from({ length: 41 }, (_, i) => [`f${i}.osa`, ''])), /1 to 40 files; this link has 41/],
+            [`ws=v2.${deflated('{}')}`, /another version/]
+        ];
+        for (const [fragment, reason] of refusals) {
+            const { page: refused, seen: refusedSeen } = await open(context, `${origin}/#${fragment}`);
+            const text = await refused.locator('#notice[role="alert"]:not([hidden])').textContent();
+            expect(text, fragment.slice(0, 40)).toMatch(reason);
+            // The page still works, on the default example.
+            await refused.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+            if (reason.source.includes('expands')) {
+                await refused.screenshot({ path: path.join(ARTIFACTS, '9-refused-link.png') });
+            }
+            expect(refusedSeen.errors).toEqual([]);
+            await refused.close();
         }
-    });
 
-    it('measures keystroke-to-diagnostic latency on the largest example', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-        try {
-            const { page, seen } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
-            await page.selectOption('#examples', 'programmes/OSA-FY2023-MYS.osa');
-            await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'programmes/OSA-FY2023-MYS.osa');
-            await page.waitForTimeout(1500); // let the first check of the new workspace settle
-            expect(await page.locator('#problems li.problem[data-code="OSA103"]').count()).toBe(0);
-            await gotoLineEnd(page, mys, 'modality grant');
-            await page.keyboard.press('Control+Shift+ArrowLeft');
-            await page.keyboard.type('loa');
-            // The check of `loa` (an unknown modality) is in before the measured keystroke.
-            await page.waitForFunction(() => /Unknown modality `loa`/.test(document.getElementById('problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
-            // The last keystroke's time, taken in the page, to the moment its finding is in the Problems list.
-            await page.evaluate(() => {
-                const w = window as unknown as { __osaKey?: number; __osaSeen?: number };
-                document.addEventListener('keydown', () => { w.__osaKey = performance.now(); }, { capture: true });
-                new MutationObserver(() => {
-                    if (w.__osaSeen === undefined && /modality is loan\b/.test(document.getElementById('problems')?.textContent ?? '')) {
-                        w.__osaSeen = performance.now();
-                    }
-                }).observe(document.getElementById('problems')!, { childList: true, subtree: true, characterData: true });
-            });
-            await page.keyboard.type('n');
-            await page.waitForFunction(() => (window as unknown as { __osaSeen?: number }).__osaSeen !== undefined, undefined, { timeout: 30_000 });
-            const latency = await page.evaluate(() => { const w = window as unknown as { __osaKey: number; __osaSeen: number }; return w.__osaSeen - w.__osaKey; });
-            measurements.keystrokeToDiagnosticMs = { example: 'programmes/OSA-FY2023-MYS.osa', bytes: Buffer.byteLength(mys), ms: Math.round(latency) };
-            expect(latency).toBeGreaterThan(0);
-            expect(seen.errors).toEqual([]);
-        } finally {
-            await context.close();
-        }
-    });
+        // A shared text is hostile: markup in it stays text in the editor, the Problems list and the report.
+        const payload = "<img src=x onerror='window.__osaRan=1'><script>window.__osaRan=2</script>";
+        const hostile = mng.replace('title "Air traffic control radar for the Mongolian Air Force"', `title "${payload}"`);
+        const { page: attacked, seen: attackedSeen } = await open(context, `${origin}/#${workspace([['programmes/x.osa', hostile], ['osa.config.json', '{}']])}`);
+        await attacked.waitForSelector('#problems li.problem', { timeout: 60_000 });
+        await attacked.locator('#report details summary').first().click();
+        expect(await attacked.locator('#report dl.sheet').textContent()).toContain(payload);
+        expect(await attacked.evaluate(() => ({ ran: (window as unknown as { __osaRan?: number }).__osaRan, images: document.querySelectorAll('img').length }))).toEqual({ ran: undefined, images: 0 });
+        expect(attackedSeen.errors).toEqual([]);
+        expect([...seen.external, ...restoredSeen.external, ...attackedSeen.external]).toEqual([]);
+        expect(seen.errors).toEqual([]);
+    }));
 
-    it('has no serious or critical axe-core violation', async () => {
+    it('measures keystroke-to-diagnostic latency on the largest example', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+        await page.selectOption('#examples', 'programmes/OSA-FY2023-MYS.osa');
+        await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'programmes/OSA-FY2023-MYS.osa');
+        await page.waitForTimeout(1500); // let the first check of the new workspace settle
+        expect(await page.locator('#problems li.problem[data-code="OSA103"]').count()).toBe(0);
+        await gotoLineEnd(page, mys, 'modality grant');
+        await page.keyboard.press('Control+Shift+ArrowLeft');
+        await page.keyboard.type('loa');
+        // The check of `loa` (an unknown modality) is in before the measured keystroke.
+        await page.waitForFunction(() => /Unknown modality `loa`/.test(document.getElementById('problems')?.textContent ?? ''), undefined, { timeout: 30_000 });
+        // The last keystroke's time, taken in the page, to the moment its finding is in the Problems list.
+        await page.evaluate(() => {
+            const w = window as unknown as { __osaKey?: number; __osaSeen?: number };
+            document.addEventListener('keydown', () => { w.__osaKey = performance.now(); }, { capture: true });
+            new MutationObserver(() => {
+                if (w.__osaSeen === undefined && /modality is loan\b/.test(document.getElementById('problems')?.textContent ?? '')) {
+                    w.__osaSeen = performance.now();
+                }
+            }).observe(document.getElementById('problems')!, { childList: true, subtree: true, characterData: true });
+        });
+        await page.keyboard.type('n');
+        await page.waitForFunction(() => (window as unknown as { __osaSeen?: number }).__osaSeen !== undefined, undefined, { timeout: 30_000 });
+        const latency = await page.evaluate(() => { const w = window as unknown as { __osaKey: number; __osaSeen: number }; return w.__osaSeen - w.__osaKey; });
+        measurements.keystrokeToDiagnosticMs = { example: 'programmes/OSA-FY2023-MYS.osa', bytes: Buffer.byteLength(mys), ms: Math.round(latency) };
+        expect(latency).toBeGreaterThan(0);
+        expect(seen.errors).toEqual([]);
+    }));
+
+    it('has no serious or critical axe-core violation, with the report and with a rule page in the side panel', async () => {
         const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
         // axe is injected as a script, which the page's own CSP would refuse.
-        const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 860 } });
-        try {
-            const { page } = await open(context, origin);
-            await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+        await inPage(async ({ page }) => {
+            await page.waitForSelector('#report table.matrix', { timeout: 60_000 });
             await page.addScriptTag({ content: axe });
-            const results = await page.evaluate(async () => {
+            const audit = () => page.evaluate(async () => {
                 const run = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
                 return (await run(document)).violations.map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }));
             });
-            expect(results.filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-        } finally {
-            await context.close();
-        }
+            expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+            await page.locator('#problems button.rule').first().click();
+            await page.waitForSelector('#rule-page:not([hidden]) h3');
+            expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+        }, { bypassCSP: true });
     });
 });
