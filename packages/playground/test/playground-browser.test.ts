@@ -149,7 +149,8 @@ if (!AVAILABLE) {
     });
 }
 
-describe.skipIf(!AVAILABLE)('the playground in Chromium', () => {
+// Each test drives a real browser, one of them a dozen pages: room for a loaded 2-core machine.
+describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, () => {
     let browser: Browser;
     let server: http.Server;
     let site: string;
