@@ -126,8 +126,10 @@ export class OsaLanguageClient {
         }));
     }
 
+    /** Closes a document and removes its file from the workspace (the server would otherwise keep it, as it keeps closed files on disk). */
     close(uri: string): void {
         void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
         this.diagnostics.delete(uri);
         this.versions.delete(uri);
     }

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateWorkspace } from '@osa-policy/language';
 
 const PLAYGROUND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = path.resolve(PLAYGROUND, '../..');
@@ -276,6 +277,52 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, 
         expect(seen.requests.every(url => url.startsWith(`${origin}/`))).toBe(true);
         // Once ready, the page fetched nothing more, even from its own origin: it works offline from here.
         expect(seen.requests.slice(requestsAtReady)).toEqual([]);
+        expect(seen.errors).toEqual([]);
+    }));
+
+    it('finds on every example exactly what the CLI\'s engine finds on the same workspace', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
+        const examples = await page.locator('#examples option').evaluateAll(options => options.map(o => (o as HTMLOptionElement).value).filter(v => v !== ''));
+        expect(examples.length).toBe(fs.readdirSync(path.join(REPO, 'examples/programmes')).length + fs.readdirSync(path.join(REPO, 'examples/violations')).length);
+        const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-playground-cli-'));
+        try {
+            for (const example of examples) {
+                // The CLI's expectation, on the files the playground's workspace holds: the example, the
+                // shared templates and envelopes, and the osa.config.json files above the example.
+                const dir = fs.mkdtempSync(path.join(scratch, 'ws-'));
+                const parts = example.split('/');
+                const copied = [example, 'shared/templates.osa', 'shared/budgets.osa', ...parts.map((_, i) => [...parts.slice(0, i), 'osa.config.json'].join('/'))];
+                for (const file of copied.filter(f => fs.existsSync(path.join(REPO, 'examples', f)))) {
+                    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+                    fs.copyFileSync(path.join(REPO, 'examples', file), path.join(dir, file));
+                }
+                const { reports } = await validateWorkspace(dir, [path.join(dir, example)]);
+                const expected = reports.flatMap(r => r.diagnostics).filter(d => /^OSA\d{3}$/.test(d.rule))
+                    .map(d => `${d.rule} ${example}:${d.range.start.line}:${d.range.start.column} ${d.message}`).sort();
+
+                await page.selectOption('#examples', example);
+                await page.waitForFunction(file => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === file, example);
+                const rule = example.match(/OSA\d{3}/)?.[0];
+                // The first check of the new workspace is in: a violation example shows its rule.
+                await page.waitForFunction(([file, id]) => [...document.querySelectorAll('#problems li.problem')].some(li =>
+                    li.querySelector('.where')?.textContent?.startsWith(`${file}:`) && (id === undefined || (li as HTMLElement).dataset.code === id)), [example, rule] as const, { timeout: 30_000 });
+                // Settled: the same list twice, a quarter second apart.
+                let shown: string[] = [];
+                for (let previous = ''; ;) {
+                    shown = await page.locator('#problems li.problem').evaluateAll((items, file) => items
+                        .filter(li => li.querySelector('.where')?.textContent?.startsWith(`${file}:`) && /^OSA\d{3}$/.test((li as HTMLElement).dataset.code ?? ''))
+                        .map(li => `${(li as HTMLElement).dataset.code} ${li.querySelector('.where')!.textContent} ${li.querySelector('.message')!.textContent}`).sort(), example);
+                    if (shown.join('\n') === previous) {
+                        break;
+                    }
+                    previous = shown.join('\n');
+                    await page.waitForTimeout(250);
+                }
+                expect(shown, example).toEqual(expected);
+            }
+        } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+        }
         expect(seen.errors).toEqual([]);
     }));
 
