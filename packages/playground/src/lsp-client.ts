@@ -59,7 +59,8 @@ export class OsaLanguageClient {
     private readonly versions = new Map<string, number>();
     private capabilities: InitializeResult['capabilities'] = {};
     private readonly listeners: DiagnosticsListener[] = [];
-    private readonly disposables: monaco.IDisposable[] = [];
+    /** The change listener of each open document. */
+    private readonly listening = new Map<string, monaco.IDisposable>();
 
     constructor(worker: Worker) {
         this.connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
@@ -120,7 +121,8 @@ export class OsaLanguageClient {
         const uri = model.uri.toString();
         this.versions.set(uri, model.getVersionId());
         void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LANGUAGE_ID, version: model.getVersionId(), text: model.getValue() } });
-        this.disposables.push(model.onDidChangeContent(() => {
+        this.listening.get(uri)?.dispose();
+        this.listening.set(uri, model.onDidChangeContent(() => {
             this.versions.set(uri, model.getVersionId());
             void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: model.getVersionId() }, contentChanges: [{ text: model.getValue() }] });
         }));
@@ -130,6 +132,8 @@ export class OsaLanguageClient {
     close(uri: string): void {
         void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+        this.listening.get(uri)?.dispose();
+        this.listening.delete(uri);
         this.diagnostics.delete(uri);
         this.versions.delete(uri);
     }

@@ -123,7 +123,6 @@ function select(file: WorkspaceFile, at?: monaco.IRange): void {
 
 // --- workspace ---
 
-let configTimer: ReturnType<typeof setTimeout> | undefined;
 
 async function removeFile(file: WorkspaceFile): Promise<void> {
     file.listener?.dispose();
@@ -150,9 +149,15 @@ async function addFiles(contents: Map<string, string>): Promise<WorkspaceFile[]>
         const file: WorkspaceFile = { path, model, isConfig };
         if (isConfig) {
             await client.writeFile(uriOf(path), text, true);
+            // Written to the server once typing pauses (each configuration on its own timer).
+            let timer: ReturnType<typeof setTimeout> | undefined;
             file.listener = model.onDidChangeContent(() => {
-                clearTimeout(configTimer);
-                configTimer = setTimeout(() => void client.writeFile(uriOf(path), model.getValue()), 300);
+                clearTimeout(timer);
+                timer = setTimeout(() => {
+                    if (files.includes(file)) {
+                        void client.writeFile(uriOf(path), model.getValue());
+                    }
+                }, 300);
             });
         }
         files.push(file);
