@@ -23,6 +23,8 @@ export function registerOsaLanguage(): void {
                 [/\d{4}-\d{2}-\d{2}/, 'number'],
                 [/\d[\d_]*(\.\d+)?/, 'number'],
                 [/^\s*[a-z][a-z-]*/, 'keyword'],
+                // Names (ids, codes, terms) stay whole, digits included; the server's tokens colour them.
+                [/[A-Za-z_][\w-]*/, 'identifier'],
                 [/[{}()[\]]/, '@brackets']
             ],
             comment: [[/\*\//, 'comment', '@pop'], [/./, 'comment']],

@@ -280,6 +280,29 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, 
         expect(seen.errors).toEqual([]);
     }));
 
+    it('formats, outlines and colours with the server: the formatter re-indents, Ctrl+Shift+O lists the programme, semantic tokens colour a reference', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        const lineOf = (needle: string) => page.locator('#editor .view-line', { hasText: needle }).first().evaluate(line => line.textContent!.replace(/\u00a0/g, ' '));
+        // Semantic colouring: the Monarch grammar leaves `OSA-BUDGET-FY2024` uncoloured; the server's tokens colour it.
+        await page.waitForFunction(() => [...document.querySelectorAll('#editor .view-line span span')]
+            .some(span => span.textContent === 'OSA-BUDGET-FY2024' && getComputedStyle(span).color !== 'rgb(0, 0, 0)'), undefined, { timeout: 30_000 });
+        // Formatting: an over-indented line comes back to the programme's indentation.
+        await gotoLineEnd(page, mng, 'modality grant');
+        await page.keyboard.press('Home');
+        await page.keyboard.type('        ');
+        expect(await lineOf('modality grant')).toBe('            modality grant');
+        await page.click('#format');
+        await page.waitForFunction(() => [...document.querySelectorAll('#editor .view-line')].some(l => l.textContent!.replace(/\u00a0/g, ' ') === '    modality grant'), undefined, { timeout: 30_000 });
+        // The outline (document symbols), from the keyboard.
+        await focusEditor(page);
+        await page.keyboard.press('Control+Shift+O');
+        const symbol = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'OSA-FY2024-MNG' });
+        await symbol.first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '13-outline.png') });
+        await page.keyboard.press('Escape');
+        expect(seen.errors).toEqual([]);
+    }));
+
     it('finds on every example exactly what the CLI\'s engine finds on the same workspace', () => inPage(async ({ page, seen }) => {
         await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
         const examples = await page.locator('#examples option').evaluateAll(options => options.map(o => (o as HTMLOptionElement).value).filter(v => v !== ''));
