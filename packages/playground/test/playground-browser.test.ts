@@ -278,6 +278,14 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, 
         // Once ready, the page fetched nothing more, even from its own origin: it works offline from here.
         expect(seen.requests.slice(requestsAtReady)).toEqual([]);
         expect(seen.errors).toEqual([]);
+        // The page's own policy refuses inline scripts: one added now does not run (the browser reports the refusal).
+        expect(await page.evaluate(() => {
+            const script = document.createElement('script');
+            script.textContent = 'window.__policyLetMeRun = true';
+            document.body.append(script);
+            return (window as unknown as { __policyLetMeRun?: boolean }).__policyLetMeRun ?? false;
+        })).toBe(false);
+        expect(seen.errors.join()).toMatch(/Content Security Policy/);
     }));
 
     it('formats, outlines and colours with the server: the formatter re-indents, Ctrl+Shift+O lists the programme, semantic tokens colour a reference', () => inPage(async ({ page, seen }) => {
