@@ -21,16 +21,12 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_AVAILABLE, launchChromium, skipWithoutChromium } from '../../cli/test/chromium.js';
 import { validateWorkspace } from '@osa-policy/language';
 
 const PLAYGROUND = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = path.resolve(PLAYGROUND, '../..');
 const ARTIFACTS = path.join(REPO, 'artifacts/playground');
-const CHROMIUM = process.env.OSA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AVAILABLE = fs.existsSync(CHROMIUM);
-const MISSING = `${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set OSA_CHROMIUM) to test the playground in a real browser`;
 const LANGUAGE_OUT = path.join(REPO, 'packages/language/out/browser.js');
 
 const TYPES: Record<string, string> = {
@@ -141,17 +137,10 @@ function readZip(zip: Buffer): Map<string, string> {
     return files;
 }
 
-if (!AVAILABLE) {
-    it('opens the playground in Chromium', ctx => {
-        if (process.env.CI) {
-            throw new Error(`${MISSING}; CI must run this test`);
-        }
-        ctx.skip(MISSING);
-    });
-}
+skipWithoutChromium('opens the playground in Chromium', 'test the playground in a real browser');
 
 // Each test drives a real browser, one of them a dozen pages: room for a loaded 2-core machine.
-describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, () => {
+describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, () => {
     let browser: Browser;
     let server: http.Server;
     let site: string;
@@ -173,7 +162,7 @@ describe.skipIf(!AVAILABLE)('the playground in Chromium', { timeout: 180_000 }, 
         measurements.site = sizes(site);
         server = await serve(site);
         origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-        browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+        browser = await launchChromium();
         fs.mkdirSync(ARTIFACTS, { recursive: true });
     }, 240_000);
 
