@@ -377,6 +377,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         // The Japanese catalogue's text (packages/language/src/i18n/ja), from the worker's revalidation.
         await page.waitForFunction(() => /国際約束が宣言されていません/.test(document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent ?? ''), undefined, { timeout: 30_000 });
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+        // The report follows the example chosen in the menu.
+        await page.waitForFunction(() => document.querySelector('#report h3')?.textContent === 'VIOLATION-OSA401', undefined, { timeout: 30_000 });
         await page.screenshot({ path: path.join(ARTIFACTS, '10-japanese.png') });
         await page.selectOption('#locale', 'en');
         await page.waitForFunction(text => document.querySelector('#problems li.problem[data-code="OSA401"] .message')?.textContent === text, english, { timeout: 30_000 });
