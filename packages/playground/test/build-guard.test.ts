@@ -4,6 +4,7 @@
  * becomes pathe, and any other Node built-in fails the build. These tests build small entries with
  * the real configuration and run the result.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +38,12 @@ afterEach(() => {
 });
 
 describe('the playground build', () => {
+    it('type-checks (Vite does not: tsc -p packages/playground)', () => {
+        const tsc = spawnSync(process.execPath, [path.join(PLAYGROUND, '../../node_modules/typescript/bin/tsc'), '-p', path.join(PLAYGROUND, 'tsconfig.json')], { encoding: 'utf-8' });
+        expect(tsc.stdout + tsc.stderr).toBe('');
+        expect(tsc.status).toBe(0);
+    }, 120_000);
+
     it('fails on a Node built-in, naming it and the importer', async () => {
         const dir = root("import { readFileSync } from 'node:fs';\nglobalThis.read = readFileSync;\n");
         await expect(buildIn(dir)).rejects.toThrow(/"node:fs" is imported by .*main\.js: the playground must not need Node/);
