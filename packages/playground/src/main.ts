@@ -66,6 +66,14 @@ interface WorkspaceFile {
 }
 
 let files: WorkspaceFile[] = [];
+
+/** Changes to the workspace run one after another (a second menu choice waits for the first to finish). */
+let changing: Promise<unknown> = Promise.resolve();
+function serially<T>(change: () => Promise<T>): Promise<T> {
+    const run = changing.then(change);
+    changing = run.catch(() => undefined);
+    return run;
+}
 let current: WorkspaceFile | undefined;
 
 function uriOf(path: string): string {
@@ -200,7 +208,9 @@ const picker = element<HTMLInputElement>('add-files');
 element<HTMLButtonElement>('add-files-button').addEventListener('click', () => picker.click());
 picker.addEventListener('change', () => {
     if (picker.files) {
-        void takeFiles([...picker.files]).finally(() => { picker.value = ''; });
+        const chosen = [...picker.files];
+        picker.value = '';
+        void serially(() => takeFiles(chosen));
     }
 });
 document.addEventListener('dragover', event => {
@@ -212,7 +222,8 @@ document.addEventListener('dragover', event => {
 document.addEventListener('drop', event => {
     if (event.dataTransfer?.files.length) {
         event.preventDefault();
-        void takeFiles([...event.dataTransfer.files]);
+        const dropped = [...event.dataTransfer.files];
+        void serially(() => takeFiles(dropped));
     }
 });
 
@@ -387,7 +398,8 @@ function fillExampleMenu(): void {
     exampleMenu.addEventListener('change', () => {
         if (exampleMenu.value !== '') {
             showNotice(undefined);
-            void loadWorkspace(exampleWorkspace(exampleMenu.value));
+            const chosen = exampleMenu.value;
+            void serially(() => loadWorkspace(exampleWorkspace(chosen)));
         }
     });
 }
@@ -459,7 +471,7 @@ async function openLink(): Promise<boolean> {
 
 window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) !== ownFragment) {
-        void openLink();
+        void serially(openLink);
     }
 });
 
@@ -477,8 +489,8 @@ async function start(): Promise<void> {
             statusLine.textContent = `Ready: every rule runs in this tab (first check ${ms} ms after navigation).`;
         }
     });
-    if (!await openLink()) {
-        await loadWorkspace(exampleWorkspace(DEFAULT_EXAMPLE));
+    if (!await serially(openLink)) {
+        await serially(() => loadWorkspace(exampleWorkspace(DEFAULT_EXAMPLE)));
     }
     document.body.dataset.ready = 'true';
 }

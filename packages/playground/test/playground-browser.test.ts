@@ -368,9 +368,18 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
 
     it('switches the locale of the server\'s messages in one place (the Localizer) and rechecks', () => inPage(async ({ page, seen }) => {
         await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
-        await page.selectOption('#examples', 'violations/OSA401-no-international-agreement.osa');
+        // Two menu choices in one go: the second waits for the first, and wins.
+        await page.evaluate(() => {
+            const menu = document.querySelector<HTMLSelectElement>('#examples')!;
+            for (const value of ['violations/OSA101-recipient-not-developing-country.osa', 'violations/OSA401-no-international-agreement.osa']) {
+                menu.value = value;
+                menu.dispatchEvent(new Event('change'));
+            }
+        });
         const osa401 = page.locator('#problems li.problem[data-code="OSA401"] .message');
         await osa401.waitFor({ timeout: 30_000 });
+        expect(await page.locator('[role="tab"]').allTextContents()).toEqual(['violations/OSA401-no-international-agreement.osa', 'shared/templates.osa', 'shared/budgets.osa', 'osa.config.json']);
+        expect((await problems(page)).map(p => p.code)).toEqual(['OSA401']);
         const english = await osa401.textContent();
         expect(english).toMatch(/agreement/i);
         await page.selectOption('#locale', 'ja');
