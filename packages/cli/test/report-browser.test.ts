@@ -15,17 +15,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_AVAILABLE, launchChromium, skipWithoutChromium } from './chromium.js';
 import { programme, STANDARD_TEMPLATE } from '../../language/test/helpers.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const OSA = path.join(REPO, 'packages/cli/bin/osa.js');
 const ARTIFACTS = path.join(REPO, 'artifacts/report');
-// The same browser and flags as the editor E2E (packages/extension/scripts/e2e).
-const CHROMIUM = process.env.OSA_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'];
-const AVAILABLE = fs.existsSync(CHROMIUM);
-const MISSING = `${CHROMIUM} not found: install it with \`apt-get install -y chromium\` (or set OSA_CHROMIUM) to open the HTML report in a real browser`;
 
 /** Each payload records that it ran in `window.__osaRan`; the report must never let one run. */
 const RAN = (what: string) => `(window.__osaRan=window.__osaRan||[]).push('${what}')`;
@@ -60,16 +55,9 @@ async function open(context: BrowserContext, url: string): Promise<{ page: Page;
     return { page, seen };
 }
 
-if (!AVAILABLE) {
-    it('opens the HTML report in Chromium', ctx => {
-        if (process.env.CI) {
-            throw new Error(`${MISSING}; CI must run this test`);
-        }
-        ctx.skip(MISSING);
-    });
-}
+skipWithoutChromium('opens the HTML report in Chromium', 'open the HTML report in a real browser');
 
-describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
+describe.skipIf(!CHROMIUM_AVAILABLE)('the HTML report in Chromium', () => {
     let browser: Browser;
     let dir: string;
     let examplesUrl: string;
@@ -97,7 +85,7 @@ describe.skipIf(!AVAILABLE)('the HTML report in Chromium', () => {
             'recipient SGP'));
         // Lawful once the suppression and the exception apply: the payloads do not disturb the checks.
         injectionUrl = report(ws, '.', 'report.html', 0);
-        browser = await (await import('playwright-core')).chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+        browser = await launchChromium();
     });
     afterAll(async () => {
         await browser?.close();

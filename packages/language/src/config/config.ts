@@ -9,12 +9,13 @@
  * for recorded decisions; last, an inline `osa-disable` comment with a reason moves it to the
  * suppressed list.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import type { DacListData, DatedDesignation, Embargo, ReferenceDataSet } from '../reference/types.js';
-import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, readTextFile, type ReadOptions } from '../io/safe-read.js';
+import { MAX_CONFIG_BYTES, MAX_DATA_BYTES, type ReadOptions } from '../io/text.js';
+// The disk on Node; the playground's bundle swaps in its in-memory workspace (io/memory-host.ts).
+import { hostFiles } from '../io/node-host.js';
 import { BUILT_IN_TERMS, type Terms } from '../vocabulary.js';
 import { termsFromConfig, type VocabularySettings } from './config-vocabulary.js';
 import validateConfigSchema from './generated/config-schema-validator.js';
@@ -236,12 +237,12 @@ export function findConfigFile(dir: string): string | undefined {
     let file: string | undefined;
     for (;;) {
         const candidate = path.join(current, CONFIG_FILE_NAME);
-        if (fs.existsSync(candidate)) {
+        if (hostFiles.exists(candidate)) {
             file = candidate;
             break;
         }
         const parent = path.dirname(current);
-        if (parent === current || fs.existsSync(path.join(current, '.git'))) {
+        if (parent === current || hostFiles.exists(path.join(current, '.git'))) {
             break;
         }
         current = parent;
@@ -274,7 +275,7 @@ export interface LoadOptions {
  * too large, binary, not UTF-8, a link leading out) is a ConfigError at `jsonPath`.
  */
 function readJsonText(file: string, options: ReadOptions, configFile: string, jsonPath: string): string {
-    const read = readTextFile(file, options);
+    const read = hostFiles.readText(file, options);
     const own = file === configFile;
     if ('problem' in read) {
         throw new ConfigError(configFile, jsonPath, own ? msg('config.cannotReadConfig', { problem: read.detail }) : msg('config.cannotReadFile', { file, problem: read.detail }));

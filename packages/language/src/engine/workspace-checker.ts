@@ -26,9 +26,9 @@ import { kindMessage, MAX_SOURCE_BYTES, readRegularFile, readTextFile, type Read
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
-import { LANGUAGE_CODE } from '../validation/language-checks.js';
-import { applySuppressions, type SuppressedFinding } from '../validation/suppressions.js';
-import type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
+import { applySuppressions } from '../validation/suppressions.js';
+import type { FileReport, InputProblem } from './report.js';
+import { byPosition, toReportedDiagnostic, toSuppressedDiagnostic } from './reported-diagnostics.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import { summarizeDocument } from '../workspace/summary.js';
 import { WorkspaceView } from '../workspace/workspace-view.js';
@@ -36,6 +36,7 @@ import { recordDocument, type DocumentRecords } from '../report/records.js';
 import { compareCodePoints } from '../util/order.js';
 
 export { CONFIG_FILE_NAME };
+export { byPosition, toReportedDiagnostic, toSuppressedDiagnostic };
 export type { FileReport, InputProblem, Position1, ReportedDiagnostic, Severity, SuppressedDiagnostic } from './report.js';
 
 export const OSA_EXTENSION = '.osa';
@@ -124,60 +125,6 @@ function kindOf(file: string): Message {
 export function readSource(file: string, within?: ReadOptions['within']): { text: string } | { problem: string; detail: Message } {
     const read = readTextFile(file, { maxBytes: MAX_FILE_BYTES, within });
     return 'problem' in read ? { problem: read.problem, detail: read.detail } : { text: read.text };
-}
-
-function severityOf(diagnostic: Diagnostic): Severity {
-    switch (diagnostic.severity) {
-        case 1: return 'error';
-        case 2: return 'warning';
-        default: return 'info';
-    }
-}
-
-function toPosition1(position: { line: number; character: number }): Position1 {
-    return { line: position.line + 1, column: position.character + 1 };
-}
-
-export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic {
-    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-    const rule = code ? ruleById(code) : undefined;
-    const reported: ReportedDiagnostic = {
-        rule: rule?.id ?? (code === 'suppression' ? 'suppression' : LANGUAGE_CODE),
-        severity: severityOf(diagnostic),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value,
-        clause: rule?.clause ?? null,
-        range: { start: toPosition1(diagnostic.range.start), end: toPosition1(diagnostic.range.end) }
-    };
-    const messageId = (diagnostic.data as { messageId?: unknown } | undefined)?.messageId;
-    if (typeof messageId === 'string') {
-        reported.messageId = messageId;
-    }
-    if (diagnostic.relatedInformation?.length) {
-        reported.related = diagnostic.relatedInformation.map(r => ({
-            path: URI.parse(r.location.uri).fsPath,
-            range: { start: toPosition1(r.location.range.start), end: toPosition1(r.location.range.end) },
-            message: r.message
-        }));
-    }
-    return reported;
-}
-
-/** A finding a suppression comment silenced, with the comment (the audit trail). */
-export function toSuppressedDiagnostic(finding: SuppressedFinding): SuppressedDiagnostic {
-    return {
-        ...toReportedDiagnostic(finding.diagnostic),
-        suppression: {
-            kind: finding.directive.kind,
-            reason: finding.directive.reason,
-            range: { start: toPosition1(finding.directive.range.start), end: toPosition1(finding.directive.range.end) }
-        }
-    };
-}
-
-export function byPosition(a: ReportedDiagnostic, b: ReportedDiagnostic): number {
-    return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column
-        || a.range.end.line - b.range.end.line || a.range.end.column - b.range.end.column
-        || compareCodePoints(a.rule, b.rule) || compareCodePoints(a.message, b.message);
 }
 
 /**

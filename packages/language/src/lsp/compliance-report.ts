@@ -9,7 +9,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ConfigError } from '../config/config.js';
-import { byPosition, toReportedDiagnostic, toSuppressedDiagnostic } from '../engine/workspace-checker.js';
+import { byPosition, toReportedDiagnostic, toSuppressedDiagnostic } from '../engine/reported-diagnostics.js';
 import type { FileReport, InputProblem } from '../engine/report.js';
 import { localize } from '../i18n/localize.js';
 import { msg } from '../i18n/message.js';

@@ -11,8 +11,8 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError } from '../config/config.js';
-import { OsaFileSystemProvider } from '../io/osa-file-system.js';
-import { binaryMessage, invalidUtf8, type TextPosition } from '../io/safe-read.js';
+import type { SourceIssue } from '../io/osa-file-system.js';
+import { binaryMessage, invalidUtf8, type TextPosition } from '../io/text.js';
 import { Localizer } from '../i18n/localize.js';
 import { msg, type Message } from '../i18n/message.js';
 import { OsaLexerErrorMessages, OsaParserErrorMessages } from './parse-messages.js';
@@ -47,7 +47,8 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const file = document.uri.fsPath;
-        const issue = this.files instanceof OsaFileSystemProvider ? this.files.issueOf(document) : undefined;
+        // The Node file system provider remembers what reading found wrong; the playground's in-memory one has nothing to tell.
+        const issue = hasSourceIssues(this.files) ? this.files.issueOf(document) : undefined;
         if (issue?.problem) {
             return [this.fileDiagnostic(msg('file.notChecked', { problem: issue.detail ?? issue.problem }))];
         }
@@ -184,4 +185,8 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             message: this.localizer.text(message), data: { messageId: message.id }
         };
     }
+}
+
+function hasSourceIssues(files: object): files is { issueOf(document: LangiumDocument): SourceIssue | undefined } {
+    return typeof (files as { issueOf?: unknown }).issueOf === 'function';
 }

@@ -68,7 +68,7 @@ export class OsaValidationRegistry extends ValidationRegistry {
         if (isOperationCancelled(error)) {
             throw error;
         }
-        if (process.env.OSA_DEBUG && error instanceof Error) {
+        if (globalThis.process?.env.OSA_DEBUG && error instanceof Error) {
             console.error(error.stack);
         }
         const message = msg('language.checkFailed', { error: error instanceof Error ? error.message : String(error), url: REPORT_BUGS_URL });
