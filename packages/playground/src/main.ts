@@ -315,7 +315,8 @@ async function openRule(id: string, locale = localeMenu.value === 'ja' ? 'ja' as
 function renderProblems(): void {
     const entries = [...diagnostics.entries()]
         .filter(([uri]) => files.some(f => f.model.uri.toString() === uri))
-        .sort(([a], [b]) => a.localeCompare(b))
+        // URIs are percent-encoded ASCII, so plain comparison is code-point order, the same on every machine.
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .flatMap(([uri, list]) => [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character).map(d => ({ uri, d })));
     problemCount.textContent = `(${entries.length})`;
     problemList.replaceChildren(...entries.map(({ uri, d }) => problemItem(uri, d)));
