@@ -4,11 +4,13 @@
  * reading), valid UTF-8 text without NUL bytes; names are reduced to safe characters. Whatever is
  * refused is named with the reason.
  */
+import { PageMessage } from './page-text.js';
 import { isWorkspacePath, MAX_FILE_CHARS } from './share.js';
 
 export interface ReadFiles {
     files: Map<string, string>;
-    refused: string[];
+    /** Each refused file with the reason, as a message the page shows in its locale. */
+    refused: PageMessage[];
 }
 
 /** The workspace path for a file's name: its last segment, unusual characters replaced by `-`. */
@@ -22,27 +24,27 @@ const strict = new TextDecoder('utf-8', { fatal: true });
 
 export async function readFiles(list: Iterable<File>): Promise<ReadFiles> {
     const files = new Map<string, string>();
-    const refused: string[] = [];
+    const refused: PageMessage[] = [];
     for (const file of list) {
         const path = workspaceName(file.name);
         const shown = JSON.stringify(file.name.slice(0, 80));
         if (!isWorkspacePath(path)) {
-            refused.push(`${shown}: only .osa files and osa.config.json can be added`);
+            refused.push(new PageMessage('file.type', { name: shown }));
             continue;
         }
         if (file.size > MAX_FILE_CHARS) {
-            refused.push(`${shown}: larger than ${MAX_FILE_CHARS / 1024} KiB`);
+            refused.push(new PageMessage('file.size', { name: shown, kib: MAX_FILE_CHARS / 1024 }));
             continue;
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
         if (bytes.includes(0)) {
-            refused.push(`${shown}: a binary file, not text`);
+            refused.push(new PageMessage('file.binary', { name: shown }));
             continue;
         }
         try {
             files.set(path, strict.decode(bytes));
         } catch {
-            refused.push(`${shown}: not UTF-8 text`);
+            refused.push(new PageMessage('file.encoding', { name: shown }));
         }
     }
     return { files, refused };

@@ -150,6 +150,20 @@ export class OsaLanguageClient {
         return await this.connection.sendRequest('osa/complianceReport', {}) as ReportDocument;
     }
 
+    /** The document's symbols (hierarchical), for the outline panel; empty when the server has none or the request was overtaken by an edit. */
+    async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+        try {
+            const symbols = await this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[] | null;
+            return (Array.isArray(symbols) ? symbols : []).filter(s => 'range' in s);
+        } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if (code === -32800 || code === -32801) {
+                return [];
+            }
+            throw error;
+        }
+    }
+
     async setLocale(locale: string): Promise<void> {
         await this.connection.sendNotification('osa/setLocale', { locale });
     }

@@ -5,14 +5,15 @@
  */
 import './monaco-setup.js';
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol/browser';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleWorkspace } from './examples.js';
-import { LANGUAGE_ID, messageText, OsaLanguageClient, WORKSPACE_URI } from './lsp-client.js';
+import { LANGUAGE_ID, messageText, OsaLanguageClient, toMonacoRange, WORKSPACE_URI } from './lsp-client.js';
 import { registerOsaLanguage } from './osa-language.js';
 import { renderReport } from './report-panel.js';
 import { readFiles } from './files-in.js';
 import { decodeWorkspace, encodeWorkspace, LinkError, MAX_FILES } from './share.js';
 import { zipFiles } from './zip.js';
+import { applyPageTexts, PageMessage, pageLocale, setPageLocale, t, type TextKey } from './page-text.js';
 
 // The rule pages are their own chunk, fetched while the page starts (see start()).
 const rulePages = import('./rule-pages.js');
@@ -42,11 +43,24 @@ const panelHeading = element<HTMLElement>('panel-heading');
 const panelBack = element<HTMLButtonElement>('panel-back');
 const reportToggle = element<HTMLButtonElement>('report-toggle');
 const notice = element<HTMLElement>('notice');
+const outlinePanel = element<HTMLElement>('outline-panel');
+const outlineList = element<HTMLUListElement>('outline');
+const outlineToggle = element<HTMLButtonElement>('outline-toggle');
 
-function showNotice(text: string | undefined, ok = false): void {
+// The notice and the status line keep how to say their text, not the text, so that a locale switch says it again.
+let noticeText: (() => string) | undefined;
+let statusText: () => string = () => t('status.starting');
+
+function showNotice(text: (() => string) | undefined, ok = false): void {
+    noticeText = text;
     notice.hidden = text === undefined;
-    notice.textContent = text ?? '';
+    notice.textContent = text?.() ?? '';
     notice.classList.toggle('ok', ok);
+}
+
+function showStatus(text: () => string): void {
+    statusText = text;
+    statusLine.textContent = text();
 }
 
 registerOsaLanguage();
@@ -55,7 +69,7 @@ const editor = monaco.editor.create(element('editor'), {
     minimap: { enabled: false },
     'semanticHighlighting.enabled': true,
     fixedOverflowWidgets: true,
-    ariaLabel: 'File editor'
+    ariaLabel: t('aria.editor')
 });
 
 interface WorkspaceFile {
@@ -86,7 +100,7 @@ function pathOf(uri: string): string {
 
 const worker = new Worker(new URL('./language-worker.ts', import.meta.url), { type: 'module', name: 'osa-language-server' });
 worker.addEventListener('error', event => {
-    statusLine.textContent = `The language server stopped: ${event.message}`;
+    showStatus(() => t('status.stopped', { message: event.message }));
 });
 const client = new OsaLanguageClient(worker);
 
@@ -119,9 +133,13 @@ function renderTabs(): void {
 }
 
 function select(file: WorkspaceFile, at?: monaco.IRange): void {
+    const changed = current !== file;
     current = file;
     editor.setModel(file.model);
     renderTabs();
+    if (changed) {
+        scheduleOutline(0);
+    }
     if (at) {
         editor.setSelection(at);
         editor.revealRangeInCenter(at);
@@ -200,8 +218,10 @@ async function takeFiles(list: Iterable<File>): Promise<void> {
         select(added.find(f => !f.isConfig) ?? added[0]);
         renderProblems();
     }
-    const notes = [...refused, ...dropped.map(p => `${p}: the workspace holds at most ${MAX_FILES} files`)];
-    showNotice(notes.length ? `Not added: ${notes.join('; ')}.` : added.length ? `Added ${added.map(f => f.path).join(', ')}.` : undefined, notes.length === 0);
+    const notes = [...refused, ...dropped.map(path => new PageMessage('notice.tooManyFiles', { path, max: MAX_FILES }))];
+    const names = added.map(f => f.path).join(', ');
+    showNotice(notes.length ? () => t('notice.notAdded', { reasons: notes.map(n => n.text()).join('; ') })
+        : added.length ? () => t('notice.added', { files: names }) : undefined, notes.length === 0);
 }
 
 const picker = element<HTMLInputElement>('add-files');
@@ -235,6 +255,10 @@ client.onDiagnostics((uri, list) => {
     diagnostics.set(uri, list);
     renderProblems();
     scheduleReport();
+    if (uri === current?.model.uri.toString()) {
+        // The outline follows the text as the checks do: after each change the server has taken in.
+        scheduleOutline(0);
+    }
 });
 
 // --- report ---
@@ -257,7 +281,7 @@ function scheduleReport(): void {
             }
         } catch (error) {
             if (request === reportRequest) {
-                reportView.textContent = `The report could not be made: ${error instanceof Error ? error.message : String(error)}`;
+                reportView.textContent = t('report.failed', { message: error instanceof Error ? error.message : String(error) });
             }
         }
     }, 250);
@@ -274,7 +298,7 @@ function showReport(): void {
     rulePage.hidden = true;
     reportView.hidden = false;
     panelBack.hidden = true;
-    panelHeading.textContent = 'Report';
+    panelHeading.textContent = t('panel.report');
 }
 
 reportToggle.addEventListener('click', () => {
@@ -290,7 +314,10 @@ panelBack.addEventListener('click', showReport);
 
 // --- rule pages ---
 
-async function openRule(id: string, locale = localeMenu.value === 'ja' ? 'ja' as const : 'en' as const): Promise<void> {
+/** The rule whose page the side panel shows (reopened in the new language when the locale changes). */
+let shownRule: string | undefined;
+
+async function openRule(id: string, locale = pageLocale()): Promise<void> {
     const pages = await rulePages;
     if (!pages.renderRulePage(rulePage, id, locale, (other, otherLocale) => void openRule(other, otherLocale))) {
         return;
@@ -300,7 +327,7 @@ async function openRule(id: string, locale = localeMenu.value === 'ja' ? 'ja' as
     github.href = pages.rulePageUrl(id, locale);
     github.target = '_blank';
     github.rel = 'noopener noreferrer';
-    github.textContent = 'This page on GitHub';
+    github.textContent = t('panel.onGitHub');
     source.append(github);
     rulePage.append(source);
     reportPanel.hidden = false;
@@ -308,7 +335,8 @@ async function openRule(id: string, locale = localeMenu.value === 'ja' ? 'ja' as
     reportView.hidden = true;
     rulePage.hidden = false;
     panelBack.hidden = false;
-    panelHeading.textContent = `Rule ${id}`;
+    panelHeading.textContent = t('panel.rule', { id });
+    shownRule = id;
     reportPanel.scrollTop = 0;
 }
 
@@ -323,7 +351,7 @@ function renderProblems(): void {
     if (entries.length === 0) {
         const none = document.createElement('li');
         none.className = 'none';
-        none.textContent = 'No problems in the workspace.';
+        none.textContent = t('problems.none');
         problemList.append(none);
     }
 }
@@ -338,7 +366,7 @@ function problemItem(uri: string, d: Diagnostic): HTMLLIElement {
     go.className = 'go';
     const badge = document.createElement('span');
     badge.className = 'severity';
-    badge.textContent = severity;
+    badge.textContent = t(`severity.${severity}` as TextKey);
     const message = document.createElement('span');
     message.className = 'message';
     message.textContent = messageText(d);
@@ -363,7 +391,7 @@ function problemItem(uri: string, d: Diagnostic): HTMLLIElement {
         rule.className = 'rule';
         rule.textContent = code;
         if (/^OSA\d{3}$/.test(code)) {
-            rule.title = `Show the documentation of ${code}`;
+            rule.title = t('problems.ruleTitle', { code });
             rule.addEventListener('click', () => void openRule(code));
             item.append(rule);
         } else {
@@ -373,15 +401,118 @@ function problemItem(uri: string, d: Diagnostic): HTMLLIElement {
             item.append(plain);
         }
     }
+    if (d.relatedInformation?.length) {
+        item.append(relatedList(d.relatedInformation));
+    }
     return item;
 }
+
+/** A finding's related locations: each one opens its file's tab at the place (plain text when the file is not in the workspace). */
+function relatedList(related: NonNullable<Diagnostic['relatedInformation']>): HTMLUListElement {
+    const list = document.createElement('ul');
+    list.className = 'related';
+    list.setAttribute('aria-label', t('problems.related'));
+    for (const info of related) {
+        const li = document.createElement('li');
+        const where = `${pathOf(info.location.uri)}:${info.location.range.start.line + 1}:${info.location.range.start.character + 1}`;
+        const text = `${info.message} — ${where}`;
+        const file = files.find(f => f.model.uri.toString() === info.location.uri);
+        if (file) {
+            const go = document.createElement('button');
+            go.type = 'button';
+            go.textContent = text;
+            go.title = t('problems.relatedTitle', { where });
+            go.addEventListener('click', () => select(file, toMonacoRange(info.location.range)));
+            li.append(go);
+        } else {
+            li.textContent = text;
+        }
+        list.append(li);
+    }
+    return list;
+}
+
+// --- outline ---
+
+let outlineTimer: ReturnType<typeof setTimeout> | undefined;
+let outlineRequest = 0;
+
+/** Asks the server for the current file's symbols (each request supersedes the ones before). */
+function scheduleOutline(delay: number): void {
+    clearTimeout(outlineTimer);
+    if (outlinePanel.hidden) {
+        return;
+    }
+    outlineTimer = setTimeout(async () => {
+        const request = ++outlineRequest;
+        const file = current;
+        if (!file) {
+            return;
+        }
+        if (file.isConfig) {
+            renderOutline(file, undefined);
+            return;
+        }
+        const symbols = await client.documentSymbols(file.model.uri.toString()).catch(() => []);
+        if (request === outlineRequest && file === current) {
+            renderOutline(file, symbols);
+        }
+    }, delay);
+}
+
+let outlineShown: { file: WorkspaceFile; symbols: DocumentSymbol[] | undefined } | undefined;
+
+function renderOutline(file: WorkspaceFile, symbols: DocumentSymbol[] | undefined): void {
+    outlineShown = { file, symbols };
+    const note = (text: string) => {
+        const li = document.createElement('li');
+        li.className = 'none';
+        li.textContent = text;
+        return li;
+    };
+    if (symbols === undefined) {
+        outlineList.replaceChildren(note(t('outline.notOsa')));
+    } else if (symbols.length === 0) {
+        outlineList.replaceChildren(note(t('outline.none')));
+    } else {
+        outlineList.replaceChildren(...symbols.map(symbol => outlineItem(file, symbol)));
+    }
+}
+
+function outlineItem(file: WorkspaceFile, symbol: DocumentSymbol): HTMLLIElement {
+    const li = document.createElement('li');
+    const go = document.createElement('button');
+    go.type = 'button';
+    go.textContent = symbol.name;
+    if (symbol.detail) {
+        const detail = document.createElement('span');
+        detail.className = 'kind';
+        detail.textContent = symbol.detail;
+        go.append(detail);
+    }
+    go.addEventListener('click', () => select(file, toMonacoRange(symbol.selectionRange)));
+    li.append(go);
+    if (symbol.children?.length) {
+        const list = document.createElement('ul');
+        list.append(...symbol.children.map(child => outlineItem(file, child)));
+        li.append(list);
+    }
+    return li;
+}
+
+outlineToggle.addEventListener('click', () => {
+    outlinePanel.hidden = !outlinePanel.hidden;
+    outlineToggle.setAttribute('aria-expanded', String(!outlinePanel.hidden));
+    scheduleOutline(0);
+});
 
 // --- menus ---
 
 function fillExampleMenu(): void {
     for (const group of ['Programmes', 'Violations'] as const) {
         const optgroup = document.createElement('optgroup');
-        optgroup.label = group;
+        optgroup.dataset.group = group;
+        optgroup.label = t(group === 'Programmes' ? 'examples.programmes' : 'examples.violations');
         for (const example of EXAMPLES.filter(e => e.group === group)) {
             const option = document.createElement('option');
             option.value = example.main;
@@ -392,7 +523,9 @@ function fillExampleMenu(): void {
     }
     const shared = document.createElement('option');
     shared.value = '';
-    shared.textContent = '(shared workspace)';
+    shared.id = 'shared-option';
+    shared.dataset.text = 'examples.shared';
+    shared.textContent = t('examples.shared');
     shared.hidden = true;
     exampleMenu.prepend(shared);
     exampleMenu.value = DEFAULT_EXAMPLE;
@@ -405,8 +538,32 @@ function fillExampleMenu(): void {
     });
 }
 
+/** Everything the page says, said again in the chosen language; the server's messages follow through its Localizer. */
+function applyLocale(): void {
+    setPageLocale(localeMenu.value);
+    applyPageTexts();
+    editor.updateOptions({ ariaLabel: t('aria.editor') });
+    for (const optgroup of exampleMenu.querySelectorAll('optgroup')) {
+        optgroup.label = t(optgroup.dataset.group === 'Programmes' ? 'examples.programmes' : 'examples.violations');
+    }
+    statusLine.textContent = statusText();
+    if (noticeText) {
+        notice.textContent = noticeText();
+    }
+    renderProblems();
+    if (outlineShown) {
+        renderOutline(outlineShown.file, outlineShown.symbols);
+    }
+    if (!rulePage.hidden && shownRule) {
+        void openRule(shownRule);
+    } else {
+        panelHeading.textContent = t('panel.report');
+    }
+    scheduleReport();
+}
+
 localeMenu.addEventListener('change', () => {
-    document.documentElement.lang = localeMenu.value;
+    applyLocale();
     void client.setLocale(localeMenu.value);
 });
 
@@ -445,9 +602,10 @@ element<HTMLButtonElement>('share').addEventListener('click', async () => {
         } catch {
             // No clipboard permission: the address bar has the link.
         }
-        showNotice(`The address bar now holds a link to this workspace (${location.href.length.toLocaleString('en-US')} characters)${copied ? ', copied to the clipboard' : ''}. The files travel in the link itself, after the #, which browsers never send to a server.`, true);
+        const length = location.href.length;
+        showNotice(() => t(copied ? 'notice.sharedCopied' : 'notice.shared', { length }), true);
     } catch (error) {
-        showNotice(error instanceof LinkError ? `Cannot share this workspace: ${error.message}.` : `Cannot share this workspace: ${String(error)}`);
+        showNotice(() => t('notice.cannotShare', { reason: error instanceof LinkError ? error.detail.text() : String(error) }));
     }
 });
 
@@ -465,7 +623,8 @@ async function openLink(): Promise<boolean> {
         await loadWorkspace(shared.files, shared.active);
         return true;
     } catch (error) {
-        showNotice(`This link's workspace cannot be opened: ${error instanceof LinkError ? error.message : String(error)}. ${files.length ? 'The workspace shown is unchanged.' : 'An example is shown instead.'}`);
+        const key = files.length ? 'notice.badLinkKept' : 'notice.badLinkExample';
+        showNotice(() => t(key, { reason: error instanceof LinkError ? error.detail.text() : String(error) }));
         return false;
     }
 }
@@ -481,13 +640,18 @@ async function start(): Promise<void> {
     // Everything is fetched before the page says it is ready: the worker, the rule pages, and Monaco's icon
     // font (otherwise loaded when the first icon shows), so that from then on the page works offline.
     await Promise.all([client.start(), rulePages, document.fonts.load('16px codicon')]);
+    // A browser that restores the form (back/forward) may have kept 日本語 chosen: the page and the server follow it.
+    if (localeMenu.value !== 'en') {
+        applyLocale();
+        await client.setLocale(localeMenu.value);
+    }
     let first = true;
     client.onDiagnostics(() => {
         if (first) {
             first = false;
             const ms = Math.round(performance.now());
             document.body.dataset.firstDiagnosticsMs = String(ms);
-            statusLine.textContent = `Ready: every rule runs in this tab (first check ${ms} ms after navigation).`;
+            showStatus(() => t('status.ready', { ms }));
         }
     });
     if (!await serially(openLink)) {
@@ -497,6 +661,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-    statusLine.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`;
+    showStatus(() => t('status.failed', { message: error instanceof Error ? error.message : String(error) }));
     console.error(error);
 });

@@ -7,6 +7,7 @@
  * shape, the number of files, each path (relative, no `..`, only `.osa` files and osa.config.json) and
  * each text's size. Anything else is refused with a message saying which limit it broke.
  */
+import { PageMessage } from './page-text.js';
 
 export const LINK_PREFIX = 'ws=v1.';
 /** Longest fragment accepted (and produced): links longer than this are cut by mail and chat programs anyway. */
@@ -23,7 +24,12 @@ export function isWorkspacePath(path: string): boolean {
     return PATH.test(path) && !path.split('/').some(part => part === '.' || part === '..');
 }
 
-export class LinkError extends Error { }
+/** A refused link: its message is English (for logs); `detail` shows it again in the page's locale. */
+export class LinkError extends Error {
+    constructor(readonly detail: PageMessage) {
+        super(detail.text('en'));
+    }
+}
 
 export interface SharedWorkspace {
     files: Map<string, string>;
@@ -41,13 +47,13 @@ function toBase64Url(bytes: Uint8Array): string {
 
 function fromBase64Url(text: string): Uint8Array {
     if (!/^[A-Za-z0-9_-]*$/.test(text)) {
-        throw new LinkError('the link is corrupt (it holds characters a shared workspace never has)');
+        throw new LinkError(new PageMessage('link.characters'));
     }
     let binary: string;
     try {
         binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     } catch {
-        throw new LinkError('the link is corrupt (it is not valid base64)');
+        throw new LinkError(new PageMessage('link.base64'));
     }
     return Uint8Array.from(binary, c => c.charCodeAt(0));
 }
@@ -64,7 +70,7 @@ async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promi
         total += value.length;
         if (total > limit) {
             await reader.cancel();
-            throw new LinkError(`the workspace in the link expands to more than ${limit / 1024 / 1024} MiB, the most a link may hold`);
+            throw new LinkError(new PageMessage('link.expands', { mib: limit / 1024 / 1024 }));
         }
         chunks.push(value);
     }
@@ -82,7 +88,7 @@ export async function encodeWorkspace(workspace: SharedWorkspace): Promise<strin
     const input = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const link = LINK_PREFIX + toBase64Url(await collect(input, Number.MAX_SAFE_INTEGER));
     if (link.length > MAX_LINK_CHARS) {
-        throw new LinkError(`the workspace is too large to share by link (${link.length.toLocaleString('en-US')} characters compressed; a link holds at most ${MAX_LINK_CHARS.toLocaleString('en-US')})`);
+        throw new LinkError(new PageMessage('link.tooLargeToShare', { length: link.length, max: MAX_LINK_CHARS }));
     }
     return link;
 }
@@ -93,23 +99,23 @@ export async function decodeWorkspace(fragment: string): Promise<SharedWorkspace
         return undefined;
     }
     if (fragment.length > MAX_LINK_CHARS) {
-        throw new LinkError(`the link is too long (${fragment.length.toLocaleString('en-US')} characters; a shared workspace has at most ${MAX_LINK_CHARS.toLocaleString('en-US')}): it may have been joined with other text`);
+        throw new LinkError(new PageMessage('link.tooLong', { length: fragment.length, max: MAX_LINK_CHARS }));
     }
     if (!fragment.startsWith(LINK_PREFIX)) {
-        throw new LinkError('the link was made by another version of the playground, or is corrupt');
+        throw new LinkError(new PageMessage('link.version'));
     }
     const compressed = fromBase64Url(fragment.slice(LINK_PREFIX.length));
     let bytes: Uint8Array;
     try {
         bytes = await collect(new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')), MAX_EXPANDED_BYTES);
     } catch (error) {
-        throw error instanceof LinkError ? error : new LinkError('the link is corrupt (its data does not decompress): it may have been cut short');
+        throw error instanceof LinkError ? error : new LinkError(new PageMessage('link.inflate'));
     }
     let value: unknown;
     try {
         value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
-        throw new LinkError('the link is corrupt (its data is not a workspace)');
+        throw new LinkError(new PageMessage('link.notWorkspace'));
     }
     return validate(value);
 }
@@ -117,25 +123,25 @@ export async function decodeWorkspace(fragment: string): Promise<SharedWorkspace
 function validate(value: unknown): SharedWorkspace {
     const shape = value as { v?: unknown; active?: unknown; files?: unknown };
     if (typeof value !== 'object' || value === null || shape.v !== 1 || !Array.isArray(shape.files)) {
-        throw new LinkError('the link is corrupt (its data is not a workspace)');
+        throw new LinkError(new PageMessage('link.notWorkspace'));
     }
     if (shape.files.length === 0 || shape.files.length > MAX_FILES) {
-        throw new LinkError(`a shared workspace holds 1 to ${MAX_FILES} files; this link has ${shape.files.length}`);
+        throw new LinkError(new PageMessage('link.fileCount', { max: MAX_FILES, count: shape.files.length }));
     }
     const files = new Map<string, string>();
     for (const entry of shape.files as unknown[]) {
         if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') {
-            throw new LinkError('the link is corrupt (a file entry is not a name and a text)');
+            throw new LinkError(new PageMessage('link.entry'));
         }
         const [path, text] = entry as [string, string];
         if (!isWorkspacePath(path)) {
-            throw new LinkError(`the link names a file the playground does not hold: ${JSON.stringify(path.slice(0, 80))} (only .osa files and osa.config.json, by relative paths)`);
+            throw new LinkError(new PageMessage('link.path', { path: JSON.stringify(path.slice(0, 80)) }));
         }
         if (files.has(path)) {
-            throw new LinkError(`the link names ${path} twice`);
+            throw new LinkError(new PageMessage('link.twice', { path }));
         }
         if (text.length > MAX_FILE_CHARS) {
-            throw new LinkError(`${path} in the link is larger than ${MAX_FILE_CHARS / 1024} KiB, the most one file may hold`);
+            throw new LinkError(new PageMessage('link.fileSize', { path, kib: MAX_FILE_CHARS / 1024 }));
         }
         files.set(path, text);
     }
