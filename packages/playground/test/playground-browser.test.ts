@@ -495,6 +495,148 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         expect(seen.errors).toEqual([]);
     }));
 
+    it('speaks Japanese when 日本語 is chosen: the page\'s labels, <html lang>, a finding, a hover, the report and the rule page', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        await page.waitForSelector('#report table.matrix', { timeout: 30_000 });
+        const englishMessage = await page.locator('#problems li.problem[data-code="OSA502"] .message').textContent();
+        await page.selectOption('#locale', 'ja');
+        // The page's own texts change at once; the finding follows once the worker has rechecked in Japanese.
+        await page.waitForFunction(() => document.documentElement.lang === 'ja' && document.querySelector('#format')?.textContent === 'ファイルを整形', undefined, { timeout: 30_000 });
+        expect(await page.title()).toBe('OSA プレイグラウンド');
+        expect(await page.locator('h1').textContent()).toBe('OSA プレイグラウンド');
+        expect(await page.locator('.bar label span').allTextContents()).toEqual(['例', '言語']);
+        expect(await page.locator('.bar button:not([hidden])').allTextContents()).toEqual(['ファイルを整形', 'ファイルを追加', 'zip でダウンロード', '共有リンク', 'アウトライン', 'レポート']);
+        expect(await page.locator('#tabs').getAttribute('aria-label')).toBe('ワークスペースのファイル');
+        expect(await page.locator('#editor-panel').getAttribute('aria-label')).toBe('エディター');
+        expect(await page.locator('#outline-heading').textContent()).toBe('アウトライン');
+        expect(await page.locator('#problems-heading').textContent()).toBe('問題 (1)');
+        expect(await page.locator('#panel-heading').textContent()).toBe('レポート');
+        expect(await page.locator('#examples optgroup').evaluateAll(groups => groups.map(g => (g as HTMLOptGroupElement).label))).toEqual(['案件', '違反例']);
+        expect(await page.locator('#status').textContent()).toMatch(/^準備完了/);
+        expect(await page.locator('#problems li.problem[data-code="OSA502"] .severity').textContent()).toBe('情報');
+        await page.waitForFunction(english => {
+            const text = document.querySelector('#problems li.problem[data-code="OSA502"] .message')?.textContent ?? '';
+            return text !== english && /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+        }, englishMessage, { timeout: 30_000 });
+        // The report panel's labels, and the server's report in the same language.
+        await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix th')].some(th => th.textContent === '条項'), undefined, { timeout: 30_000 });
+        expect(await page.locator('#report details summary').first().textContent()).toBe('公表用シート');
+        expect(await page.locator('#report .portfolio h3').textContent()).toBe('ポートフォリオ');
+        // A hover, from the server's Japanese catalogue.
+        await gotoLineEnd(page, mng, 'modality grant');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await page.locator('.monaco-hover:not(.hidden)', { hasText: '無償資金協力' }).first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Escape');
+        // The rule page: docs/rules/ja/OSA502.md, and the links say Japanese.
+        await page.locator('#problems li.problem[data-code="OSA502"] button.rule').click();
+        await page.waitForFunction(() => document.querySelector('#panel-heading')?.textContent === 'ルール OSA502', undefined, { timeout: 30_000 });
+        expect(await page.locator('#problems li.problem[data-code="OSA502"] button.rule').getAttribute('title')).toBe('OSA502 の説明を表示');
+        expect(await page.locator('#rule-page h3').first().textContent()).toMatch(/^OSA502/);
+        expect(await page.locator('#rule-page').textContent()).toMatch(/[\u3040-\u30ff]/);
+        const github = page.locator('#rule-page a', { hasText: 'GitHub でこのページを見る' });
+        expect(await github.getAttribute('href')).toBe('https://github.com/osa-policy/osa-policy/blob/main/docs/rules/ja/OSA502.md');
+        expect(await page.locator('#panel-back').textContent()).toBe('レポートに戻る');
+        await page.screenshot({ path: path.join(ARTIFACTS, '14-japanese-page.png') });
+        // Back to English: the open rule page is shown again in English, the page's labels too.
+        await page.selectOption('#locale', 'en');
+        await page.waitForFunction(() => document.querySelector('#panel-heading')?.textContent === 'Rule OSA502' && document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+        expect(await page.locator('#rule-page a', { hasText: 'This page on GitHub' }).getAttribute('href')).toBe('https://github.com/osa-policy/osa-policy/blob/main/docs/rules/OSA502.md');
+        expect(await page.locator('#format').textContent()).toBe('Format file');
+        expect(seen.errors).toEqual([]);
+    }));
+
+    it('says refusals in Japanese too: a bad link and a refused file', () => inPage(async ({ page, seen, context }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        await page.selectOption('#locale', 'ja');
+        await page.evaluate(async () => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array([0x4d, 0x5a])], 'tool.exe'));
+            document.querySelector('#editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        });
+        const notice = page.locator('#notice:not([hidden])', { hasText: '追加しなかったもの' });
+        await notice.waitFor({ timeout: 30_000 });
+        expect(await notice.textContent()).toBe('追加しなかったもの: "tool.exe": 追加できるのは .osa ファイルと osa.config.json だけです。');
+        // The notice is said again when the locale changes back.
+        await page.selectOption('#locale', 'en');
+        await page.waitForFunction(() => document.querySelector('#notice')?.textContent === 'Not added: "tool.exe": only .osa files and osa.config.json can be added.', undefined, { timeout: 30_000 });
+        // A corrupt link opened in a page whose locale is Japanese.
+        await page.selectOption('#locale', 'ja');
+        await page.evaluate(() => { location.hash = 'ws=v1.not*base64'; });
+        const refused = page.locator('#notice[role="alert"]:not([hidden])', { hasText: 'このリンク' });
+        await refused.waitFor({ timeout: 30_000 });
+        expect(await refused.textContent()).toBe('このリンクのワークスペースは開けません: リンクが壊れています（共有ワークスペースにない文字を含みます）。表示中のワークスペースはそのままです。');
+        expect(seen.errors).toEqual([]);
+        void context;
+    }));
+
+    it('has an outline panel: the programme\'s symbols, updated as you type, a click reveals the place; it follows the tab', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        const programme = page.locator('#outline > li > button', { hasText: /^OSA-FY2024-MNG/ });
+        await programme.waitFor({ timeout: 30_000 });
+        expect(await page.locator('#outline button').count()).toBeGreaterThan(1);
+        // A child symbol: an activity of the programme, deeper in the file.
+        const activity = page.locator('#outline li li button', { hasText: 'airspace-surveillance' });
+        await activity.first().waitFor({ timeout: 30_000 });
+        await activity.first().click();
+        // The selection is the symbol's name: Monaco draws it on the line that holds it.
+        const selectedLine = () => page.waitForFunction(() => {
+            const selected = document.querySelector('#editor .view-overlays .selected-text')?.parentElement;
+            const line = [...document.querySelectorAll<HTMLElement>('#editor .view-line')].find(l => l.style.top === selected?.style.top);
+            return line?.textContent?.replace(/\u00a0/g, ' ').trim();
+        }, undefined, { timeout: 30_000 }).then(handle => handle.jsonValue());
+        expect(await selectedLine()).toMatch(/^activity airspace-surveillance/);
+        // Typing changes the symbols: the programme's new id is in the outline once the server has it.
+        // The click left the focus in the editor (scrolled, so not clicked into again): the keyboard goes to the id.
+        expect(await page.evaluate(() => document.activeElement?.closest('#editor') !== null)).toBe(true);
+        await page.keyboard.press('Control+Home');
+        for (let i = 0; i < mng.split('\n').findIndex(l => l.startsWith('programme OSA-FY2024-MNG {')); i++) {
+            await page.keyboard.press('ArrowDown');
+        }
+        await page.keyboard.press('End');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.type('X');
+        await page.locator('#outline > li > button', { hasText: /^OSA-FY2024-MNGX/ }).waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '15-outline-panel.png') });
+        // Another tab, another outline.
+        await page.locator('[role="tab"]', { hasText: 'shared/templates.osa' }).click();
+        await page.locator('#outline button', { hasText: 'StandardExchangeOfNotes' }).first().waitFor({ timeout: 30_000 });
+        expect(await page.locator('#outline button', { hasText: 'OSA-FY2024-MNG' }).count()).toBe(0);
+        await page.locator('[role="tab"]', { hasText: 'osa.config.json' }).click();
+        await page.waitForFunction(() => document.querySelector('#outline')?.textContent === 'The outline lists the symbols of .osa files.', undefined, { timeout: 30_000 });
+        // The panel can be closed (and opened again).
+        await page.click('#outline-toggle');
+        expect(await page.locator('#outline-panel').isHidden()).toBe(true);
+        expect(await page.locator('#outline-toggle').getAttribute('aria-expanded')).toBe('false');
+        await page.click('#outline-toggle');
+        await page.locator('[role="tab"]', { hasText: 'programmes/OSA-FY2024-MNG.osa' }).click();
+        await page.locator('#outline > li > button', { hasText: /^OSA-FY2024-MNGX/ }).waitFor({ timeout: 30_000 });
+        expect(seen.errors).toEqual([]);
+    }));
+
+    it('makes a finding\'s related locations clickable: the click opens the other file\'s tab at the place', () => inPage(async ({ page, seen }) => {
+        await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
+        // The same programme twice: OSA602 (a workspace rule) points at the other declaration.
+        await page.setInputFiles('#add-files', { name: 'copy of MNG.osa', mimeType: 'text/plain', buffer: Buffer.from(mng) });
+        const related = page.locator('#problems li.problem[data-code="OSA602"] ul.related button', { hasText: 'programmes/OSA-FY2024-MNG.osa:' });
+        await related.first().waitFor({ timeout: 30_000 });
+        expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('copy-of-MNG.osa');
+        const target = (await related.first().textContent())!.match(/programmes\/OSA-FY2024-MNG\.osa:(\d+):\d+$/);
+        expect(target).not.toBeNull();
+        await related.first().click();
+        await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'programmes/OSA-FY2024-MNG.osa', undefined, { timeout: 30_000 });
+        const line = mng.split('\n')[Number(target![1]) - 1].trim();
+        await page.waitForFunction(text => {
+            const selected = document.querySelector('#editor .view-overlays .selected-text, #editor .view-overlays .current-line')?.parentElement;
+            const shown = [...document.querySelectorAll<HTMLElement>('#editor .view-line')].find(l => l.style.top === selected?.style.top);
+            return shown?.textContent?.replace(/\u00a0/g, ' ').trim() === text;
+        }, line, { timeout: 30_000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, '16-related-location.png') });
+        expect(seen.errors).toEqual([]);
+    }));
+
     it('measures keystroke-to-diagnostic latency on the largest example', () => inPage(async ({ page, seen }) => {
         await page.waitForSelector('#problems li.problem', { timeout: 60_000 });
         await page.selectOption('#examples', 'programmes/OSA-FY2023-MYS.osa');
@@ -524,7 +666,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         expect(seen.errors).toEqual([]);
     }));
 
-    it('has no serious or critical axe-core violation, with the report and with a rule page in the side panel', async () => {
+    it('has no serious or critical axe-core violation, with the report and with a rule page in the side panel, in English and in Japanese', async () => {
         const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
         // axe is injected as a script, which the page's own CSP would refuse.
         await inPage(async ({ page }) => {
@@ -536,6 +678,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
             });
             expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
             await page.locator('#problems button.rule').first().click();
+            await page.waitForSelector('#rule-page:not([hidden]) h3');
+            expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+            // The same in Japanese: the page's labels, the report and the Japanese rule page.
+            await page.click('#panel-back');
+            await page.selectOption('#locale', 'ja');
+            await page.waitForFunction(() => [...document.querySelectorAll('#report table.matrix th')].some(th => th.textContent === '条項'), undefined, { timeout: 30_000 });
+            expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+            await page.locator('#problems button.rule').first().click();
+            await page.waitForFunction(() => document.querySelector('#panel-heading')?.textContent?.startsWith('ルール') === true, undefined, { timeout: 30_000 });
             await page.waitForSelector('#rule-page:not([hidden]) h3');
             expect((await audit()).filter(v => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
         }, { bypassCSP: true });
