@@ -110,6 +110,17 @@ async function gotoLineEnd(page: Page, text: string, needle: string): Promise<vo
     await page.keyboard.press('End');
 }
 
+/** Waits until the editor's selection (or, without one, its cursor line) is drawn on the line whose text is `text`. */
+async function waitForSelectedLine(page: Page, text: string | RegExp): Promise<void> {
+    await page.waitForFunction(([source, isRegExp]) => {
+        // Monaco draws a selection and the current line as overlays at the height of their line.
+        const overlay = document.querySelector('#editor .view-overlays .selected-text, #editor .view-overlays .current-line')?.parentElement;
+        const line = [...document.querySelectorAll<HTMLElement>('#editor .view-line')].find(l => l.style.top === overlay?.style.top);
+        const shown = line?.textContent?.replace(/\u00a0/g, ' ').trim() ?? '';
+        return isRegExp ? new RegExp(source).test(shown) : shown === source;
+    }, [typeof text === 'string' ? text : text.source, typeof text !== 'string'] as const, { timeout: 30_000 });
+}
+
 /** Reads a zip archive (central directory, deflate or stored), checking each entry's CRC-32: name → text. */
 function readZip(zip: Buffer): Map<string, string> {
     const end = zip.length - 22;
@@ -547,7 +558,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         expect(seen.errors).toEqual([]);
     }));
 
-    it('says refusals in Japanese too: a bad link and a refused file', () => inPage(async ({ page, seen, context }) => {
+    it('says refusals in Japanese too: a bad link and a refused file', () => inPage(async ({ page, seen }) => {
         await page.waitForSelector('#problems li.problem[data-code="OSA502"]', { timeout: 60_000 });
         await page.selectOption('#locale', 'ja');
         await page.evaluate(async () => {
@@ -568,7 +579,6 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         await refused.waitFor({ timeout: 30_000 });
         expect(await refused.textContent()).toBe('このリンクのワークスペースは開けません: リンクが壊れています（共有ワークスペースにない文字を含みます）。表示中のワークスペースはそのままです。');
         expect(seen.errors).toEqual([]);
-        void context;
     }));
 
     it('has an outline panel: the programme\'s symbols, updated as you type, a click reveals the place; it follows the tab', () => inPage(async ({ page, seen }) => {
@@ -580,13 +590,8 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         const activity = page.locator('#outline li li button', { hasText: 'airspace-surveillance' });
         await activity.first().waitFor({ timeout: 30_000 });
         await activity.first().click();
-        // The selection is the symbol's name: Monaco draws it on the line that holds it.
-        const selectedLine = () => page.waitForFunction(() => {
-            const selected = document.querySelector('#editor .view-overlays .selected-text')?.parentElement;
-            const line = [...document.querySelectorAll<HTMLElement>('#editor .view-line')].find(l => l.style.top === selected?.style.top);
-            return line?.textContent?.replace(/\u00a0/g, ' ').trim();
-        }, undefined, { timeout: 30_000 }).then(handle => handle.jsonValue());
-        expect(await selectedLine()).toMatch(/^activity airspace-surveillance/);
+        // The selection is the symbol's name, on the line that declares it.
+        await waitForSelectedLine(page, /^activity airspace-surveillance /);
         // Typing changes the symbols: the programme's new id is in the outline once the server has it.
         // The click left the focus in the editor (scrolled, so not clicked into again): the keyboard goes to the id.
         expect(await page.evaluate(() => document.activeElement?.closest('#editor') !== null)).toBe(true);
@@ -627,12 +632,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the playground in Chromium', { timeout: 18
         expect(target).not.toBeNull();
         await related.first().click();
         await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'programmes/OSA-FY2024-MNG.osa', undefined, { timeout: 30_000 });
-        const line = mng.split('\n')[Number(target![1]) - 1].trim();
-        await page.waitForFunction(text => {
-            const selected = document.querySelector('#editor .view-overlays .selected-text, #editor .view-overlays .current-line')?.parentElement;
-            const shown = [...document.querySelectorAll<HTMLElement>('#editor .view-line')].find(l => l.style.top === selected?.style.top);
-            return shown?.textContent?.replace(/\u00a0/g, ' ').trim() === text;
-        }, line, { timeout: 30_000 });
+        await waitForSelectedLine(page, mng.split('\n')[Number(target![1]) - 1].trim());
         await page.screenshot({ path: path.join(ARTIFACTS, '16-related-location.png') });
         expect(seen.errors).toEqual([]);
     }));
