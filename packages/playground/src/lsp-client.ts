@@ -150,15 +150,15 @@ export class OsaLanguageClient {
         return await this.connection.sendRequest('osa/complianceReport', {}) as ReportDocument;
     }
 
-    /** The document's symbols (hierarchical), for the outline panel; empty when the server has none or the request was overtaken by an edit. */
-    async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    /** The document's symbols (hierarchical), for the outline panel; undefined when an edit overtook the request (the next check asks again). */
+    async documentSymbols(uri: string): Promise<DocumentSymbol[] | undefined> {
         try {
             const symbols = await this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[] | null;
             return (Array.isArray(symbols) ? symbols : []).filter(s => 'range' in s);
         } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (code === -32800 || code === -32801) {
-                return [];
+                return undefined;
             }
             throw error;
         }

@@ -453,8 +453,9 @@ function scheduleOutline(delay: number): void {
             renderOutline(file, undefined);
             return;
         }
-        const symbols = await client.documentSymbols(file.model.uri.toString()).catch(() => []);
-        if (request === outlineRequest && file === current) {
+        // An overtaken request leaves the outline as it is (no flash of "no symbols"): the edit's own check asks again.
+        const symbols = await client.documentSymbols(file.model.uri.toString()).catch(() => undefined);
+        if (symbols && request === outlineRequest && file === current) {
             renderOutline(file, symbols);
         }
     }, delay);
