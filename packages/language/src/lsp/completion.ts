@@ -158,7 +158,12 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         const fiscalYear = (programme && fiscalYearOf(programme)) ?? defaultFiscalYear(reference);
         const { start, end } = fiscalYearPeriod(fiscalYear);
         const typed = this.typedText(context);
-        const say = sayer(this.locale);
+        // Read once per list, not per country: the locale comes through the services' proxy, and these texts are the same for every item.
+        const locale = this.locale;
+        const say = sayer(locale);
+        const embargo = say('completion.country.embargo');
+        const conflictParty = say('completion.country.conflictParty');
+        const inCombat = say('completion.country.inCombat');
         for (const country of reference.allCountries()) {
             if (!matchesCountry(typed, country)) {
                 continue;
@@ -166,13 +171,13 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
             const status = reference.dacStatus(country.alpha3, start);
             const flags: string[] = [];
             if (reference.embargoesDuring(country.alpha3, start, end).some(e => GOVERNMENT_SCOPES.has(e.scope))) {
-                flags.push(say('completion.country.embargo'));
+                flags.push(embargo);
             }
             if (reference.conflictPartyDuring(country.alpha3, start, end).length > 0) {
-                flags.push(say('completion.country.conflictParty'));
+                flags.push(conflictParty);
             }
             if (reference.inCombatDuring(country.alpha3, start, end).length > 0) {
-                flags.push(say('completion.country.inCombat'));
+                flags.push(inCombat);
             }
             const dac = status.listed
                 ? `DAC ${status.recipient!.category}`
@@ -181,7 +186,7 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
                 `**${country.name}** (\`${country.alpha3}\`)`,
                 '',
                 status.listed
-                    ? say('completion.country.listed', { edition: status.edition.id, fy: fiscalYear, category: status.recipient!.category, name: dacCategoryName(status.recipient!.category, this.locale) })
+                    ? say('completion.country.listed', { edition: status.edition.id, fy: fiscalYear, category: status.recipient!.category, name: dacCategoryName(status.recipient!.category, locale) })
                     : say('completion.country.notListed.doc', { edition: status.edition.id, fy: fiscalYear }),
                 ...(flags.length > 0 ? ['', say('completion.country.flags', { fy: fiscalYear, flags: flags.join('; ') })] : [])
             ].join('\n');
