@@ -3,25 +3,21 @@
  * what it inserts is code; the compliant skeleton's placeholder texts are Japanese and it still validates
  * without errors. The English items are pinned by completion.test.ts.
  */
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { parseHelper } from 'langium/test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver';
 import { expandSnippet } from '../../src/lsp/completion-snippet.js';
-import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import type { OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import { japaneseServer, type JapaneseServer } from './ja-server.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
 import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 let services: OsaLspServices;
+let add: JapaneseServer['add'];
 let count = 0;
 
 beforeEach(() => {
-    services = createOsaLspServices({ ...EmptyFileSystem, connection: undefined }, { locale: 'ja' }).Osa;
+    ({ services, add } = japaneseServer());
 });
-
-async function add(name: string, text: string): Promise<LangiumDocument> {
-    return parseHelper(services)(text, { documentUri: URI.file(`/workspace/${name}`).toString(), validation: true });
-}
 
 async function completeAt(text: string): Promise<CompletionList> {
     const offset = text.indexOf('<|>');

@@ -3,27 +3,24 @@
  * Japanese (keywords, terms, countries, declarations, fiscal years, rule ids), keeps code as code, and writes
  * dates the Japanese way. The English hovers are pinned by hover.test.ts.
  */
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { parseHelper } from 'langium/test';
+import type { LangiumDocument } from 'langium';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createOsaLspServices, type OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import type { OsaLspServices } from '../../src/lsp/osa-lsp-module.js';
+import { japaneseServer, type JapaneseServer } from './ja-server.js';
 import { programme, STANDARD_TEMPLATE } from '../helpers.js';
 import { JAPANESE_SCRIPT as JAPANESE } from '../../src/i18n/script.js';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 let services: OsaLspServices;
+let add: JapaneseServer['add'];
 let count = 0;
 
 beforeEach(() => {
-    services = createOsaLspServices({ ...EmptyFileSystem, connection: undefined }, { locale: 'ja' }).Osa;
+    ({ services, add } = japaneseServer());
 });
-
-async function add(name: string, text: string): Promise<LangiumDocument> {
-    return parseHelper(services)(text, { documentUri: URI.file(`/workspace/${name}`).toString(), validation: true });
-}
 
 async function hoverIn(document: LangiumDocument, offset: number): Promise<string | undefined> {
     const hover = await services.lsp.HoverProvider!.getHoverContent(document, {
