@@ -8,6 +8,13 @@
  */
 import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
 import { forEachNode } from '../model/ast-walk.js';
+import type { RenderedMessageIds } from '../validation/parse-messages.js';
+
+/** A lexer or parser error with the catalogue id of its text (the document validator copies it into the diagnostic). */
+export interface IdentifiedError {
+    message: string;
+    messageId?: string;
+}
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
@@ -20,10 +27,13 @@ interface Defaults {
 export class OsaParser extends LangiumParser {
     private readonly defaults = new Map<string, Defaults>();
     private readonly reflection: AstReflection;
+    private readonly messageProviders: RenderedMessageIds[];
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.messageProviders = [services.parser.ParserErrorMessageProvider, services.parser.LexerErrorMessageProvider]
+            .filter((p): p is typeof p & RenderedMessageIds => typeof (p as Partial<RenderedMessageIds>).forgetRendered === 'function');
         // What Langium's construct() reads to assign defaults per node: nothing to assign during the parse.
         const withoutProperties = new Map<string, TypeMetaData>();
         const getTypeMetaData = (type: string): TypeMetaData => {
@@ -45,7 +55,24 @@ export class OsaParser extends LangiumParser {
         // declarations would still resolve references in other files (found by the fuzzer: CLI and editor disagreed).
         const result = super.parse<T>(input.includes('\0') ? '' : input, options);
         this.assignDefaults(result.value);
+        this.identifyErrors([...result.lexerErrors, ...result.parserErrors]);
         return result;
+    }
+
+    /** Puts on each error the catalogue id of its text, rendered during this parse, and forgets the texts. */
+    private identifyErrors(errors: IdentifiedError[]): void {
+        for (const error of errors) {
+            for (const provider of this.messageProviders) {
+                const id = provider.messageIdOf(error.message);
+                if (id !== undefined) {
+                    error.messageId = id;
+                    break;
+                }
+            }
+        }
+        for (const provider of this.messageProviders) {
+            provider.forgetRendered();
+        }
     }
 
     private assignDefaults(root: AstNode): void {

@@ -15,7 +15,7 @@ import type { SourceIssue } from '../io/osa-file-system.js';
 import { binaryMessage, invalidUtf8, type TextPosition } from '../io/text.js';
 import { Localizer } from '../i18n/localize.js';
 import { msg, type Message } from '../i18n/message.js';
-import { OsaLexerErrorMessages, OsaParserErrorMessages } from './parse-messages.js';
+import type { IdentifiedError } from '../parser/osa-parser.js';
 import { UNRESOLVED_REFERENCE } from '../workspace/performance.js';
 import { ruleById } from '../rules/index.js';
 import { summarizeDocument } from '../workspace/summary.js';
@@ -31,7 +31,6 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
 
     private readonly files: LangiumCoreServices['shared']['workspace']['FileSystemProvider'];
 
-    private readonly parseMessages: { messageIdOf(text: string): string | undefined }[];
 
     constructor(
         services: LangiumCoreServices,
@@ -41,8 +40,6 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     ) {
         super(services);
         this.files = services.shared.workspace.FileSystemProvider;
-        this.parseMessages = [services.parser.ParserErrorMessageProvider, services.parser.LexerErrorMessageProvider]
-            .filter(p => p instanceof OsaParserErrorMessages || p instanceof OsaLexerErrorMessages);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -127,22 +124,21 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
-        this.addMessageIds(diagnostics, start);
+        this.addMessageIds(diagnostics, start, parseResult.lexerErrors);
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processParsingErrors(parseResult, diagnostics, options);
-        this.addMessageIds(diagnostics, start);
+        this.addMessageIds(diagnostics, start, parseResult.parserErrors);
     }
 
-    private addMessageIds(diagnostics: Diagnostic[], start: number): void {
+    /** Copies the catalogue id the parser put on each lexer or parser error into its diagnostic (matched by text). */
+    private addMessageIds(diagnostics: Diagnostic[], start: number, errors: readonly IdentifiedError[]): void {
+        const ids = new Map(errors.filter(e => e.messageId !== undefined).map(e => [e.message, e.messageId!]));
         for (let i = start; i < diagnostics.length; i++) {
             const text = diagnostics[i].message;
-            if (typeof text !== 'string') {
-                continue;
-            }
-            const messageId = this.parseMessages.map(p => p.messageIdOf(text)).find(id => id !== undefined);
+            const messageId = typeof text === 'string' ? ids.get(text) : undefined;
             if (messageId) {
                 diagnostics[i].data = { ...(diagnostics[i].data as object | undefined), messageId };
             }

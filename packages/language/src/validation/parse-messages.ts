@@ -41,8 +41,10 @@ function expectingValue(previous: IToken, actual: IToken, expected: readonly Tok
 }
 
 /**
- * Remembers the catalogue id of each text it rendered, so that the document validator can put the id in the
- * diagnostic's data (Chevrotain and Langium carry only the text). Parse errors are few per document.
+ * Remembers the catalogue id of each text rendered during one parse (Chevrotain and Langium carry only the text).
+ * The parser (parser/osa-parser.ts) reads the ids right after its parse and puts them on the error objects, then
+ * forgets them: an id never depends on what other documents were parsed in between (the fuzzer found a CLI run
+ * whose ids had been dropped by a cache of all texts ever rendered, cleared when it grew).
  */
 class RenderedIds {
     private readonly ids = new Map<string, string>();
@@ -51,9 +53,6 @@ class RenderedIds {
 
     render(message: Message): string {
         const text = this.localizer.text(message);
-        if (this.ids.size > 1000) {
-            this.ids.clear();
-        }
         this.ids.set(text, message.id);
         return text;
     }
@@ -61,9 +60,19 @@ class RenderedIds {
     idOf(text: string): string | undefined {
         return this.ids.get(text);
     }
+
+    clear(): void {
+        this.ids.clear();
+    }
 }
 
-export class OsaParserErrorMessages extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
+/** What the parser needs of the error-message providers: the id of a text they rendered in this parse, and a reset. */
+export interface RenderedMessageIds {
+    messageIdOf(text: string): string | undefined;
+    forgetRendered(): void;
+}
+
+export class OsaParserErrorMessages extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider, RenderedMessageIds {
     private readonly rendered: RenderedIds;
 
     constructor(localizer: Localizer = new Localizer()) {
@@ -71,9 +80,13 @@ export class OsaParserErrorMessages extends LangiumParserErrorMessageProvider im
         this.rendered = new RenderedIds(localizer);
     }
 
-    /** The catalogue id of a parse error's text, when this provider wrote it. */
+    /** The catalogue id of a parse error's text, when this provider wrote it during the current parse. */
     messageIdOf(text: string): string | undefined {
         return this.rendered.idOf(text);
+    }
+
+    forgetRendered(): void {
+        this.rendered.clear();
     }
 
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
@@ -109,16 +122,20 @@ export class OsaParserErrorMessages extends LangiumParserErrorMessageProvider im
     }
 }
 
-export class OsaLexerErrorMessages implements ILexerErrorMessageProvider {
+export class OsaLexerErrorMessages implements ILexerErrorMessageProvider, RenderedMessageIds {
     private readonly rendered: RenderedIds;
 
     constructor(localizer: Localizer = new Localizer()) {
         this.rendered = new RenderedIds(localizer);
     }
 
-    /** The catalogue id of a lexer error's text, when this provider wrote it. */
+    /** The catalogue id of a lexer error's text, when this provider wrote it during the current parse. */
     messageIdOf(text: string): string | undefined {
         return this.rendered.idOf(text);
+    }
+
+    forgetRendered(): void {
+        this.rendered.clear();
     }
 
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
