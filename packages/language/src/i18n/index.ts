@@ -4,3 +4,4 @@ export * from './localize.js';
 export { CATALOGUES, isMessageId, type Catalogue, type MessageId } from './catalogue.js';
 export * from './texts.js';
 export * from './script.js';
+export * from './lists.js';

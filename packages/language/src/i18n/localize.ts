@@ -22,7 +22,7 @@ export function localize(message: Message | string, locale: Locale): string {
     for (let i = 1; i < parts.length; i += 2) {
         const name = parts[i] as string;
         const value = params?.[name];
-        text += (value === undefined ? `{${name}}` : renderParam(value, locale)) + (parts[i + 1] as string);
+        text += (value === undefined ? `{${name}}` : localizeParam(value, locale)) + (parts[i + 1] as string);
     }
     return text;
 }
@@ -47,9 +47,10 @@ function compiled(id: string, locale: Locale): Compiled {
     return parts;
 }
 
-function renderParam(value: MessageParam, locale: Locale): string {
+/** A message param (text, number, message or list) rendered in `locale`. */
+export function localizeParam(value: MessageParam, locale: Locale): string {
     if (Array.isArray(value)) {
-        return value.map(item => renderParam(item, locale)).join(LIST_SEPARATOR[locale]);
+        return value.map(item => localizeParam(item, locale)).join(LIST_SEPARATOR[locale]);
     }
     if (isMessage(value)) {
         return localize(value, locale);

@@ -2,7 +2,7 @@
  * Rendering helpers for the editor's texts: every person-readable text of the server comes from the
  * `editor` catalogue (i18n/en/editor.ts, i18n/ja/editor.ts), rendered in the locale in force.
  */
-import { localize, msg, type Locale, type MessageId, type MessageParam } from '../i18n/index.js';
+import { eitherOf, localize, localizeParam, msg, type Locale, type MessageId, type MessageParam } from '../i18n/index.js';
 
 /** Renders one catalogue text in a locale. */
 export type Say = (id: MessageId, params?: Record<string, MessageParam>) => string;
@@ -13,5 +13,5 @@ export function sayer(locale: Locale): Say {
 
 /** "`a` or `b`" / "`a` または `b`": alternatives offered to the reader. */
 export function orList(items: readonly string[], locale: Locale): string {
-    return items.join(localize(msg('editor.or'), locale));
+    return localizeParam(eitherOf(items), locale);
 }

@@ -7,7 +7,7 @@ import { declaredFieldsOf, itemCategoryInfoOf, itemServesOf, mainItemFieldsOf } 
 import { FIELDS } from '../vocabulary.js';
 import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
-import { allOf } from './wording.js';
+import { allOf } from '../i18n/lists.js';
 
 /** "`a`, `b` and `c`". */
 function list(fields: readonly string[]) {

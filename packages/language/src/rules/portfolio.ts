@@ -9,7 +9,7 @@ import type { EnvelopeSummary, NamedSummary, ShareSummary } from '../workspace/s
 import type { ProgrammeShare } from '../workspace/workspace-view.js';
 import { msg, type Message } from '../i18n/message.js';
 import { workspaceRule } from './rule.js';
-import { eachOf } from './wording.js';
+import { eachOf } from '../i18n/lists.js';
 
 function fileName(uri: string): string {
     return decodeURIComponent(uri.split('/').pop() ?? uri);

@@ -3,7 +3,7 @@ import { beneficiaryKindOf, beneficiaryNameOf, fiscalYearOf, modalityOf, recipie
 import { BENEFICIARY_KINDS, MODALITIES } from '../vocabulary.js';
 import { msg } from '../i18n/message.js';
 import { programmeRule } from './rule.js';
-import { eitherOf } from './wording.js';
+import { eitherOf } from '../i18n/lists.js';
 import { fiscalYearStart, operationAreas, operationLabel, programmePeriod } from './programme-facts.js';
 
 export const recipientNotOnDacList = programmeRule({

@@ -4,7 +4,7 @@ import { fiscalYearOf } from '../model/facts.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { DatasetCoverage } from '../reference/reference-data.js';
 import { fiscalYearStart } from './programme-facts.js';
-import { folded } from './wording.js';
+import { folded } from '../i18n/lists.js';
 
 /** "DAC List of ODA Recipients, so the 2024-2025 edition, in force … was used". */
 function gapText(gap: DatasetCoverage): Message {

@@ -29,6 +29,7 @@ import { BUILT_IN_TERMS, isKnownTerm, VOCABULARIES, type Terms } from '../vocabu
 import { isMessageId } from '../i18n/catalogue.js';
 import { Localizer } from '../i18n/localize.js';
 import { msg, type Message, type MessageParam } from '../i18n/message.js';
+import { eachOf, eitherOf } from '../i18n/lists.js';
 import { languageData, type LanguageDiagnosticData } from './language-diagnostics.js';
 
 export const LANGUAGE_CODE = 'syntax';
@@ -93,13 +94,13 @@ function malformedValue(type: string, spec: PropertySpec, problem: Message): Mes
 }
 
 /** Items joined with the locale's "or"/"and" (`a` or `b` or `c`), each in backticks. */
-function joined(id: 'language.or' | 'language.and', items: readonly string[]): MessageParam {
-    const code = (item: string) => msg('language.code', { code: item });
-    return items.slice(0, -1).reduceRight<MessageParam>((rest, first) => msg(id, { first: code(first), rest }), code(items[items.length - 1]));
+/** Terms or examples as code, joined by `join` (i18n/lists.ts). */
+function codes(join: (items: readonly MessageParam[]) => MessageParam, items: readonly string[]): MessageParam {
+    return join(items.map(item => msg('language.code', { code: item })));
 }
 
 function orList(items: readonly string[]): MessageParam {
-    return joined('language.or', items);
+    return codes(eitherOf, items);
 }
 
 export class OsaLanguageChecks {
@@ -587,7 +588,7 @@ export class OsaLanguageChecks {
     checkEnvelope(envelope: BudgetEnvelope, accept: ValidationAcceptor): void {
         const missing = PROPERTIES.BudgetEnvelope.filter(p => p.required && !isStated(envelope, p.feature));
         if (missing.length > 0) {
-            this.report(accept, 'error', msg('language.envelopeMissing', { envelope: envelope.name, missing: joined('language.and', missing.map(m => m.example)) }), {
+            this.report(accept, 'error', msg('language.envelopeMissing', { envelope: envelope.name, missing: codes(eachOf, missing.map(m => m.example)) }), {
                 node: envelope, property: 'name', code: LANGUAGE_CODE,
                 data: languageData({ kind: 'missing-property', property: missing[0].feature })
             });

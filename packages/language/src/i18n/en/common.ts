@@ -2,5 +2,8 @@
 export const common = {
     'severity.error': 'an error',
     'severity.warning': 'a warning',
-    'severity.info': 'information'
+    'severity.info': 'information',
+    'list.and': '{items} and {last}',
+    'list.or': '{first} or {rest}',
+    'list.andEach': '{first} and {rest}'
 } satisfies Record<string, string>;

@@ -1,7 +1,6 @@
 /** English texts of the editor area. Ids: see catalogue.ts; `{name}` marks a placeholder. */
 export const editor = {
     // ---- shared words
-    'editor.or': ' or ',
     'editor.didYouMean': 'Did you mean {suggestions}?',
     'editor.longDate': '{day} {month} {year}',
     'editor.month.1': 'January',

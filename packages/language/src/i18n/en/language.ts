@@ -7,8 +7,6 @@
  */
 export const language = {
     // ---- joining words -------------------------------------------------------------------------------
-    'language.or': '{first} or {rest}',
-    'language.and': '{first} and {rest}',
     'language.code': '`{code}`',
     'language.property.keyword': '`{keyword}`',
     'language.property.label': 'the {label}',

@@ -2,7 +2,7 @@
  * English texts of the guideline rules: findings, related locations, summaries and the notes the rule runner adds.
  * Ids: `OSAnnn.<what>` for one rule's texts (`OSAnnn.summary`: the rule's summary, identical to its `summary`
  * field), `agreement.*` and `threePrinciples.*` for texts several rules share, `runner.*` for the runner's,
- * `clauseTitle.*` and `embargoScope.*` for names of terms, `list.*` for joins other than ", " (rules/wording.ts).
+ * `clauseTitle.*` and `embargoScope.*` for names of terms.
  * Each variant of a sentence (singular/plural, planned or not) is its own entry, so that every locale can word it
  * whole. `{name}` marks a placeholder.
  */
@@ -69,9 +69,6 @@ export const rules = {
     'OSA602.summary': 'Two programmes in the input set share an id.',
     'OSA603.summary': 'Two agreement templates, or two budget envelopes, in the workspace share a name.',
 
-    'list.and': '{items} and {last}',
-    'list.or': '{first} or {rest}',
-    'list.andEach': '{first} and {rest}',
 
     'OSA100.notCovered': 'No reference data covers 1 April {year} (the start of FY{year}) for: {gaps}. Findings that depend on these data are based on the nearest edition. Check those findings against the data in force for that year.',
     'OSA100.gaps': '{first}; {rest}',

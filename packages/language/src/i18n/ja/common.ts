@@ -7,5 +7,8 @@ import type { common as english } from '../en/common.js';
 export const common: Readonly<Record<keyof typeof english, string>> = {
     'severity.error': 'エラー',
     'severity.warning': '警告',
-    'severity.info': '情報'
+    'severity.info': '情報',
+    'list.and': '{items}、{last}',
+    'list.or': '{first} または {rest}',
+    'list.andEach': '{first} と {rest}'
 };

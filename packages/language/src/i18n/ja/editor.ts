@@ -6,7 +6,6 @@ import type { editor as english } from '../en/editor.js';
 
 export const editor: Readonly<Record<keyof typeof english, string>> = {
     // ---- shared words
-    'editor.or': ' または ',
     'editor.didYouMean': '{suggestions} のことですか？',
     'editor.longDate': '{year}年{month}{day}日',
     'editor.month.1': '1月',

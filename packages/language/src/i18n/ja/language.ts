@@ -7,8 +7,6 @@ import type { language as english } from '../en/language.js';
 
 export const language: Readonly<Record<keyof typeof english, string>> = {
     // ---- つなぎの語 ----------------------------------------------------------------------------------
-    'language.or': '{first} または {rest}',
-    'language.and': '{first} と {rest}',
     'language.code': '`{code}`',
     'language.property.keyword': '`{keyword}`',
     'language.property.label': '{label}',

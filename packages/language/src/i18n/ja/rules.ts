@@ -67,9 +67,6 @@ export const rules: Readonly<Record<keyof typeof english, string>> = {
     'OSA602.summary': '入力された 2 つの案件が同じ id を持っています。',
     'OSA603.summary': 'ワークスペース内の 2 つの国際約束のひな形、または 2 つの予算枠が同じ名前を持っています。',
 
-    'list.and': '{items}、{last}',
-    'list.or': '{first} または {rest}',
-    'list.andEach': '{first} と {rest}',
 
     'OSA100.notCovered': 'FY{year} の初日である {year} 年 4 月 1 日時点をカバーする参照データがありません: {gaps}。これらのデータに依存する検出結果は、最も近い版に基づいています。その年度に有効なデータで検出結果を確認してください。',
     'OSA100.gaps': '{first}。また、{rest}',

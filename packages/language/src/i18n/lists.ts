@@ -1,8 +1,9 @@
 /**
- * Lists inside rule messages. A plain list param joins with ", " (「、」 in Japanese); these build the other
- * joins as nested catalogue messages, so each locale words its own conjunction.
+ * Lists inside messages (rules, language checks, editor texts). A plain list param joins with ", " (「、」 in
+ * Japanese); these build the other joins as nested catalogue messages, so each locale words its own conjunction.
  */
-import { msg, type MessageId, type MessageParam } from '../i18n/index.js';
+import type { MessageId } from './catalogue.js';
+import { msg, type MessageParam } from './message.js';
 
 /** Items joined pairwise by the message `id`, whose text has `{first}` and `{rest}` ("a or b or c"). */
 export function folded(id: MessageId, items: readonly MessageParam[]): MessageParam {
