@@ -40,25 +40,6 @@ export function counted(base: 'cli.count.file' | 'cli.count.error' | 'cli.count.
     return msg(count === 1 ? `${base}.one` : `${base}.other`, { count });
 }
 
-/**
- * Columns a string takes in a terminal: East Asian wide and full-width characters take two, so tables
- * with Japanese headers stay aligned.
- */
-export function displayWidth(value: string): number {
-    let width = 0;
-    for (const char of value) {
-        const code = char.codePointAt(0)!;
-        width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
-            || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
-            || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd) ? 2 : 1;
-    }
-    return width;
-}
-
-export function padEndDisplay(value: string, width: number): string {
-    return value + ' '.repeat(Math.max(0, width - displayWidth(value)));
-}
-
 /** `argv` without `--locale <value>` / `--locale=<value>`, for commands that read their arguments directly. */
 export function withoutLocale(argv: readonly string[]): string[] {
     const kept: string[] = [];

@@ -1,7 +1,7 @@
-import { ALL_RULES, ruleDocsPath, ruleSummary, type Locale } from '@osa-policy/language';
+import { ALL_RULES, displayWidth, padDisplayEnd, ruleDocsPath, ruleSummary, type Locale } from '@osa-policy/language';
 import { choice, parseArgs } from '../args.js';
 import { ExitCode } from '../exit-codes.js';
-import { displayWidth, padEndDisplay, text } from '../locale.js';
+import { text } from '../locale.js';
 
 /** The catalogue entry of `osa rules --format json`: a contract other tools read. */
 export interface RuleCatalogueEntry {
@@ -36,7 +36,7 @@ export function runRules(argv: readonly string[], io: { out: (text: string) => v
         Math.max(8, displayWidth(header[2])),
         Math.max(displayWidth(header[3]), ...catalogue.map(r => r.clause.length))
     ];
-    const line = (cells: string[]) => cells.map((c, i) => i < 4 ? padEndDisplay(c, widths[i]) : c).join('  ').trimEnd() + '\n';
+    const line = (cells: string[]) => cells.map((c, i) => i < 4 ? padDisplayEnd(c, widths[i]) : c).join('  ').trimEnd() + '\n';
     io.out(line(header));
     for (const r of catalogue) {
         io.out(line([r.id, r.name, r.severity, r.clause, r.summary]));
