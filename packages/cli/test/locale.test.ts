@@ -27,7 +27,7 @@ function tempDir(): string {
     return dir;
 }
 
-/** Runs osa with the locale variables removed (neutral-locale.ts) and `env` added. */
+/** Runs osa with the locale variables removed (test-environment.ts) and `env` added. */
 function osa(args: string[], env: Record<string, string> = {}, cwd = REPO) {
     const result = spawnSync(process.execPath, [OSA, ...args], { cwd, encoding: 'utf-8', env: { ...process.env, ...env } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -17,6 +17,8 @@ export * from './validation/rule-runner.js';
 export { LANGUAGE_CODE } from './validation/language-checks.js';
 export * from './workspace/workspace-view.js';
 export * from './engine/workspace-checker.js';
+export * from './engine/result-cache.js';
+export { contentHash } from './io/content-hash.js';
 export * from './config/config.js';
 export * from './io/safe-read.js';
 export { OsaFileSystem, OsaFileSystemProvider, type SourceIssue } from './io/osa-file-system.js';

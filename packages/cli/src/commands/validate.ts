@@ -5,11 +5,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import {
-    ALL_RULES, checkDateProblem, msg, type Message, checkRegularFile, collectOsaFiles, compareCodePoints, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise,
-    OSA_EXTENSION, WorkspaceChecker, type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type Locale, type ValidationRun
+    ALL_RULES, cacheFileFor, checkDateProblem, contentHash, msg, type Message, checkRegularFile, collectOsaFiles, compareCodePoints, findWorkspaceRoot, MAX_CONFIG_BYTES, neutralise,
+    OSA_EXTENSION, ResultCache, summaryPath, WorkspaceChecker, type CheckedFile, type CheckOptions, type DocumentSummary, type FileReport, type InputProblem, type Locale, type ValidationRun
 } from '@osa-policy/language';
+import { localize } from '@osa-policy/language/i18n';
 import { choice, parseArgs, wholeNumber } from '../args.js';
 import { ExitCode, OutputError, UsageError } from '../exit-codes.js';
 import { text } from '../locale.js';
@@ -54,6 +56,10 @@ export interface ValidateSettings {
     records?: boolean;
     /** The locale findings and notices are written in (default English); worker threads get it too. */
     locale?: Locale;
+    /** Keep results in this cache file between runs (`--cache`); unchanged files are not parsed again. */
+    cacheFile?: string;
+    /** Told when the cache is off or was rebuilt, or cannot be written (the run's results stand). */
+    onCacheNotice?: (notice: Message) => void;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -115,6 +121,16 @@ function expandGlob(pattern: string, cwd: string, problems: InputProblem[], loca
     return collectOsaFiles(base, problems, false, locale).filter(f => isMatch(f.split(path.sep).join('/')));
 }
 
+/**
+ * What identifies this build of osa for the result cache: the bundle's module names carry hashes of their
+ * contents (esbuild), so the text of this module changes whenever any code or shipped data it loads does.
+ */
+let fingerprint: string | undefined;
+function engineFingerprint(): string {
+    fingerprint ??= contentHash(`${TOOL_VERSION}\n${fs.readFileSync(fileURLToPath(import.meta.url), 'utf-8')}`);
+    return fingerprint;
+}
+
 /** FNV-1a: a stable hash of a file's path, so a file stays in its shard when others are added. */
 function shardOf(file: string, count: number, cwd: string): number {
     const key = path.relative(cwd, file).split(path.sep).join('/');
@@ -157,16 +173,24 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             byWorkspace.set(root, [file]);
         }
     }
+    // Report records are not cached: `osa report` reads every file afresh.
+    const cache = settings.cacheFile && !settings.records ? ResultCache.open(settings.cacheFile) : undefined;
+    if (cache?.notice) {
+        settings.onCacheNotice?.(cache.notice);
+    }
+    const caching = cache?.enabled === true;
     const options: CheckOptions = {
         configFile: settings.configFile, trusted: settings.trusted, asOf: settings.asOf, ...(settings.records ? { records: true } : {}),
-        ...(settings.locale && settings.locale !== 'en' ? { locale: settings.locale } : {})
+        ...(settings.locale && settings.locale !== 'en' ? { locale: settings.locale } : {}),
+        ...(caching ? { cache: true } : {})
     };
     // Workers start first: they load the engine while this thread lists the workspace. This thread
     // works too, so --jobs N means N threads checking files.
     // OSA_PARALLEL_THRESHOLD lowers the threshold, so tests can compare threads on small inputs.
     const threshold = Number(process.env.OSA_PARALLEL_THRESHOLD ?? PARALLEL_THRESHOLD);
+    // With a cache, most files may need no checking at all: threads start only when enough files do.
     const parallel = settings.jobs > 1 && files.length >= threshold;
-    const pool = parallel ? new WorkerPool(settings.jobs - 1, options) : undefined;
+    let pool = parallel && !caching ? new WorkerPool(settings.jobs - 1, options) : undefined;
     const checker = settings.checker ?? new WorkspaceChecker(options);
     const reports: FileReport[] = [];
     let done = 0;
@@ -180,10 +204,36 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             timing('workspace listed');
             problems.push(...plan.problems);
             settings.onIgnored?.(plan.ignored);
-            const { workspace, wanted, others } = plan;
+            const { workspace } = plan;
             const checked: CheckedFile[] = [];
             const summaries: DocumentSummary[] = [];
-            if (pool) {
+            let { wanted, others } = plan;
+            const context = caching ? checker.cacheContext(workspace, engineFingerprint()) : '';
+            if (caching) {
+                const hashOf = (file: string) => workspace.contentHashes?.get(file);
+                const fromCache = (file: string) => {
+                    const content = hashOf(file);
+                    return content === undefined ? undefined : cache!.checked(file, content, context);
+                };
+                const hits = wanted.map(fromCache);
+                checked.push(...hits.filter((hit): hit is CheckedFile => hit !== undefined));
+                wanted = wanted.filter((_, i) => hits[i] === undefined);
+                const summaryHits = others.map(file => {
+                    const content = hashOf(file);
+                    return content === undefined ? undefined : cache!.summary(file, content);
+                });
+                summaries.push(...summaryHits.filter((hit): hit is DocumentSummary => hit !== undefined));
+                others = others.filter((_, i) => summaryHits[i] === undefined);
+                done += checked.length;
+                if (parallel && wanted.length >= threshold && !pool) {
+                    pool = new WorkerPool(settings.jobs - 1, options);
+                }
+            }
+            const cachedResults = new Set<object>([...checked, ...summaries]);
+            if (wanted.length === 0 && others.length === 0) {
+                // Everything came from the cache: the engine is not even built.
+            } else if (pool) {
+                const threads = pool;
                 // A shared queue of small chunks: whichever thread is free takes the next one.
                 type Task = { kind: 'check' | 'summarize'; files: string[] };
                 const queue: Task[] = [
@@ -214,29 +264,49 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                     }),
                     // Two loops per worker keep a second task waiting in its inbox while this
                     // thread is busy, so a worker never idles until its reply is read.
-                    ...pool.threads().flatMap(thread => [thread, thread]).map(thread => take(async task => {
+                    ...threads.threads().flatMap(thread => [thread, thread]).map(thread => take(async task => {
                         if (task.kind === 'check') {
-                            collect(await pool.check(workspace, task.files, thread));
+                            collect(await threads.check(workspace, task.files, thread));
                         } else {
-                            summaries.push(...await pool.summarize(task.files, thread));
+                            summaries.push(...await threads.summarize(task.files, thread));
                         }
                     }))
                 ]);
                 checked.sort((a, b) => compareCodePoints(a.path, b.path));
             } else {
-                const result = await checker.check(workspace, wanted, n => settings.onProgress?.(done + n, files.length));
-                checked.push(...result.checked);
-                problems.push(...result.problems);
+                if (wanted.length > 0) {
+                    const result = await checker.check(workspace, wanted, n => settings.onProgress?.(done + n, files.length));
+                    checked.push(...result.checked);
+                    problems.push(...result.problems);
+                }
                 summaries.push(...checker.summarize(others));
                 done += wanted.length;
             }
             timing('files checked');
+            if (caching) {
+                // Stored under the hash of the bytes each result was computed from (not as listed: a file may change meanwhile).
+                for (const file of checked) {
+                    if (!cachedResults.has(file) && file.summary.contentHash) {
+                        cache!.storeChecked(file, file.summary.contentHash, context);
+                    }
+                }
+                for (const summary of summaries) {
+                    if (!cachedResults.has(summary) && summary.contentHash) {
+                        cache!.storeSummary(summaryPath(summary), summary, summary.contentHash);
+                    }
+                }
+                cache!.forgetDeleted(workspace.root, new Set(workspace.members));
+            }
             checker.release();
             reports.push(...checker.finish(checked, [...checked.map(c => c.summary), ...summaries]));
             timing('workspace rules and suppressions done');
         }
     } finally {
         await pool?.close();
+        const notice = cache?.save();
+        if (notice) {
+            settings.onCacheNotice?.(notice);
+        }
     }
     reports.sort((a, b) => compareCodePoints(a.path, b.path));
     // A file can be reported by the walk of a named folder and again by its workspace's listing.
@@ -326,10 +396,11 @@ export function checkRequestOf(options: ReadonlyMap<string, string>, flags: Read
  * unreadable inputs and explicitly named ignored files on standard error.
  */
 export async function checkPaths(positional: readonly string[], request: CheckRequest, io: Io,
-    extra: Pick<ValidateSettings, 'shard' | 'onProgress' | 'records'> = {}): Promise<ValidationRun & { notices: InputProblem[] }> {
+    extra: Pick<ValidateSettings, 'shard' | 'onProgress' | 'records' | 'cacheFile'> = {}): Promise<ValidationRun & { notices: InputProblem[] }> {
     const named = new Set(positional.filter(p => !GLOB_CHARS.test(p)).map(p => path.resolve(p)));
     const run = await validatePaths(positional.length > 0 ? positional : ['.'], {
         configFile: request.configFile, trusted: request.trusted, asOf: request.asOf, jobs: request.jobs, locale: request.locale, ...extra,
+        onCacheNotice: notice => io.err(`osa: ${neutralise(localize(notice, request.locale))}\n`),
         // Files skipped by `ignore` while walking folders are expected; a file named explicitly is worth a note.
         onIgnored: files => files.filter(f => named.has(f)).forEach(f => io.err(`osa: ${textPath(f, process.cwd())}: ${text(request.locale, 'cli.input.ignored')}\n`))
     });
@@ -347,8 +418,8 @@ export async function checkPaths(positional: readonly string[], request: CheckRe
 
 export async function runValidate(argv: readonly string[], io: Io, locale: Locale = 'en'): Promise<number> {
     const { positional, options, flags } = parseArgs(argv,
-        ['format', 'output', 'shard', 'print-config', ...CHECK_OPTIONS],
-        ['color', 'no-color', ...CHECK_FLAGS]);
+        ['format', 'output', 'shard', 'print-config', 'cache-location', ...CHECK_OPTIONS],
+        ['color', 'no-color', 'cache', ...CHECK_FLAGS]);
     const format = choice(options.get('format'), FORMAT_NAMES, 'stylish', 'format');
     const request = checkRequestOf(options, flags, locale);
     const shard = parseShard(options.get('shard'));
@@ -358,7 +429,9 @@ export async function runValidate(argv: readonly string[], io: Io, locale: Local
     const output = options.get('output');
     const color = flags.has('color') || (!flags.has('no-color') && format === 'stylish' && !output
         && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    const run = await checkPaths(positional, request, io, { shard, onProgress: progressReporter(format, io, locale) });
+    // `--cache-location` alone also turns the cache on: naming where it goes means wanting one.
+    const cacheFile = flags.has('cache') || options.has('cache-location') ? cacheFileFor(options.get('cache-location')) : undefined;
+    const run = await checkPaths(positional, request, io, { shard, onProgress: progressReporter(format, io, locale), ...(cacheFile ? { cacheFile } : {}) });
     const report = FORMATTERS[format](run, { version: TOOL_VERSION, cwd: process.cwd(), rules: ALL_RULES, color, locale });
     timing('report formatted');
     if (output) {

@@ -96,6 +96,11 @@ export class ConfigProvider {
         }
     }
 
+    /** Does the configuration add reference data to the shipped editions (a DAC list file)? */
+    addsReferenceData(config: ResolvedConfig): boolean {
+        return config.referenceData !== this.baseData;
+    }
+
     /** The reference-data service for a config: the shared one unless the config adds data. */
     referenceFor(config: ResolvedConfig): ReferenceData {
         if (config.referenceData === this.baseData) {

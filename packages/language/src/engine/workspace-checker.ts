@@ -24,6 +24,7 @@ import { localize } from '../i18n/localize.js';
 import { msg, type Message } from '../i18n/message.js';
 import { kindMessage, MAX_SOURCE_BYTES, readRegularFile, readTextFile, type ReadOptions } from '../io/safe-read.js';
 import { createOsaServices, type OsaModuleOptions } from '../osa-module.js';
+import { contentHash } from '../io/content-hash.js';
 import { REPORT_BUGS_URL } from '../report-bugs.js';
 import { ruleById } from '../rules/index.js';
 import { applySuppressions } from '../validation/suppressions.js';
@@ -148,6 +149,8 @@ export interface WorkspaceFiles {
     members: string[];
     /** Members that declare templates or envelopes: loaded by every batch. */
     definitions: string[];
+    /** With the result cache: SHA-256 of each member's bytes as listed (see CheckOptions.cache). */
+    contentHashes?: Map<string, string>;
 }
 
 /** The outcome of checking one file: its raw findings (before workspace rules and suppressions) and its summary. */
@@ -180,20 +183,30 @@ export interface CheckOptions extends OsaModuleOptions {
     batchSize?: number;
     /** Also keep each checked file's report records (`osa report`); validation alone does not pay for them. */
     records?: boolean;
+    /**
+     * The run keeps a result cache: hash every member's bytes when listing, and give each checked file and
+     * summary the hash of the bytes it was computed from (engine/result-cache.ts).
+     */
+    cache?: boolean;
 }
 
 /**
  * Lists the workspace's files and finds those that declare templates or envelopes. Sub-folders with
  * their own osa.config.json are other workspaces, unless one config file was given for everything.
  */
-export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false, locale: Locale = 'en'): WorkspaceFiles {
+export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false, locale: Locale = 'en', hash = false): WorkspaceFiles {
     const members = collectOsaFiles(root, problems, !explicitConfig, locale).filter(f => !config.isFileIgnored(f));
+    const contentHashes = hash ? new Map<string, string>() : undefined;
     const definitions = members.filter(f => {
         // A file that cannot be read is reported when it is checked; here it only declares nothing.
         const read = readRegularFile(f, { maxBytes: MAX_SOURCE_BYTES, within: root });
-        return 'bytes' in read && declaresDefinitions(read.bytes);
+        if (!('bytes' in read)) {
+            return false;
+        }
+        contentHashes?.set(f, contentHash(read.bytes));
+        return declaresDefinitions(read.bytes);
     });
-    return { root, configFile: config.file, members, definitions };
+    return { root, configFile: config.file, members, definitions, ...(contentHashes ? { contentHashes } : {}) };
 }
 
 /** Which definition files, and their sizes and modification times: what a loaded set of definitions was read from. */
@@ -228,6 +241,32 @@ export class WorkspaceChecker {
         Osa.osa.RuleRunner.workspaceRulesInValidation = false;
         Osa.validation.DocumentValidator.suppressionsInValidation = false;
         shared.workspace.IndexManager.indexReferences = false;
+        if (options.cache) {
+            this.files.contentHashes = new Map();
+        }
+    }
+
+    /**
+     * What a file's findings depend on besides its own bytes, as one key for the result cache: the engine build
+     * (`engine`, given by the caller), the locale, the check date, the trust setting, the resolved configuration
+     * and its reference data, and the definition files (templates, envelopes) its references resolve to.
+     */
+    cacheContext(workspace: WorkspaceFiles, engine: string): string {
+        const configs = this.services.Osa.osa.Config;
+        const config = this.configAt(workspace.root);
+        return contentHash(JSON.stringify([
+            engine, this.locale, configs.checkDateFor(config), this.options.trusted === true, this.options.configFile ?? null,
+            config.root, config.file ?? null, config.contents,
+            // Data a configuration adds (a DAC list file) is part of the configuration's result.
+            configs.addsReferenceData(config) ? contentHash(JSON.stringify(config.referenceData)) : 'shipped',
+            workspace.definitions.map(file => [file, workspace.contentHashes?.get(file) ?? this.hashOf(file)])
+        ]));
+    }
+
+    /** SHA-256 of a file's bytes now, or undefined when it cannot be read. */
+    private hashOf(file: string): string | undefined {
+        const read = readRegularFile(file, { maxBytes: MAX_SOURCE_BYTES, within: 'anywhere' });
+        return 'bytes' in read ? contentHash(read.bytes) : undefined;
     }
 
     /** The configuration that governs files of the workspace at `root`; throws ConfigError. */
@@ -265,7 +304,7 @@ export class WorkspaceChecker {
         }
         const config = configured.config;
         const problems: InputProblem[] = [];
-        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined, this.locale);
+        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined, this.locale, this.options.cache === true);
         const files = [...new Set(requested.map(f => path.resolve(f)))];
         const wanted = files.filter(f => !config.isFileIgnored(f));
         const wantedSet = new Set(wanted);
@@ -298,7 +337,7 @@ export class WorkspaceChecker {
             return document;
         };
         const collect = (document: LangiumDocument) => checked.push({
-            path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: summarizeDocument(document),
+            path: document.uri.fsPath, diagnostics: document.diagnostics ?? [], summary: this.summaryOf(document),
             ...(this.options.records ? { records: this.recordsOf(document) } : {})
         });
         const wanted = new Set(files);
@@ -379,14 +418,23 @@ export class WorkspaceChecker {
         }
     }
 
+    /** A loaded document's summary, with the hash of the bytes it was read from when the run keeps a cache. */
+    private summaryOf(document: LangiumDocument): DocumentSummary {
+        const summary = summarizeDocument(document);
+        const hash = this.files.contentHashes?.get(document.uri.fsPath);
+        return hash ? { ...summary, contentHash: hash } : summary;
+    }
+
     /** Summaries of files checked elsewhere (other shards), by parsing alone. */
     summarize(files: readonly string[]): DocumentSummary[] {
         const { shared } = this.services;
         const summaries: DocumentSummary[] = [];
         for (const file of files) {
-            const source = readSource(file);
-            if ('text' in source) {
-                summaries.push(summarizeDocument(shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file))));
+            let hash: string | undefined;
+            const read = readTextFile(file, { maxBytes: MAX_FILE_BYTES }, this.options.cache ? bytes => { hash = contentHash(bytes); } : undefined);
+            if ('text' in read) {
+                const summary = summarizeDocument(shared.workspace.LangiumDocumentFactory.fromString(read.text, URI.file(file)));
+                summaries.push(hash ? { ...summary, contentHash: hash } : summary);
             }
         }
         return summaries;
@@ -412,6 +460,11 @@ export class WorkspaceChecker {
             };
         });
     }
+}
+
+/** The path of the file a summary was made from. */
+export function summaryPath(summary: DocumentSummary): string {
+    return URI.parse(summary.uri).fsPath;
 }
 
 /** Validates the requested files of one workspace in this process. */

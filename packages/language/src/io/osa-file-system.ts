@@ -11,6 +11,7 @@ import type { LangiumDocument, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Message } from '../i18n/message.js';
 import { MAX_SOURCE_BYTES, readTextFile, type ReadOptions, type TextPosition } from './safe-read.js';
+import { contentHash } from './content-hash.js';
 
 export interface SourceIssue {
     /** The text the issue was found in: it applies only while the document still has this text. */
@@ -33,9 +34,16 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
     within: readonly string[] | 'anywhere' = [];
     private readonly issues = new Map<string, SourceIssue>();
 
+    /**
+     * When set (a run with the result cache), the content hash of the bytes each file was read from, by path:
+     * results are stored under the hash of what was actually parsed, even if the file changes during the run.
+     */
+    contentHashes: Map<string, string> | undefined;
+
     /** Reads an `.osa` file, remembering what was wrong with it for the document validator. */
     readSource(uri: URI, within: ReadOptions['within'] = this.within): SourceRead {
-        const read = readTextFile(uri.fsPath, { maxBytes: MAX_SOURCE_BYTES, within });
+        const hashes = this.contentHashes;
+        const read = readTextFile(uri.fsPath, { maxBytes: MAX_SOURCE_BYTES, within }, hashes && (bytes => hashes.set(uri.fsPath, contentHash(bytes))));
         const key = uri.toString();
         if ('problem' in read) {
             this.issues.set(key, { text: '', problem: read.problem, detail: read.detail });
@@ -59,6 +67,7 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
     forget(uris: readonly URI[]): void {
         for (const uri of uris) {
             this.issues.delete(uri.toString());
+            this.contentHashes?.delete(uri.fsPath);
         }
     }
 

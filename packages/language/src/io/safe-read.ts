@@ -205,12 +205,16 @@ function readAtMost(fd: number, size: number, maxBytes: number): ReadResult {
     }
 }
 
-/** Reads a regular file as UTF-8 text (see readRegularFile and decodeText). */
-export function readTextFile(file: string, options: ReadOptions): TextResult {
+/**
+ * Reads a regular file as UTF-8 text (see readRegularFile and decodeText). `onBytes` sees the bytes
+ * the text is decoded from (the result cache keys a file's results by exactly these bytes).
+ */
+export function readTextFile(file: string, options: ReadOptions, onBytes?: (bytes: Buffer) => void): TextResult {
     const read = readRegularFile(file, options);
     if ('problem' in read) {
         return read;
     }
+    onBytes?.(read.bytes);
     const decoded = decodeText(read.bytes);
     if ('binary' in decoded) {
         return { binary: decoded.binary, problem: binaryProblem(decoded.binary), detail: binaryMessage(decoded.binary) };

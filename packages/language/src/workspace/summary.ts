@@ -54,6 +54,8 @@ export interface NamedSummary {
 
 export interface DocumentSummary {
     uri: string;
+    /** SHA-256 of the bytes summarised, when the run keeps a result cache (engine/result-cache.ts). */
+    contentHash?: string;
     programmes: ProgrammeSummary[];
     envelopes: EnvelopeSummary[];
     templates: NamedSummary[];

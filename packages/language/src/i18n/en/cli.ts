@@ -13,6 +13,8 @@ Usage:
       --jobs <n>               worker threads (default: the number of CPU cores)
       --shard <i>/<n>          validate only part i of n (1-based): a deterministic split for CI matrices
       --as-of <YYYY-MM-DD>     the check date the rules judge "now" by (default: the config's asOf, else today)
+      --cache                  keep results between runs: only changed files are checked again
+      --cache-location <path>  the cache file, or a folder for .osacache (default: ./.osacache; implies --cache)
       --print-config <file>    print the configuration that applies to a file, and exit
       --color, --no-color      colour the stylish output (default: on for a terminal unless NO_COLOR is set)
   osa report [paths|globs...] [options]     the compliance matrix, disclosure sheets and portfolio (docs/report.md)

@@ -240,6 +240,10 @@ export const language = {
 
     // ---- the workspace checker (engine/) -------------------------------------------------------------
     'engine.internalError': 'internal error while checking this file: {error}. This is a bug in osa, not in the file; please report it at {url} with the file (set OSA_DEBUG=1 for the stack trace){stack}',
+    'engine.cache.noKey': 'result cache off: cannot create its signing key {file} ({code}); results are computed in full',
+    'engine.cache.unreadable': 'result cache {file} not read ({problem}); it is rebuilt',
+    'engine.cache.notOurs': 'result cache {file} was not written by osa on this machine (or is damaged); it is ignored and rebuilt',
+    'engine.cache.cannotWrite': 'result cache {file} not written ({code}); the results of this run stand, the next run checks every file again',
     'engine.cannotReadDirectory': 'cannot read directory: {code}',
     'engine.invalidConfig': 'invalid configuration: {detail}; the workspace\'s files were not validated',
     'engine.invalidConfig.at': 'invalid configuration at {path}: {detail}; the workspace\'s files were not validated',

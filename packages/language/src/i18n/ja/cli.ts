@@ -18,6 +18,8 @@ export const cli: Readonly<Record<keyof typeof english, string>> = {
       --jobs <n>               ワーカースレッド数（既定: CPU コア数）
       --shard <i>/<n>          n 分割の i 番目（1 始まり）だけを検査します（CI のマトリクス向けの決定的な分割）
       --as-of <YYYY-MM-DD>     ルールが「現在」とみなす検査日（既定: 設定の asOf、なければ今日）
+      --cache                  実行間で結果を保存し、変更されたファイルだけを再検査します
+      --cache-location <path>  キャッシュファイル、または .osacache を置くフォルダ（既定: ./.osacache。--cache を含みます）
       --print-config <file>    ファイルに適用される設定を表示して終了します
       --color, --no-color      stylish 出力の色付け（既定: 端末では有効。NO_COLOR が設定されていれば無効）
   osa report [パス|glob...] [オプション]     適合マトリクス・公表用シート・ポートフォリオ（docs/report.md）

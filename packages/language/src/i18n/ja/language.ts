@@ -240,6 +240,10 @@ export const language: Readonly<Record<keyof typeof english, string>> = {
 
     // ---- ワークスペースの検査 ------------------------------------------------------------------------
     'engine.internalError': 'このファイルの検査中に内部エラーが発生しました: {error}。これはファイルではなく osa の不具合です。ファイルを添えて {url} に報告してください（スタックトレースは OSA_DEBUG=1 で表示されます）{stack}',
+    'engine.cache.noKey': '結果キャッシュを使いません: 署名鍵 {file} を作成できません（{code}）。すべてのファイルを検査します',
+    'engine.cache.unreadable': '結果キャッシュ {file} を読めません（{problem}）。作り直します',
+    'engine.cache.notOurs': '結果キャッシュ {file} はこのマシンの osa が書いたものではないか、壊れています。無視して作り直します',
+    'engine.cache.cannotWrite': '結果キャッシュ {file} を書き込めません（{code}）。今回の結果は有効です。次回はすべてのファイルを検査します',
     'engine.cannotReadDirectory': 'ディレクトリを読み込めません: {code}',
     'engine.invalidConfig': '設定が正しくありません: {detail}。ワークスペースのファイルは検査されませんでした',
     'engine.invalidConfig.at': '設定の {path} が正しくありません: {detail}。ワークスペースのファイルは検査されませんでした',
