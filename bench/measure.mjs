@@ -83,3 +83,6 @@ export async function osaCacheOptions() {
     const help = (await runOsa(['--help'], { capture: true })).stdout;
     return /--cache\b/.test(help) ? { cache: '--cache', location: /--cache-location\b/.test(help) ? '--cache-location' : undefined } : undefined;
 }
+
+/** The arguments that turn the cache on, its files kept at `location` when the option exists. */
+export const cacheArguments = (cache, location) => [cache.cache, ...(cache.location ? [cache.location, location] : [])];

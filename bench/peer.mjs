@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from './generate.mjs';
-import { interleaved, isMain, median, option, osaCacheOptions, runBareNode, runNode, runOsa } from './measure.mjs';
+import { cacheArguments, interleaved, isMain, median, option, osaCacheOptions, runBareNode, runNode, runOsa } from './measure.mjs';
 import { generatePeerWorkspaces, isViolation, OMITTED_CLAUSE, peerSchema } from './peer-data.mjs';
 
 const AJV_PACKAGE = path.join(REPO, 'node_modules/ajv-cli');
@@ -66,7 +66,7 @@ export async function comparePeers(size, runs, cache) {
         const measurements = { osa: () => osaRun(), ajv: ajvRun, node: async () => (await runBareNode()).ms };
         if (cache) {
             // Hook for the persistent cache (issue 14, target 2): filled once here, then every timed run is warm.
-            const cacheArgs = [cache.cache, ...(cache.location ? [cache.location, path.join(work, 'cache')] : [])];
+            const cacheArgs = cacheArguments(cache, path.join(work, 'cache'));
             await osaRun(cacheArgs);
             measurements.osaWarm = () => osaRun(cacheArgs);
         }
