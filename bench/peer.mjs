@@ -16,21 +16,24 @@ import { generatePeerWorkspaces, isViolation, OMITTED_CLAUSE, peerSchema } from 
 const AJV_PACKAGE = path.join(REPO, 'node_modules/ajv-cli');
 const AJV_BIN = path.join(AJV_PACKAGE, JSON.parse(fs.readFileSync(path.join(AJV_PACKAGE, 'package.json'), 'utf-8')).bin.ajv);
 
-/** The programme numbers (p<i>) of the files with an error in an osa json report. */
+/** The programme numbers (p<i>) of the files with an error in an osa json report, and how many programme files it read. */
 function osaFailures(reportFile) {
-    const report = JSON.parse(fs.readFileSync(reportFile, 'utf-8'));
-    return report.files.filter(f => f.diagnostics.some(d => d.severity === 'error')).map(f => path.basename(f.path, '.osa'));
+    const files = JSON.parse(fs.readFileSync(reportFile, 'utf-8')).files.filter(f => path.basename(f.path) !== 'templates.osa');
+    return { failing: files.filter(f => f.diagnostics.some(d => d.severity === 'error')).map(f => path.basename(f.path, '.osa')), seen: files.length };
 }
 
-/** The programme numbers of the files ajv-cli reports as invalid (it writes `<file> invalid` to standard error). */
-const ajvFailures = stderr => [...stderr.matchAll(/^(\S+) invalid$/gm)].map(([, file]) => path.basename(file, '.yaml'));
+/** The same for ajv-cli, which writes `<file> valid` to standard output and `<file> invalid` to standard error. */
+function ajvFailures({ stdout, stderr }) {
+    const failing = [...stderr.matchAll(/^(\S+) invalid$/gm)].map(([, file]) => path.basename(file, '.yaml'));
+    return { failing, seen: failing.length + (stdout.match(/ valid$/gm) ?? []).length };
+}
 
 /** Compares the files a tool failed with the violating programmes; undefined when they are the same. */
-function mismatch(tool, found, expected) {
-    const missed = [...expected].filter(name => !found.includes(name));
-    const extra = found.filter(name => !expected.has(name));
-    return missed.length === 0 && extra.length === 0 && found.length === expected.size ? undefined
-        : `${tool} found ${found.length} failing files, expected ${expected.size}: missed ${missed.slice(0, 5).join(', ') || 'none'}, extra ${extra.slice(0, 5).join(', ') || 'none'}`;
+function mismatch(tool, { failing, seen }, expected, size) {
+    const missed = [...expected].filter(name => !failing.includes(name));
+    const extra = failing.filter(name => !expected.has(name));
+    return missed.length === 0 && extra.length === 0 && failing.length === expected.size && seen === size ? undefined
+        : `${tool} read ${seen} of ${size} files and found ${failing.length} failing, expected ${expected.size}: missed ${missed.slice(0, 5).join(', ') || 'none'}, extra ${extra.slice(0, 5).join(', ') || 'none'}`;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function comparePeers(size, runs, cache) {
         const osaRun = async (extra = []) => {
             const report = path.join(work, 'osa.json');
             const result = await runOsa(['validate', osaDir, '--format', 'json', '--output', report, ...extra]);
-            const wrong = result.code !== 1 ? `osa exited ${result.code}` : mismatch('osa', osaFailures(report), expected);
+            const wrong = result.code !== 1 ? `osa exited ${result.code}` : mismatch('osa', osaFailures(report), expected, size);
             if (wrong) {
                 problems.push(wrong);
             }
@@ -57,7 +60,7 @@ export async function comparePeers(size, runs, cache) {
         const ajvRun = async () => {
             // ajv-cli expands the glob itself, as a user would quote it for 10,000 files.
             const result = await runNode([AJV_BIN, 'validate', '-s', schemaFile, '-d', `${yamlDir}/**/*.yaml`], { capture: true });
-            const wrong = result.code !== 1 ? `ajv-cli exited ${result.code}: ${result.stderr.slice(0, 200)}` : mismatch('ajv-cli', ajvFailures(result.stderr), expected);
+            const wrong = result.code !== 1 ? `ajv-cli exited ${result.code}: ${result.stderr.slice(0, 200)}` : mismatch('ajv-cli', ajvFailures(result), expected, size);
             if (wrong) {
                 problems.push(wrong);
             }
