@@ -3,30 +3,21 @@
 // 1. A generated 5,000-line file opened over stdio: p50/p95 of single-character edit → publishDiagnostics,
 //    and of completion requests.
 // 2. A generated 1,000-file workspace: time from didOpen of one file to its first diagnostics.
+// 3. The 5,000-line file of 1. inside a 1,000-file workspace (the issue-14 target: edits while a large
+//    workspace is open): the same edit and completion figures.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateWorkspace, programme, REPO, TEMPLATE, shebangFlags } from './generate.mjs';
+import { generateWorkspace, programme, TEMPLATE } from './generate.mjs';
+import { OSA_BIN, OSA_FLAGS, isMain, option, summary } from './measure.mjs';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
-const bin = path.join(REPO, 'packages/cli/bin/osa.js');
-const flags = shebangFlags(bin);
-const arg = (name, fallback) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const EDITS = arg('edits', 60);
-const COMPLETIONS = arg('completions', 60);
-
-const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
-const summary = values => `p50 ${percentile(values, 0.5).toFixed(0)} ms, p95 ${percentile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
-
 async function startServer(folder) {
-    const child = spawn(process.execPath, [...flags, bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...OSA_FLAGS, OSA_BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const listeners = [];
     connection.onNotification('textDocument/publishDiagnostics', params => listeners.forEach(l => l(params)));
@@ -53,15 +44,22 @@ async function startServer(folder) {
     return { connection, nextDiagnostics, stop };
 }
 
-// 1. One 5,000-line file.
-{
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-'));
-    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+/** Programmes from id `firstId` on, until the text has 5,000 lines. */
+function bigFileText(firstId) {
     let text = '';
-    for (let i = 0; text.split('\n').length < 5000; i++) {
+    for (let i = firstId; text.split('\n').length < 5000; i++) {
         text += programme(i);
     }
+    return text;
+}
+
+/**
+ * Opens a 5,000-line file `big.osa` in `dir` (a workspace folder) and measures first diagnostics, `edits`
+ * single-character edits → publishDiagnostics and `completions` completion requests. Programme ids start at
+ * `firstId`, so that they do not collide with the other files of the workspace.
+ */
+export async function measureBigFile(dir, { firstId = 0, edits = 60, completions = 60 } = {}) {
+    const text = bigFileText(firstId);
     const file = path.join(dir, 'big.osa');
     fs.writeFileSync(file, text);
     const lines = text.split('\n').length;
@@ -71,12 +69,12 @@ async function startServer(folder) {
     const first = nextDiagnostics(uri);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osa', version: 1, text } });
     const firstParams = await first;
-    console.log(`5,000-line file (${lines} lines, ${text.length} characters): first diagnostics ${(performance.now() - started).toFixed(0)} ms (${firstParams.diagnostics.length} findings)`);
+    const firstMs = performance.now() - started;
     // Edits: type and delete one character inside a title string, near the middle of the file.
     const target = text.split('\n').findIndex((l, i) => i > lines / 2 && l.includes('title "Coastal radar number'));
     const column = text.split('\n')[target].indexOf('radar') + 5;
     const editTimes = [];
-    for (let i = 0; i < EDITS; i++) {
+    for (let i = 0; i < edits; i++) {
         const insert = i % 2 === 0;
         const range = insert
             ? { start: { line: target, character: column }, end: { line: target, character: column } }
@@ -87,24 +85,23 @@ async function startServer(folder) {
         await published;
         editTimes.push(performance.now() - started);
     }
-    console.log(`  edit → publishDiagnostics: ${summary(editTimes)}`);
     const completionLine = text.split('\n').findIndex((l, i) => i > lines / 2 && l.startsWith('    recipient '));
     const completionTimes = [];
-    for (let i = 0; i < COMPLETIONS; i++) {
+    let completionItems = 0;
+    for (let i = 0; i < completions; i++) {
         started = performance.now();
         const items = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: completionLine, character: '    recipient '.length } });
         completionTimes.push(performance.now() - started);
         if (i === 0) {
-            console.log(`  completion after "recipient ": ${(Array.isArray(items) ? items : items?.items ?? []).length} items`);
+            completionItems = (Array.isArray(items) ? items : items?.items ?? []).length;
         }
     }
-    console.log(`  completion: ${summary(completionTimes)}`);
     await stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    return { lines, characters: text.length, firstMs, findings: firstParams.diagnostics.length, editTimes, completionTimes, completionItems };
 }
 
-// 2. A 1,000-file workspace: first diagnostics for an opened file.
-{
+/** A 1,000-file workspace: server start, and didOpen of one file to its first diagnostics. */
+export async function measureWorkspaceOpen() {
     const dir = generateWorkspace(1000, 'osa-lsp-bench-ws');
     const started = performance.now();
     const { connection, nextDiagnostics, stop } = await startServer(dir);
@@ -116,7 +113,44 @@ async function startServer(folder) {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osa', version: 1, text: fs.readFileSync(file, 'utf-8') } });
     await first;
     const done = performance.now();
-    console.log(`1,000-file workspace: initialize ${(initialized - started).toFixed(0)} ms; didOpen → first diagnostics ${(done - opened).toFixed(0)} ms (server start to diagnostics ${(done - started).toFixed(0)} ms)`);
     await stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    return { initializeMs: initialized - started, didOpenMs: done - opened, totalMs: done - started };
+}
+
+/** The 5,000-line file alone in a workspace with the template (figure 1). */
+export async function measureBigFileAlone(options) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-'));
+    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    try {
+        return await measureBigFile(dir, options);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/** The 5,000-line file in a generated 1,000-file workspace (figure 3). */
+export async function measureBigFileInWorkspace(options) {
+    const dir = generateWorkspace(1000, 'osa-lsp-bench-big-ws');
+    try {
+        return await measureBigFile(dir, { ...options, firstId: 100_000 });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+function printBigFile(label, r) {
+    console.log(`${label} (${r.lines} lines, ${r.characters} characters): first diagnostics ${r.firstMs.toFixed(0)} ms (${r.findings} findings)`);
+    console.log(`  edit → publishDiagnostics: ${summary(r.editTimes)}`);
+    console.log(`  completion after "recipient ": ${r.completionItems} items`);
+    console.log(`  completion: ${summary(r.completionTimes)}`);
+}
+
+if (isMain(import.meta.url)) {
+    const options = { edits: Number(option('edits', '60')), completions: Number(option('completions', '60')) };
+    printBigFile('5,000-line file', await measureBigFileAlone(options));
+    const ws = await measureWorkspaceOpen();
+    console.log(`1,000-file workspace: initialize ${ws.initializeMs.toFixed(0)} ms; didOpen → first diagnostics ${ws.didOpenMs.toFixed(0)} ms (server start to diagnostics ${ws.totalMs.toFixed(0)} ms)`);
+    printBigFile('5,000-line file in the 1,000-file workspace', await measureBigFileInWorkspace(options));
 }
