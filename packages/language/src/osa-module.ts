@@ -23,6 +23,7 @@ import { OsaLanguageChecks } from './validation/language-checks.js';
 import { OsaValidationRegistry } from './validation/validation-registry.js';
 import { RuleRunner } from './validation/rule-runner.js';
 import { OsaLexerErrorMessages, OsaParserErrorMessages } from './validation/parse-messages.js';
+import { OsaTokenBuilder } from './parser/osa-token-builder.js';
 import { OsaValueConverter } from './value-converter.js';
 import {
     OsaDocumentBuilder, OsaIndexManager, OsaLinker, OsaReferenceDescriptionProvider, OsaScopeComputation, OsaScopeProvider
@@ -75,6 +76,7 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
     return {
         parser: {
             LangiumParser: services => createOsaParser(services),
+            TokenBuilder: () => new OsaTokenBuilder(),
             ValueConverter: () => new OsaValueConverter(),
             ParserErrorMessageProvider: services => new OsaParserErrorMessages(services.osa.Localizer),
             LexerErrorMessageProvider: services => new OsaLexerErrorMessages(services.osa.Localizer)
