@@ -164,8 +164,15 @@ export async function validatePaths(paths: readonly string[], settings: Validate
         ? expanded.files.filter(f => shardOf(f, settings.shard!.count, cwd) === settings.shard!.index - 1)
         : expanded.files;
     const byWorkspace = new Map<string, string[]>();
+    // A file's workspace depends only on its folder: one config lookup per folder, not per file.
+    const rootOfFolder = new Map<string, string>();
     for (const file of files) {
-        const root = findWorkspaceRoot(file, cwd, settings.configFile);
+        const folder = path.dirname(file);
+        let root = rootOfFolder.get(folder);
+        if (root === undefined) {
+            root = findWorkspaceRoot(file, cwd, settings.configFile);
+            rootOfFolder.set(folder, root);
+        }
         const group = byWorkspace.get(root);
         if (group) {
             group.push(file);
