@@ -6,7 +6,8 @@
 // its workspace that others refer to (the engine's own notion of definitions), and the mutant at the
 // example's path. The CLI route is `validatePaths` + the json formatter, exactly as `osa validate
 // --format json` runs them; the editor route is the language server's services with every file of
-// the workspace open, updated as on a didChange. Both are built once and reused across cases.
+// the workspace open, updated as on a didChange. Both are built once and reused across cases. A third
+// route runs the CLI's with `--cache` (filling the cache, then reading it): its report must be the same.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -115,6 +116,9 @@ export class FuzzHarness {
         this.corpus = corpus;
         this.base = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-fuzz-'));
         this.checker = new WorkspaceChecker({});
+        // The cache route: `osa validate --cache`, with a cache that every earlier case has filled.
+        this.cachingChecker = new WorkspaceChecker({ cache: true });
+        this.cacheFile = path.join(this.base, 'results.osacache');
         this.editor = createOsaLspServices({ ...NodeFileSystem, connection: undefined });
         this.versions = new Map();
         /** One scratch workspace per workspace of the examples: its config and its definitions. */
@@ -202,6 +206,7 @@ export class FuzzHarness {
                 violations.push(thrown("the CLI's validation threw", error));
             }
             if (run) {
+                this.checkCache(run, dir, violations, await this.cachedRuns(dir, violations));
                 this.checkReport(run, dir, files, violations);
                 for (const report of run.reports) {
                     const editor = this.editorDiagnostics(report.path);
@@ -232,6 +237,34 @@ export class FuzzHarness {
             }
         }
         return violations;
+    }
+
+    /** The CLI route through the result cache, twice: the first run stores what it misses, the second reads it. */
+    async cachedRuns(dir, violations) {
+        const runs = [];
+        try {
+            for (let i = 0; i < 2; i++) {
+                runs.push(await validatePaths([dir], { jobs: 1, checker: this.cachingChecker, cacheFile: this.cacheFile }, dir));
+            }
+        } catch (error) {
+            violations.push(thrown('the validation with --cache threw', error));
+        }
+        return runs;
+    }
+
+    /** A run with the cache reports exactly what the run without it reports (the json report, problems included). */
+    checkCache(run, dir, violations, cachedRuns) {
+        const context = { version: '0.0.0-fuzz', cwd: dir, rules: ALL_RULES, color: false };
+        const expected = FORMATTERS.json(run, context);
+        for (const [i, cached] of cachedRuns.entries()) {
+            const actual = FORMATTERS.json(cached, context);
+            if (actual !== expected) {
+                violations.push({
+                    signature: `the ${i === 0 ? 'cold' : 'warm'} cache changed the report`,
+                    message: `validation with --cache (${i === 0 ? 'filling' : 'reading'} it) differs from validation without it:\n  without: ${expected}\n  with:    ${actual}`
+                });
+            }
+        }
     }
 
     /** The CLI's report: no internal error, every file accounted for, valid JSON whose summary adds up, every format renders. */
