@@ -291,9 +291,11 @@ export async function validatePaths(paths: readonly string[], settings: Validate
             }
             timing('files checked');
             if (caching) {
-                // Stored under the hash of the bytes each result was computed from (not as listed: a file may change meanwhile).
+                // Stored under the hash of the bytes each result was computed from (not as listed: a file may change meanwhile);
+                // findings only if the files they link to did not change during the run.
+                const definitionsStable = checker.definitionsUnchanged(workspace);
                 for (const file of checked) {
-                    if (!cachedResults.has(file) && file.summary.contentHash) {
+                    if (definitionsStable && !cachedResults.has(file) && file.summary.contentHash) {
                         cache!.storeChecked(file, file.summary.contentHash, context);
                     }
                 }

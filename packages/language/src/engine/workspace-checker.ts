@@ -263,6 +263,14 @@ export class WorkspaceChecker {
         ]));
     }
 
+    /**
+     * Are the workspace's definition files still the bytes that were listed? When one changed during the run, the
+     * files checked may have linked to either version, so their findings must not be stored under the listed context.
+     */
+    definitionsUnchanged(workspace: WorkspaceFiles): boolean {
+        return workspace.definitions.every(file => this.hashOf(file) === workspace.contentHashes?.get(file));
+    }
+
     /** SHA-256 of a file's bytes now, or undefined when it cannot be read. */
     private hashOf(file: string): string | undefined {
         const read = readRegularFile(file, { maxBytes: MAX_SOURCE_BYTES, within: 'anywhere' });
