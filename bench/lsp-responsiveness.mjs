@@ -3,6 +3,7 @@
 // 1. A generated 5,000-line file opened over stdio: p50/p95 of single-character edit → publishDiagnostics,
 //    and of completion requests.
 // 2. A generated 1,000-file workspace: time from didOpen of one file to its first diagnostics.
+// 3. The 5,000-line file of 1. inside the 1,000-file workspace of 2.: edits and completions as in 1.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -53,16 +54,20 @@ async function startServer(folder) {
     return { connection, nextDiagnostics, stop };
 }
 
-// 1. One 5,000-line file.
-{
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-'));
-    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
-    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+/** The 5,000-line file the edit and completion timings use: generated programmes, compliant, ids from `first` on. */
+function bigFile(first = 0) {
     let text = '';
-    for (let i = 0; text.split('\n').length < 5000; i++) {
+    for (let i = first; text.split('\n').length < 5000; i++) {
         text += programme(i);
     }
-    const file = path.join(dir, 'big.osa');
+    return text;
+}
+
+/**
+ * Opens `file` (holding `text`) in a server started on `dir`, then times single-character edits until
+ * publishDiagnostics, and completion requests.
+ */
+async function editsAndCompletions(dir, file, text, label) {
     fs.writeFileSync(file, text);
     const lines = text.split('\n').length;
     const { connection, nextDiagnostics, stop } = await startServer(dir);
@@ -71,7 +76,7 @@ async function startServer(folder) {
     const first = nextDiagnostics(uri);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osa', version: 1, text } });
     const firstParams = await first;
-    console.log(`5,000-line file (${lines} lines, ${text.length} characters): first diagnostics ${(performance.now() - started).toFixed(0)} ms (${firstParams.diagnostics.length} findings)`);
+    console.log(`${label} (${lines} lines, ${text.length} characters): first diagnostics ${(performance.now() - started).toFixed(0)} ms (${firstParams.diagnostics.length} findings)`);
     // Edits: type and delete one character inside a title string, near the middle of the file.
     const target = text.split('\n').findIndex((l, i) => i > lines / 2 && l.includes('title "Coastal radar number'));
     const column = text.split('\n')[target].indexOf('radar') + 5;
@@ -100,6 +105,14 @@ async function startServer(folder) {
     }
     console.log(`  completion: ${summary(completionTimes)}`);
     await stop();
+}
+
+// 1. One 5,000-line file.
+{
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osa-lsp-bench-'));
+    fs.writeFileSync(path.join(dir, 'osa.config.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'templates.osa'), TEMPLATE);
+    await editsAndCompletions(dir, path.join(dir, 'big.osa'), bigFile(), '5,000-line file');
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -118,5 +131,14 @@ async function startServer(folder) {
     const done = performance.now();
     console.log(`1,000-file workspace: initialize ${(initialized - started).toFixed(0)} ms; didOpen → first diagnostics ${(done - opened).toFixed(0)} ms (server start to diagnostics ${(done - started).toFixed(0)} ms)`);
     await stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// 3. The same 5,000-line file, edited while a 1,000-file workspace is open (issue 14: the server keeps every
+// file's summary for the budget and duplicate-id rules, so an edit must not cost per file of the workspace).
+{
+    const dir = generateWorkspace(1000, 'osa-lsp-bench-ws-edit');
+    // Ids apart from the workspace's own programmes (no duplicate-id findings).
+    await editsAndCompletions(dir, path.join(dir, 'big.osa'), bigFile(100_000), '5,000-line file in a 1,000-file workspace');
     fs.rmSync(dir, { recursive: true, force: true });
 }
