@@ -5,11 +5,12 @@
  * here: severities, per-rule path ignores and the workspace's reference data. A rule that throws is
  * contained: it becomes one diagnostic for that rule and the other rules still run.
  */
-import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError, type ResolvedConfig } from '../config/config.js';
 import { isProgramme, type Model } from '../generated/ast.js';
+import { firstNodeForProperty } from '../model/ast-walk.js';
 import { justificationOf } from '../model/facts.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { declaredException, justifiedException } from '../rules/programme-facts.js';
@@ -171,7 +172,7 @@ function crashData(rule: Rule): RuleDiagnosticData {
 
 function toRelatedInformation(related: RelatedLocation, localizer: Localizer): DiagnosticRelatedInformation | undefined {
     const cst = related.property
-        ? GrammarUtils.findNodeForProperty(related.node.$cstNode, related.property) ?? related.node.$cstNode
+        ? firstNodeForProperty(related.node.$cstNode, related.property) ?? related.node.$cstNode
         : related.node.$cstNode;
     if (!cst) {
         return undefined;

@@ -3,9 +3,10 @@
  * budget envelopes, with where they are) and its suppression comments. Summaries are small, so the
  * CLI can validate files in batches and still check the whole workspace's budgets and ids.
  */
-import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
+import { firstNodeForProperty } from '../model/ast-walk.js';
 import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, statesMoney, statusOf, yearSharesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
@@ -63,7 +64,7 @@ export interface DocumentSummary {
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function rangeOf(node: AstNode, property: string): Range {
-    return (GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
+    return (firstNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
 }
 
 function programmeMoney(programme: Programme): Pick<DeclarationSummary, 'shares' | 'planned' | 'moneyStated' | 'status'> {
