@@ -17,6 +17,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { checkDateProblem } from '../engine/check-date.js';
 import { DEFAULT_LOCALE, isLocale, localeFromTag, msg, type Locale, type Message } from '../i18n/index.js';
 import type { OsaDocumentBuilder } from '../workspace/performance.js';
+import type { WorkspaceView } from '../workspace/workspace-view.js';
 import { neutralise } from '../util/neutralise.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
@@ -39,6 +40,13 @@ export class WorkspaceDiagnostics {
     private localeSetting: '' | Locale = '';
     /** The invalid `osa.locale` value last reported, so that the same one is not reported at every settings update. */
     private reportedLocale?: string;
+    /**
+     * Documents found up to date by refreshAffected, with what that depended on: their workspace's view (the same
+     * object while no summary in it changes), their findings and state, and the settings in force (`settings`
+     * counts changes of locale, check date and configuration). While all are the same, they are still up to date.
+     */
+    private readonly upToDate = new WeakMap<LangiumDocument, { view: WorkspaceView; diagnostics: unknown; count?: number; state: DocumentState; settings: number }>();
+    private settings = 0;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly osa: () => OsaLspServices) {
         // With `openFiles`, Langium's updates would still validate every loaded file: keep them to open
@@ -184,11 +192,19 @@ export class WorkspaceDiagnostics {
             }
             const validated = document.state >= DocumentState.Validated;
             const view = services.osa.WorkspaceView.viewFor(document);
+            const known = this.upToDate.get(document);
+            // Langium appends to a document's findings when it runs further validation categories: the count too.
+            if (known && known.view === view && known.diagnostics === document.diagnostics && known.count === document.diagnostics?.length
+                && known.state === document.state && known.settings === this.settings) {
+                continue;
+            }
             const summary = view.summaries.get(uri);
             const expected = workspaceKey(summary ? services.osa.RuleRunner.workspaceDiagnostics(summary, view) : []);
             const current = workspaceKey(validated ? document.diagnostics : []);
             if (expected !== current && (validated || expected !== '[]')) {
                 stale.push(document);
+            } else {
+                this.upToDate.set(document, { view, diagnostics: document.diagnostics, count: document.diagnostics?.length, state: document.state, settings: this.settings });
             }
         }
         await this.rebuild(stale, cancelToken);
@@ -202,6 +218,7 @@ export class WorkspaceDiagnostics {
      * have left half-done.
      */
     private revalidateAll(): Promise<void> {
+        this.settings++;
         return this.shared.workspace.WorkspaceLock.write(token => this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(document =>
             document.state >= DocumentState.Validated || this.shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined), token));
     }

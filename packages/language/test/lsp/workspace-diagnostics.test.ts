@@ -21,7 +21,7 @@ const B = programme({ id: 'P-B', amount: 'amount 80_000_000 JPY' });
 
 /** An editor with the files open, changed and closed the way the language server applies it. */
 async function editor(files: Record<string, string>) {
-    const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
+    const { shared, Osa } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
     const uri = (name: string) => URI.file(`/workspace/${name}`);
     const versions = new Map<string, number>();
     const open = async (name: string, text: string) => {
@@ -40,6 +40,10 @@ async function editor(files: Record<string, string>) {
         },
         budgetFindings(name: string) {
             return (shared.workspace.LangiumDocuments.getDocument(uri(name))?.diagnostics ?? []).filter(d => d.code === 'OSA601');
+        },
+        /** The workspace view the rules see for a file. */
+        view(name: string) {
+            return Osa.osa.WorkspaceView.viewFor(shared.workspace.LangiumDocuments.getDocument(uri(name))!);
         }
     };
 }
@@ -61,6 +65,28 @@ describe('workspace findings in the editor', () => {
         const moved = `// three comment lines\n//\n//\n${A}`;
         await e.change('a.osa', moved);
         expect(pointerInto('a.osa')).toBe(amountLine(moved));
+    });
+});
+
+describe('the workspace view across edits', () => {
+    it('stays the same object while no summary changes, and follows a change that moves or alters a declaration', async () => {
+        const e = await editor({ 'templates.osa': STANDARD_TEMPLATE, 'envelope.osa': ENVELOPE, 'a.osa': A, 'b.osa': B });
+        const before = e.view('a.osa');
+        expect(before.summaries.size).toBe(4);
+        // Typing in a title changes the tree but nothing the workspace rules read.
+        await e.change('a.osa', A.replace('title "', 'title "x'));
+        expect(e.view('a.osa')).toBe(before);
+        expect(e.budgetFindings('envelope.osa')).toHaveLength(1);
+        // A new amount is a new view, and the envelope's finding follows it although the envelope file was not edited.
+        await e.change('a.osa', A.replace('amount 80_000_000 JPY', 'amount 10_000_000 JPY'));
+        const after = e.view('a.osa');
+        expect(after).not.toBe(before);
+        expect(after.programmesByName.get('P-A')![0].amount).toEqual({ value: 10_000_000, currency: 'JPY' });
+        expect(e.budgetFindings('envelope.osa')).toEqual([]);
+        // A line added above the declaration moves its ranges: a new view too, and the finding comes back with the amount.
+        await e.change('a.osa', `// moved\n${A}`);
+        expect(e.view('a.osa')).not.toBe(after);
+        expect(e.budgetFindings('envelope.osa')).toHaveLength(1);
     });
 });
 
