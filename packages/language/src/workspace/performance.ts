@@ -190,6 +190,19 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
         await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? Cancellation.CancellationToken.None : cancelToken);
     }
 
+    /**
+     * Langium asks this of every loaded document at every update, collecting validation categories in streams. A
+     * completed build that recorded no categories ran them all (Langium's own reading): with every category
+     * requested or none, nothing is missing, and a 1,000-file workspace costs no 1,000 category lists per keystroke.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (state?.completed && !state.result?.validationChecks && typeof options?.validation !== 'object') {
+            return false;
+        }
+        return super.resultsAreIncomplete(document, options);
+    }
+
     protected override shouldValidate(document: LangiumDocument): boolean {
         return super.shouldValidate(document)
             && (this.explicit.has(document.uri.toString()) || (this.validationFilter?.(document) ?? true));
