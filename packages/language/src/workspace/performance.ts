@@ -191,16 +191,26 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * Langium asks this of every loaded document at every update, collecting validation categories in streams. A
-     * completed build that recorded no categories ran them all (Langium's own reading): with every category
-     * requested or none, nothing is missing, and a 1,000-file workspace costs no 1,000 category lists per keystroke.
+     * Langium asks this of every loaded document at every update, looking up the document's language by URI and
+     * collecting validation categories in streams. The same answer from the build state directly (the categories
+     * requested that the last completed build did not run; one that recorded none ran them all), without 1,000
+     * look-ups and lists per keystroke in a 1,000-file workspace.
      */
     protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions): boolean {
         const state = this.buildState.get(document.uri.toString());
-        if (state?.completed && !state.result?.validationChecks && typeof options?.validation !== 'object') {
-            return false;
+        const languages = this.serviceRegistry.all;
+        if (!state?.completed || languages.length !== 1) {
+            return super.resultsAreIncomplete(document, options);
         }
-        return super.resultsAreIncomplete(document, options);
+        const known = languages[0].validation.ValidationRegistry.getAllValidationCategories(document);
+        const validation = options?.validation;
+        const requested = options === undefined || validation === true ? known
+            : typeof validation === 'object' ? (validation.categories ?? known) : [];
+        const executed = state.result?.validationChecks;
+        if (!executed) {
+            return [...requested].some(category => !known.has(category));
+        }
+        return [...requested].some(category => !executed.includes(category));
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {
