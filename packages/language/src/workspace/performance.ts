@@ -127,11 +127,15 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      * phase would miss the findings of other files that the deleted one took part in.
      */
     afterDeletion: (() => Promise<void>) | undefined;
-    /** Documents passed to build() explicitly: always validated when the options ask for it. */
+    /** Documents passed to build() explicitly with validation asked for: always validated when the options ask for it. */
     private readonly explicit = new Set<string>();
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
-        documents.forEach(d => this.explicit.add(d.uri.toString()));
+        // Not the workspace manager's initial build of every file (no validation): the next edit would then
+        // validate every closed file of the workspace and the editor would list their findings, not the open files'.
+        if (options?.validation) {
+            documents.forEach(d => this.explicit.add(d.uri.toString()));
+        }
         await super.build(documents, options, cancelToken);
     }
 

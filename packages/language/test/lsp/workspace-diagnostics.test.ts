@@ -68,6 +68,24 @@ describe('workspace findings in the editor', () => {
     });
 });
 
+describe('closed files with scope "openFiles"', () => {
+    it('are not validated by the first edit after the workspace manager built them without validation', async () => {
+        const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
+        const documents = shared.workspace.LangiumDocuments;
+        const closed = shared.workspace.LangiumDocumentFactory.fromString(B.replace('title "', 'title "x"\n    title "'), URI.file('/workspace/closed.osa'));
+        documents.addDocument(closed);
+        // What Langium's workspace manager does at start-up with every file it finds (its initialBuildOptions: no validation).
+        await shared.workspace.DocumentBuilder.build([closed], {});
+        const open = URI.file('/workspace/open.osa');
+        shared.workspace.TextDocuments.set(TextDocument.create(open.toString(), 'osa', 1, A));
+        await shared.workspace.DocumentBuilder.update([open], []);
+        expect(documents.getDocument(open)!.state).toBe(DocumentState.Validated);
+        // Its own finding (a repeated title) is not a workspace finding: it stays unchecked, out of the Problems panel.
+        expect(closed.state).toBeLessThan(DocumentState.Validated);
+        expect(closed.diagnostics).toBeUndefined();
+    });
+});
+
 describe('the workspace view across edits', () => {
     it('stays the same object while no summary changes, and follows a change that moves or alters a declaration', async () => {
         const e = await editor({ 'templates.osa': STANDARD_TEMPLATE, 'envelope.osa': ENVELOPE, 'a.osa': A, 'b.osa': B });
