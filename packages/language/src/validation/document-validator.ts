@@ -18,7 +18,7 @@ import { msg, type Message } from '../i18n/message.js';
 import type { IdentifiedError } from '../parser/osa-parser.js';
 import { UNRESOLVED_REFERENCE } from '../workspace/performance.js';
 import { ruleById } from '../rules/index.js';
-import { summarizeDocument } from '../workspace/summary.js';
+import { suppressionsOf } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
 import { forEachNode } from '../model/ast-walk.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions.js';
@@ -73,7 +73,7 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         if (!this.suppressionsInValidation) {
             return diagnostics;
         }
-        const { kept, suppressed } = applySuppressions(diagnostics, summarizeDocument(document).suppressions, id => ruleById(id) !== undefined, this.localizer.locale);
+        const { kept, suppressed } = applySuppressions(diagnostics, suppressionsOf(document), id => ruleById(id) !== undefined, this.localizer.locale);
         this.suppressed.set(document, suppressed);
         return kept;
     }

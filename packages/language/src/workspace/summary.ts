@@ -109,6 +109,13 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
             }
         }
     }
+    summary.suppressions = suppressionsOf(document);
+    return summary;
+}
+
+/** The document's suppression comments, in text order (the validator needs them alone, not the whole summary). */
+export function suppressionsOf(document: LangiumDocument): SuppressionDirective[] {
+    const suppressions: SuppressionDirective[] = [];
     const root = document.parseResult.value.$cstNode;
     // Walking every token is only worth it when the text has a suppression comment at all.
     if (root && document.textDocument.getText().includes('osa-disable')) {
@@ -116,10 +123,10 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
             if (isLeafCstNode(node) && node.hidden && node.text.includes('osa-disable')) {
                 const directive = parseSuppressionComment(node.text, node.range);
                 if (directive) {
-                    summary.suppressions.push(directive);
+                    suppressions.push(directive);
                 }
             }
         }
     }
-    return summary;
+    return suppressions;
 }
