@@ -9,7 +9,7 @@
  * The `osa.validateWorkspace` command validates every file on demand, closed ones included. A change
  * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, UriUtils, type LangiumDocument } from 'langium';
 import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
@@ -52,7 +52,7 @@ export class WorkspaceDiagnostics {
         // With `openFiles`, Langium's updates would still validate every loaded file: keep them to open
         // files (documents the server builds explicitly, e.g. for workspace findings, are always validated).
         (shared.workspace.DocumentBuilder as unknown as OsaDocumentBuilder).validationFilter = document =>
-            this.scope === 'workspace' || shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
+            this.scope === 'workspace' || this.isOpen(document);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (documents, cancelToken) => {
             if (!this.refreshing) {
                 // The build's own token: when a newer update cancels this build, the recheck stops with it
@@ -96,6 +96,22 @@ export class WorkspaceDiagnostics {
                 await this.validateAll();
             }
         });
+    }
+
+    /** Documents' URIs as the open text documents are keyed (normalized), worked out once per document. */
+    private readonly normalizedUris = new WeakMap<LangiumDocument, string>();
+
+    /**
+     * Whether the editor has the document open: TextDocuments.get, without parsing the URI again for each of the
+     * workspace's files at each build (the builder asks this of every closed file).
+     */
+    private isOpen(document: LangiumDocument): boolean {
+        let uri = this.normalizedUris.get(document);
+        if (uri === undefined) {
+            uri = UriUtils.normalize(document.uri);
+            this.normalizedUris.set(document, uri);
+        }
+        return this.shared.workspace.TextDocuments.keys().includes(uri);
     }
 
     /**

@@ -217,6 +217,23 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
         return [...requested].some(category => !executed.includes(category));
     }
 
+    /**
+     * Langium's update rebuilds every document below Validated: in the editor, every closed file (built without
+     * validation at start-up) at every keystroke, though no phase has anything left to do for it: it is linked and
+     * indexed, and this update would not validate it. Leaving those out changes nothing but the time an edit takes
+     * in a large workspace (each costs URI look-ups and build-state bookkeeping).
+     */
+    protected override sortDocuments(documents: LangiumDocument[]): LangiumDocument[] {
+        return super.sortDocuments(documents.filter(document => !this.nothingToDo(document)));
+    }
+
+    private nothingToDo(document: LangiumDocument): boolean {
+        return document.state === DocumentState.IndexedReferences
+            && this.buildState.get(document.uri.toString())?.completed === true
+            && !(this.updateBuildOptions.validation
+                && (this.explicit.has(document.uri.toString()) || (this.validationFilter?.(document) ?? true)));
+    }
+
     protected override shouldValidate(document: LangiumDocument): boolean {
         return super.shouldValidate(document)
             && (this.explicit.has(document.uri.toString()) || (this.validationFilter?.(document) ?? true));

@@ -84,6 +84,38 @@ describe('closed files with scope "openFiles"', () => {
         expect(closed.state).toBeLessThan(DocumentState.Validated);
         expect(closed.diagnostics).toBeUndefined();
     });
+
+    it('are left out of the builds of later edits when they have nothing left to do, and relinked when they do', async () => {
+        const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
+        const builder = shared.workspace.DocumentBuilder;
+        const closed = shared.workspace.LangiumDocumentFactory.fromString(B, URI.file('/workspace/closed.osa'));
+        const templates = shared.workspace.LangiumDocumentFactory.fromString(STANDARD_TEMPLATE, URI.file('/workspace/templates.osa'));
+        shared.workspace.LangiumDocuments.addDocument(closed);
+        shared.workspace.LangiumDocuments.addDocument(templates);
+        await builder.build([closed, templates], {});
+        const open = URI.file('/workspace/open.osa');
+        const built: string[][] = [];
+        builder.onBuildPhase(DocumentState.IndexedReferences, documents => {
+            built.push(documents.map(d => d.uri.path));
+        });
+        const edit = async (text: string, version: number) => {
+            shared.workspace.TextDocuments.set(TextDocument.create(open.toString(), 'osa', version, text));
+            await builder.update([open], []);
+        };
+        await edit(A, 1);
+        await edit(A.replace('title "', 'title "x'), 2);
+        // The closed files are linked and indexed, and not to be validated: not built again at each edit.
+        expect(built).toEqual([['/workspace/open.osa'], ['/workspace/open.osa']]);
+        expect(closed.state).toBe(DocumentState.IndexedReferences);
+        expect(closed.references[0].ref?.$cstNode?.root.astNode).toBe(templates.parseResult.value);
+        // Now the open file declares the template the closed one uses too: the closed file is relinked, to the
+        // declaration in the file whose URI sorts first.
+        const before = built.length;
+        await edit(`${A}\n${STANDARD_TEMPLATE}`, 3);
+        // (The edit's own build; the template file, now declaring the template twice over, is checked in a later one.)
+        expect(built[before]).toEqual(['/workspace/open.osa', '/workspace/closed.osa']);
+        expect(closed.references[0].ref?.$cstNode?.root.astNode).toBe(shared.workspace.LangiumDocuments.getDocument(open)!.parseResult.value);
+    });
 });
 
 describe('the workspace view across edits', () => {
