@@ -7,15 +7,10 @@
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { createOsaLspServices } from '../packages/language/out/lsp/index.js';
 import { programme, TEMPLATE } from './generate.mjs';
+import { bigFile, numberArg, percentile } from './measure.mjs';
 
-const arg = (name, fallback) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const EDITS = arg('edits', 80);
-const WORKSPACE = arg('workspace', 1000);
-
-const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const EDITS = numberArg('edits', 80);
+const WORKSPACE = numberArg('workspace', 1000);
 
 const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
 const documents = shared.workspace.LangiumDocuments;
@@ -32,10 +27,7 @@ let started = performance.now();
 await builder.build([...documents.all], { validation: false });
 console.log(`workspace of ${WORKSPACE} files built in ${(performance.now() - started).toFixed(0)} ms`);
 
-let text = '';
-for (let i = 0; text.split('\n').length < 5000; i++) {
-    text += programme(i);
-}
+const text = bigFile();
 const lines = text.split('\n');
 const uri = URI.file(`${root}/big.osa`);
 let version = 1;

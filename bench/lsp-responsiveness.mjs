@@ -9,21 +9,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateWorkspace, programme, REPO, TEMPLATE, shebangFlags } from './generate.mjs';
+import { generateWorkspace, REPO, TEMPLATE, shebangFlags } from './generate.mjs';
+import { bigFile, numberArg, percentile } from './measure.mjs';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
 const bin = path.join(REPO, 'packages/cli/bin/osa.js');
 const flags = shebangFlags(bin);
-const arg = (name, fallback) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const EDITS = arg('edits', 60);
-const COMPLETIONS = arg('completions', 60);
+const EDITS = numberArg('edits', 60);
+const COMPLETIONS = numberArg('completions', 60);
 
-const percentile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const summary = values => `p50 ${percentile(values, 0.5).toFixed(0)} ms, p95 ${percentile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
 
 async function startServer(folder) {
@@ -52,15 +48,6 @@ async function startServer(folder) {
         connection.dispose();
     };
     return { connection, nextDiagnostics, stop };
-}
-
-/** The 5,000-line file the edit and completion timings use: generated programmes, compliant, ids from `first` on. */
-function bigFile(first = 0) {
-    let text = '';
-    for (let i = first; text.split('\n').length < 5000; i++) {
-        text += programme(i);
-    }
-    return text;
 }
 
 /**
