@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateWorkspace, programme, TEMPLATE } from './generate.mjs';
-import { OSA_BIN, OSA_FLAGS, isMain, option, summary } from './measure.mjs';
+import { generateWorkspace, TEMPLATE } from './generate.mjs';
+import { bigFile, OSA_BIN, OSA_FLAGS, isMain, option, summary } from './measure.mjs';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
@@ -44,22 +44,13 @@ async function startServer(folder) {
     return { connection, nextDiagnostics, stop };
 }
 
-/** Programmes from id `firstId` on, until the text has 5,000 lines. */
-function bigFileText(firstId) {
-    let text = '';
-    for (let i = firstId; text.split('\n').length < 5000; i++) {
-        text += programme(i);
-    }
-    return text;
-}
-
 /**
  * Opens a 5,000-line file `big.osa` in `dir` (a workspace folder) and measures first diagnostics, `edits`
  * single-character edits → publishDiagnostics and `completions` completion requests. Programme ids start at
  * `firstId`, so that they do not collide with the other files of the workspace.
  */
 export async function measureBigFile(dir, { firstId = 0, edits = 60, completions = 60 } = {}) {
-    const text = bigFileText(firstId);
+    const text = bigFile(firstId);
     const file = path.join(dir, 'big.osa');
     fs.writeFileSync(file, text);
     const lines = text.split('\n').length;

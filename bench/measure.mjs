@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, shebangFlags } from './generate.mjs';
+import { programme, REPO, shebangFlags } from './generate.mjs';
 
 export const OSA_BIN = path.join(REPO, 'packages/cli/bin/osa.js');
 /** The V8 flags of the CLI's shebang: osa, and the `node -e 0` it is compared with, run with them. */
@@ -86,3 +86,15 @@ export async function osaCacheOptions() {
 
 /** The arguments that turn the cache on, its files kept at `location` when the option exists. */
 export const cacheArguments = (cache, location) => [cache.cache, ...(cache.location ? [cache.location, location] : [])];
+
+/** `--name N` from the command line as a number, else `fallback`. */
+export const numberArg = (name, fallback) => Number(option(name, String(fallback)));
+
+/** A file of at least 5,000 lines: generated programmes, compliant, ids from `first` on. */
+export function bigFile(first = 0) {
+    let text = '';
+    for (let i = first; text.split('\n').length < 5000; i++) {
+        text += programme(i);
+    }
+    return text;
+}

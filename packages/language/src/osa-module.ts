@@ -82,7 +82,7 @@ export function createOsaModule(options: OsaModuleOptions = {}): Module<OsaServi
             LexerErrorMessageProvider: services => new OsaLexerErrorMessages(services.osa.Localizer)
         },
         validation: {
-            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config, services.osa.Localizer),
+            DocumentValidator: services => new OsaDocumentValidator(services, () => services.osa.Config, services.osa.Localizer, () => services.osa.RuleRunner),
             ValidationRegistry: services => new OsaValidationRegistry(services, services.osa.Localizer)
         },
         references: {

@@ -29,6 +29,7 @@ import {
     isDefenseEquipment, itemCategoryOf, itemPurposeOf, itemQuantityOf, justificationOf, monitoringResultsOf, resultsDisclosureOf,
     resultsTextOf, signedOf, titleOf, topicOnFile, topicTextOf, visitTextOf
 } from '../model/facts.js';
+import { firstNodeForProperty } from '../model/ast-walk.js';
 import { firstValue } from '../model/values.js';
 
 /** A value as written (a misspelt term too: the outline shows what is there). */
@@ -190,7 +191,7 @@ export class OsaDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     protected nameNode(node: AstNode, property: string): CstNode | undefined {
-        return GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        return firstNodeForProperty(node.$cstNode, property);
     }
 
     protected keywordNode(node: AstNode, keyword: string): CstNode | undefined {

@@ -9,7 +9,7 @@
  * The `osa.validateWorkspace` command validates every file on demand, closed ones included. A change
  * to an osa.config.json (reported by the client's file watcher) reloads configurations and rechecks.
  */
-import { DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, UriUtils, type LangiumDocument } from 'langium';
 import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CONFIG_FILE_NAME, forgetConfigLookups } from '../config/config.js';
@@ -17,6 +17,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { checkDateProblem } from '../engine/check-date.js';
 import { DEFAULT_LOCALE, isLocale, localeFromTag, msg, type Locale, type Message } from '../i18n/index.js';
 import type { OsaDocumentBuilder } from '../workspace/performance.js';
+import type { WorkspaceView } from '../workspace/workspace-view.js';
 import { neutralise } from '../util/neutralise.js';
 import type { OsaLspServices } from './osa-lsp-module.js';
 
@@ -39,12 +40,19 @@ export class WorkspaceDiagnostics {
     private localeSetting: '' | Locale = '';
     /** The invalid `osa.locale` value last reported, so that the same one is not reported at every settings update. */
     private reportedLocale?: string;
+    /**
+     * Documents found up to date by refreshAffected, with what that depended on: their workspace's view (the same
+     * object while no summary in it changes), their findings and state, and the settings in force (`settings`
+     * counts changes of locale, check date and configuration). While all are the same, they are still up to date.
+     */
+    private readonly upToDate = new WeakMap<LangiumDocument, { view: WorkspaceView; diagnostics: unknown; count?: number; state: DocumentState; settings: number }>();
+    private settings = 0;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly osa: () => OsaLspServices) {
         // With `openFiles`, Langium's updates would still validate every loaded file: keep them to open
         // files (documents the server builds explicitly, e.g. for workspace findings, are always validated).
         (shared.workspace.DocumentBuilder as unknown as OsaDocumentBuilder).validationFilter = document =>
-            this.scope === 'workspace' || shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
+            this.scope === 'workspace' || this.isOpen(document);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (documents, cancelToken) => {
             if (!this.refreshing) {
                 // The build's own token: when a newer update cancels this build, the recheck stops with it
@@ -88,6 +96,22 @@ export class WorkspaceDiagnostics {
                 await this.validateAll();
             }
         });
+    }
+
+    /** Documents' URIs as the open text documents are keyed (normalized), worked out once per document. */
+    private readonly normalizedUris = new WeakMap<LangiumDocument, string>();
+
+    /**
+     * Whether the editor has the document open: TextDocuments.get, without parsing the URI again for each of the
+     * workspace's files at each build (the builder asks this of every closed file).
+     */
+    private isOpen(document: LangiumDocument): boolean {
+        let uri = this.normalizedUris.get(document);
+        if (uri === undefined) {
+            uri = UriUtils.normalize(document.uri);
+            this.normalizedUris.set(document, uri);
+        }
+        return this.shared.workspace.TextDocuments.keys().includes(uri);
     }
 
     /**
@@ -184,11 +208,19 @@ export class WorkspaceDiagnostics {
             }
             const validated = document.state >= DocumentState.Validated;
             const view = services.osa.WorkspaceView.viewFor(document);
+            const known = this.upToDate.get(document);
+            // Langium appends to a document's findings when it runs further validation categories: the count too.
+            if (known && known.view === view && known.diagnostics === document.diagnostics && known.count === document.diagnostics?.length
+                && known.state === document.state && known.settings === this.settings) {
+                continue;
+            }
             const summary = view.summaries.get(uri);
             const expected = workspaceKey(summary ? services.osa.RuleRunner.workspaceDiagnostics(summary, view) : []);
             const current = workspaceKey(validated ? document.diagnostics : []);
             if (expected !== current && (validated || expected !== '[]')) {
                 stale.push(document);
+            } else {
+                this.upToDate.set(document, { view, diagnostics: document.diagnostics, count: document.diagnostics?.length, state: document.state, settings: this.settings });
             }
         }
         await this.rebuild(stale, cancelToken);
@@ -202,6 +234,7 @@ export class WorkspaceDiagnostics {
      * have left half-done.
      */
     private revalidateAll(): Promise<void> {
+        this.settings++;
         return this.shared.workspace.WorkspaceLock.write(token => this.rebuild([...this.shared.workspace.LangiumDocuments.all].filter(document =>
             document.state >= DocumentState.Validated || this.shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined), token));
     }

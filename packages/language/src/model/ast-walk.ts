@@ -4,7 +4,7 @@
  * of a large file on every keystroke. Children are visited in the order Langium's streamAst visits them
  * (property insertion order, then list order), so findings come out in the same order.
  */
-import { AstUtils, GrammarAST, GrammarUtils, isMultiReference, isReference, type AstNode, type AstReflection, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isMultiReference, isReference, type AstNode, type AstReflection, type CstNode, type ReferenceInfo } from 'langium';
 
 const isAnyReference = (value: unknown) => isReference(value) || isMultiReference(value);
 
@@ -123,4 +123,43 @@ export function forEachReference(root: AstNode, grammar: GrammarAST.Grammar, ref
         }
     };
     walk(root);
+}
+
+const assignments = new WeakMap<object, GrammarAST.Assignment | null>();
+
+/** The assignment a grammar element belongs to, looked up once per element of the grammar. */
+function assignmentOf(source: GrammarAST.AbstractElement | undefined): GrammarAST.Assignment | undefined {
+    if (!source) {
+        return undefined;
+    }
+    let assignment = assignments.get(source);
+    if (assignment === undefined) {
+        assignment = AstUtils.getContainerOfType(source, GrammarAST.isAssignment) ?? null;
+        assignments.set(source, assignment);
+    }
+    return assignment ?? undefined;
+}
+
+/**
+ * The first CST node of `node`'s own syntax that is assigned to `property`: what GrammarUtils.findNodeForProperty
+ * gives without an index, but stopping at the first match instead of collecting every one (a programme's `name`
+ * comes second of its many statements; the summaries look it up for every declaration at every keystroke).
+ */
+export function firstNodeForProperty(node: CstNode | undefined, property: string): CstNode | undefined {
+    return node ? firstBelow(node, property, node.astNode) : undefined;
+}
+
+function firstBelow(node: CstNode, property: string, element: AstNode): CstNode | undefined {
+    if (isCompositeCstNode(node) && node.astNode === element) {
+        for (const child of node.content) {
+            if (assignmentOf(child.grammarSource)?.feature === property) {
+                return child;
+            }
+            const found = firstBelow(child, property, element);
+            if (found) {
+                return found;
+            }
+        }
+    }
+    return undefined;
 }

@@ -4,7 +4,7 @@
  * readable diagnostic for an invalid osa.config.json, and inline suppressions.
  */
 import {
-    Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor,
+    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor,
     type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
@@ -18,10 +18,12 @@ import { msg, type Message } from '../i18n/message.js';
 import type { IdentifiedError } from '../parser/osa-parser.js';
 import { UNRESOLVED_REFERENCE } from '../workspace/performance.js';
 import { ruleById } from '../rules/index.js';
-import { summarizeDocument } from '../workspace/summary.js';
+import { suppressionsOf } from '../workspace/summary.js';
 import { LANGUAGE_CODE } from './language-checks.js';
 import { forEachNode } from '../model/ast-walk.js';
 import { applySuppressions, type SuppressedFinding } from './suppressions.js';
+import { CleanDeclarations } from './clean-declarations.js';
+import type { RuleRunner } from './rule-runner.js';
 import { isPromiseLike, OsaValidationRegistry } from './validation-registry.js';
 
 export class OsaDocumentValidator extends DefaultDocumentValidator {
@@ -32,14 +34,19 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     private readonly files: LangiumCoreServices['shared']['workspace']['FileSystemProvider'];
 
 
+    private readonly clean: CleanDeclarations;
+
     constructor(
         services: LangiumCoreServices,
         private readonly configs: () => ConfigProvider,
         /** The locale of the file-level findings (the services' Localizer); English when not given. */
-        private readonly localizer: Localizer = new Localizer()
+        private readonly localizer: Localizer = new Localizer(),
+        /** The rule runner registered with the validation, told which programmes need no check (see CleanDeclarations). */
+        private readonly ruleRunner: () => RuleRunner | undefined = () => undefined
     ) {
         super(services);
         this.files = services.shared.workspace.FileSystemProvider;
+        this.clean = new CleanDeclarations(services.Grammar, services.shared.AstReflection);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -73,7 +80,7 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         if (!this.suppressionsInValidation) {
             return diagnostics;
         }
-        const { kept, suppressed } = applySuppressions(diagnostics, summarizeDocument(document).suppressions, id => ruleById(id) !== undefined, this.localizer.locale);
+        const { kept, suppressed } = applySuppressions(diagnostics, suppressionsOf(document), id => ruleById(id) !== undefined, this.localizer.locale);
         this.suppressed.set(document, suppressed);
         return kept;
     }
@@ -99,9 +106,25 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             }
             return checks;
         };
+        // Declarations clean at the last validation with the same inputs are not checked again (clean-declarations.ts);
+        // every finding is put down to the declaration it is in, to know which are clean this time.
+        const document = AstUtils.getDocument(rootNode);
+        const inputs = this.inputsOf(document, options);
+        const clean = inputs ? this.clean.cleanOnes(document, rootNode, inputs) : new Set<AstNode>();
+        const withFindings = new Set<AstNode>();
+        let ruleFailed = false;
+        const accept: ValidationAcceptor = (severity, message, info) => {
+            const declaration = declarationOf(info.node, rootNode);
+            if (declaration) {
+                withFindings.add(declaration);
+            } else if ((info.data as { internalError?: unknown } | undefined)?.internalError) {
+                ruleFailed = true; // a rule that threw stopped before the later programmes: they were not found clean
+            }
+            acceptor(severity, message, info);
+        };
         const validate = (node: AstNode) => {
             for (const check of checksOf(node.$type)) {
-                const result = check(node, acceptor, cancelToken);
+                const result = check(node, accept, cancelToken);
                 if (isPromiseLike(result)) {
                     pending.push(result);
                 }
@@ -111,13 +134,44 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         if (!Array.isArray(declarations)) {
             forEachNode(rootNode, validate);
         } else {
-            validate(rootNode);
+            const runner = this.ruleRunner();
+            if (runner) {
+                runner.cleanProgrammes = clean;
+            }
+            try {
+                validate(rootNode);
+            } finally {
+                if (runner) {
+                    runner.cleanProgrammes = undefined;
+                }
+            }
             for (const declaration of declarations as AstNode[]) {
                 await interruptAndCheck(cancelToken);
-                forEachNode(declaration, validate);
+                if (!clean.has(declaration)) {
+                    forEachNode(declaration, validate);
+                }
             }
         }
         await Promise.all(pending);
+        if (inputs && !ruleFailed) {
+            this.clean.remember(document, rootNode, inputs, withFindings);
+        } else {
+            this.clean.forget(document);
+        }
+    }
+
+    /**
+     * What the checks of a declaration read besides its own tree: the configuration (terms, severities), its reference
+     * data, the check date and the categories asked for. Undefined when the configuration is invalid.
+     */
+    private inputsOf(document: LangiumDocument, options: ValidationOptions): unknown[] | undefined {
+        try {
+            const configs = this.configs();
+            const config = configs.configFor(document.uri.fsPath);
+            return [config, configs.referenceFor(config), configs.checkDateFor(config), (options.categories ?? []).join(' '), this.ruleRunner()];
+        } catch {
+            return undefined;
+        }
     }
 
     /** Parse and lexer errors carry the catalogue id of their text, like every other language finding. */
@@ -181,6 +235,15 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
             message: this.localizer.text(message), data: { messageId: message.id }
         };
     }
+}
+
+/** The top-level declaration `node` is in (itself when it is one); undefined for the root. */
+function declarationOf(node: AstNode, root: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    while (current && current.$container !== root) {
+        current = current.$container;
+    }
+    return current;
 }
 
 function hasSourceIssues(files: object): files is { issueOf(document: LangiumDocument): SourceIssue | undefined } {

@@ -5,11 +5,12 @@
  * here: severities, per-rule path ignores and the workspace's reference data. A rule that throws is
  * contained: it becomes one diagnostic for that rule and the other rules still run.
  */
-import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, URI, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { ConfigProvider } from '../config/config-provider.js';
 import { ConfigError, type ResolvedConfig } from '../config/config.js';
-import { isProgramme, type Model } from '../generated/ast.js';
+import { isProgramme, type Model, type Programme } from '../generated/ast.js';
+import { firstNodeForProperty } from '../model/ast-walk.js';
 import { justificationOf } from '../model/facts.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { declaredException, justifiedException } from '../rules/programme-facts.js';
@@ -33,6 +34,8 @@ const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character
 export class RuleRunner {
     /** False when the caller runs the workspace rules itself (the CLI, after all batches). */
     workspaceRulesInValidation = true;
+    /** Programmes whose rules are known to find nothing this time (set by the document validator for one validation). */
+    cleanProgrammes: ReadonlySet<AstNode> | undefined;
 
     constructor(
         readonly rules: readonly Rule[],
@@ -47,7 +50,7 @@ export class RuleRunner {
         const file = document.uri.fsPath;
         const config = this.configs.configFor(file);
         const context: RuleContext = { reference: this.configs.referenceFor(config), document, terms: config.terms, asOf: this.configs.checkDateFor(config) };
-        const programmes = model.elements.filter(isProgramme);
+        const programmes = model.elements.filter(element => isProgramme(element) && !this.cleanProgrammes?.has(element)) as Programme[];
         for (const rule of this.activeRules(config, file)) {
             if (rule.scope !== 'programme') {
                 continue;
@@ -171,7 +174,7 @@ function crashData(rule: Rule): RuleDiagnosticData {
 
 function toRelatedInformation(related: RelatedLocation, localizer: Localizer): DiagnosticRelatedInformation | undefined {
     const cst = related.property
-        ? GrammarUtils.findNodeForProperty(related.node.$cstNode, related.property) ?? related.node.$cstNode
+        ? firstNodeForProperty(related.node.$cstNode, related.property) ?? related.node.$cstNode
         : related.node.$cstNode;
     if (!cst) {
         return undefined;

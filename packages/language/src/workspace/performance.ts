@@ -127,11 +127,15 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      * phase would miss the findings of other files that the deleted one took part in.
      */
     afterDeletion: (() => Promise<void>) | undefined;
-    /** Documents passed to build() explicitly: always validated when the options ask for it. */
+    /** Documents passed to build() explicitly with validation asked for: always validated when the options ask for it. */
     private readonly explicit = new Set<string>();
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
-        documents.forEach(d => this.explicit.add(d.uri.toString()));
+        // Not the workspace manager's initial build of every file (no validation): the next edit would then
+        // validate every closed file of the workspace and the editor would list their findings, not the open files'.
+        if (options?.validation) {
+            documents.forEach(d => this.explicit.add(d.uri.toString()));
+        }
         await super.build(documents, options, cancelToken);
     }
 
@@ -188,6 +192,46 @@ export class OsaDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? Cancellation.CancellationToken.None : cancelToken);
+    }
+
+    /**
+     * Langium asks this of every loaded document at every update, looking up the document's language by URI and
+     * collecting validation categories in streams. The same answer from the build state directly (the categories
+     * requested that the last completed build did not run; one that recorded none ran them all), without 1,000
+     * look-ups and lists per keystroke in a 1,000-file workspace.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        const languages = this.serviceRegistry.all;
+        if (!state?.completed || languages.length !== 1) {
+            return super.resultsAreIncomplete(document, options);
+        }
+        const known = languages[0].validation.ValidationRegistry.getAllValidationCategories(document);
+        const validation = options?.validation;
+        const requested = options === undefined || validation === true ? known
+            : typeof validation === 'object' ? (validation.categories ?? known) : [];
+        const executed = state.result?.validationChecks;
+        if (!executed) {
+            return [...requested].some(category => !known.has(category));
+        }
+        return [...requested].some(category => !executed.includes(category));
+    }
+
+    /**
+     * Langium's update rebuilds every document below Validated: in the editor, every closed file (built without
+     * validation at start-up) at every keystroke, though no phase has anything left to do for it: it is linked and
+     * indexed, and this update would not validate it. Leaving those out changes nothing but the time an edit takes
+     * in a large workspace (each costs URI look-ups and build-state bookkeeping).
+     */
+    protected override sortDocuments(documents: LangiumDocument[]): LangiumDocument[] {
+        return super.sortDocuments(documents.filter(document => !this.nothingToDo(document)));
+    }
+
+    private nothingToDo(document: LangiumDocument): boolean {
+        return document.state === DocumentState.IndexedReferences
+            && this.buildState.get(document.uri.toString())?.completed === true
+            && !(this.updateBuildOptions.validation
+                && (this.explicit.has(document.uri.toString()) || (this.validationFilter?.(document) ?? true)));
     }
 
     protected override shouldValidate(document: LangiumDocument): boolean {

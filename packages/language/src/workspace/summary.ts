@@ -3,9 +3,10 @@
  * budget envelopes, with where they are) and its suppression comments. Summaries are small, so the
  * CLI can validate files in batches and still check the whole workspace's budgets and ids.
  */
-import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
+import { CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type Programme } from '../generated/ast.js';
+import { firstNodeForProperty } from '../model/ast-walk.js';
 import { amountNodeOf, amountOf, fiscalYearOf, ratesOf, statesMoney, statusOf, yearSharesOf, type Money } from '../model/facts.js';
 import { parseSuppressionComment, type SuppressionDirective } from '../validation/suppressions.js';
 
@@ -65,7 +66,7 @@ export interface DocumentSummary {
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function rangeOf(node: AstNode, property: string): Range {
-    return (GrammarUtils.findNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
+    return (firstNodeForProperty(node.$cstNode, property) ?? node.$cstNode)?.range ?? EMPTY_RANGE;
 }
 
 function programmeMoney(programme: Programme): Pick<DeclarationSummary, 'shares' | 'planned' | 'moneyStated' | 'status'> {
@@ -110,6 +111,13 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
             }
         }
     }
+    summary.suppressions = suppressionsOf(document);
+    return summary;
+}
+
+/** The document's suppression comments, in text order (the validator needs them alone, not the whole summary). */
+export function suppressionsOf(document: LangiumDocument): SuppressionDirective[] {
+    const suppressions: SuppressionDirective[] = [];
     const root = document.parseResult.value.$cstNode;
     // Walking every token is only worth it when the text has a suppression comment at all.
     if (root && document.textDocument.getText().includes('osa-disable')) {
@@ -117,10 +125,10 @@ export function summarizeDocument(document: LangiumDocument): DocumentSummary {
             if (isLeafCstNode(node) && node.hidden && node.text.includes('osa-disable')) {
                 const directive = parseSuppressionComment(node.text, node.range);
                 if (directive) {
-                    summary.suppressions.push(directive);
+                    suppressions.push(directive);
                 }
             }
         }
     }
-    return summary;
+    return suppressions;
 }

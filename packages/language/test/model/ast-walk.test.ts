@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, EmptyFileSystem, URI, type AstNode } from 'langium';
+import { AstUtils, EmptyFileSystem, GrammarUtils, URI, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { forEachNode, forEachReference } from '../../src/model/ast-walk.js';
+import { firstNodeForProperty, forEachNode, forEachReference } from '../../src/model/ast-walk.js';
 import { createOsaServices } from '../../src/osa-module.js';
 import type { Model, Programme } from '../../src/generated/ast.js';
 
@@ -48,6 +48,22 @@ describe('the engine\'s tree walks', () => {
             total += ours.size;
         }
         expect(total).toBeGreaterThan(40);
+    });
+
+    it('find the CST node Langium\'s findNodeForProperty finds, for every property of every node', () => {
+        let found = 0;
+        for (const source of sources) {
+            const { value } = parse(source);
+            forEachNode(value, node => {
+                const properties = Object.keys(Osa.shared.AstReflection.getTypeMetaData(node.$type).properties);
+                for (const property of [...properties, 'name', 'no-such-property']) {
+                    const langium = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+                    expect(firstNodeForProperty(node.$cstNode, property), `${node.$type}.${property}`).toBe(langium);
+                    found += langium ? 1 : 0;
+                }
+            });
+        }
+        expect(found).toBeGreaterThan(1000);
     });
 });
 
