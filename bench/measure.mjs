@@ -1,6 +1,8 @@
 // Measuring helpers shared by the benchmark scripts: command-line options, running a process and timing it
 // (with its peak memory on request), medians and percentiles, and the `node -e 0` baseline.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { programme, REPO, shebangFlags } from './generate.mjs';
@@ -27,19 +29,29 @@ const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.writ
 
 /**
  * Runs this node with `args` and resolves to the exit code, the wall time in ms and, with `rss`, the peak
- * memory in MiB (worker threads included); `capture` keeps standard output and error.
+ * memory in MiB (worker threads included); `capture` keeps standard output and error. `capture: 'files'` has
+ * the child write them to files instead of pipes: a program that ends with process.exit() (ajv-cli) loses the
+ * end of what it wrote to a pipe, but never what it wrote to a file (written synchronously).
  */
 export function runNode(args, { rss = false, capture = false, cwd = REPO } = {}) {
+    const files = capture === 'files' ? fs.mkdtempSync(path.join(os.tmpdir(), 'osa-bench-out-')) : undefined;
+    const fds = files ? [fs.openSync(path.join(files, 'out'), 'w'), fs.openSync(path.join(files, 'err'), 'w')] : undefined;
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
         const child = spawn(process.execPath, rss ? ['--import', RSS_HOOK, ...args] : args,
-            { cwd, stdio: ['ignore', capture ? 'pipe' : 'ignore', rss || capture ? 'pipe' : 'ignore'] });
+            { cwd, stdio: ['ignore', fds?.[0] ?? (capture ? 'pipe' : 'ignore'), fds?.[1] ?? (rss || capture ? 'pipe' : 'ignore')] });
         let stdout = '', stderr = '';
         child.stdout?.on('data', d => { stdout += d; });
         child.stderr?.on('data', d => { stderr += d; });
         child.on('error', reject);
         child.on('close', code => {
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            if (files) {
+                fds.forEach(fd => fs.closeSync(fd));
+                stdout = fs.readFileSync(path.join(files, 'out'), 'utf-8');
+                stderr = fs.readFileSync(path.join(files, 'err'), 'utf-8');
+                fs.rmSync(files, { recursive: true, force: true });
+            }
             const peak = rss ? Number(/MAXRSS (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024 : undefined;
             resolve({ code, ms, rss: peak, stdout, stderr });
         });

@@ -59,7 +59,7 @@ export async function comparePeers(size, runs, cache) {
         };
         const ajvRun = async () => {
             // ajv-cli expands the glob itself, as a user would quote it for 10,000 files.
-            const result = await runNode([AJV_BIN, 'validate', '-s', schemaFile, '-d', `${yamlDir}/**/*.yaml`], { capture: true });
+            const result = await runNode([AJV_BIN, 'validate', '-s', schemaFile, '-d', `${yamlDir}/**/*.yaml`], { capture: 'files' });
             const wrong = result.code !== 1 ? `ajv-cli exited ${result.code}: ${result.stderr.slice(0, 200)}` : mismatch('ajv-cli', ajvFailures(result), expected, size);
             if (wrong) {
                 problems.push(wrong);
