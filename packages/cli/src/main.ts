@@ -31,6 +31,12 @@ export async function main(argv: readonly string[], io: Io = {
     try {
         locale = localeOf(argv, env);
         const [command, ...rest] = argv;
+        // `osa validate --help` as well as `osa --help`: every command takes it (before a `--`, after which all are paths).
+        const end = argv.indexOf('--');
+        if (command !== undefined && !command.startsWith('-') && argv.slice(1, end < 0 ? argv.length : end).some(a => a === '--help' || a === '-h')) {
+            io.out(helpText(locale));
+            return ExitCode.Ok;
+        }
         switch (command) {
             case undefined:
             case '--help':

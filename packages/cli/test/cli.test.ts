@@ -170,6 +170,21 @@ describe('osa validate', () => {
         expect(code).toBe(2);
         expect(stderr).toContain('unknown option --colour');
     });
+
+    it('every command takes --help (exit 0, the help text), in the locale asked for; after `--` it is a path', () => {
+        const main = osa(['--help']);
+        for (const args of [['validate', '--help'], ['report', 'examples', '-h'], ['rules', '--help']]) {
+            const { code, stdout } = osa(args);
+            expect(code).toBe(0);
+            expect(stdout).toBe(main.stdout);
+        }
+        const japanese = osa(['validate', '--help', '--locale', 'ja']);
+        expect(japanese.code).toBe(0);
+        expect(japanese.stdout).toContain('使います');
+        const path = osa(['validate', '--', '--help']);
+        expect(path.code).toBe(2);
+        expect(path.stderr).toContain('--help');
+    });
 });
 
 describe('osa rules', () => {
