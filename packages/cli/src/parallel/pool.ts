@@ -47,7 +47,10 @@ export class WorkerPool {
     }
 
     async check(workspace: WorkspaceFiles, files: string[], thread: number): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
-        const reply = await this.run({ kind: 'check', workspace, files }, thread);
+        // Not the listing's content hashes (a result cache run): a worker hashes what it reads itself, and copying
+        // a hash per member of a 10,000-file workspace into every task of 100 files would cost more than the task.
+        const { contentHashes: _listed, ...plain } = workspace;
+        const reply = await this.run({ kind: 'check', workspace: plain, files }, thread);
         if (reply.kind !== 'checked') {
             throw new Error('unexpected reply from worker');
         }
