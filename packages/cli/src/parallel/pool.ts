@@ -47,10 +47,11 @@ export class WorkerPool {
     }
 
     async check(workspace: WorkspaceFiles, files: string[], thread: number): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
-        // Not the listing's content hashes (a result cache run): a worker hashes what it reads itself, and copying
-        // a hash per member of a 10,000-file workspace into every task of 100 files would cost more than the task.
-        const { contentHashes: _listed, ...plain } = workspace;
-        const reply = await this.run({ kind: 'check', workspace: plain, files }, thread);
+        // Only what checking needs: the root and the definitions. Not the member list nor (in a result cache run) the
+        // listing's content hashes: a worker hashes what it reads itself, and copying an entry per member of a
+        // 10,000-file workspace into every task of 100 files costs more than the task.
+        const { root, configFile, definitions } = workspace;
+        const reply = await this.run({ kind: 'check', workspace: { root, configFile, definitions, members: [] }, files }, thread);
         if (reply.kind !== 'checked') {
             throw new Error('unexpected reply from worker');
         }
