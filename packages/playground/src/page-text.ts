@@ -2,12 +2,15 @@
  * The page's own texts (buttons, headings, labels, notices) in English and Japanese. A table of the
  * playground's, not the language package's catalogue: importing that into the page would pull every
  * engine message into the main bundle, and the engine's messages come from the worker anyway. The
- * report panel's terms follow the Japanese report catalogue (packages/language/src/i18n/ja/report.ts)
- * so that the panel and `osa report --locale ja` use the same words.
+ * report panel's shared terms (statuses, fact labels, the fiscal year) are the report catalogue's own
+ * (`@osa-policy/language/report-texts`), so that the panel and `osa report` use the same words; the
+ * tables below hold only what the page alone says.
  *
  * Placeholders are `{name}`; test/page-text.test.ts checks that both tables have the same keys and the
  * same placeholders, and that no Japanese entry is left in English.
  */
+
+import { REPORT_TEXTS } from '@osa-policy/language/report-texts';
 
 const en = {
     'page.title': 'OSA playground',
@@ -46,35 +49,21 @@ const en = {
     'panel.rule': 'Rule {id}',
     'panel.onGitHub': 'This page on GitHub',
     'report.failed': 'The report could not be made: {message}',
-    'report.summary': '{programmes} programme(s), {withViolations} with violations; clauses: {counts}.',
+    'panel.summary': '{programmes} programme(s), {withViolations} with violations; clauses: {counts}.',
     'report.noClauses': 'no clauses',
     'report.count': '{count} {status}',
     'report.countSeparator': ', ',
     'report.goTo': 'Go to {where}',
-    'report.notAssessable': 'Not assessable: the programme has syntax errors.',
+    'panel.notAssessable': 'Not assessable: the programme has syntax errors.',
     'report.matrixCaption': 'Compliance matrix of {id}',
     'report.clause': 'Clause',
     'report.status': 'Status',
     'report.rules': 'Rules',
-    'report.status.met': 'met',
-    'report.status.violated': 'violated',
-    'report.status.waived': 'waived',
-    'report.status.not-applicable': 'not-applicable',
-    'report.status.undetermined': 'undetermined',
-    'report.fiscalYear': 'FY{year}',
     'report.yen': '{amount} JPY',
-    'report.sheet': 'Disclosure sheet',
-    'report.fact.title': 'Title',
     'report.fact.fiscalYear': 'Fiscal year',
     'report.fact.recipient': 'Recipient',
-    'report.fact.beneficiaries': 'Beneficiaries',
     'report.fact.modality': 'Modality',
-    'report.fact.fields': 'Fields',
-    'report.fact.items': 'Items',
     'report.fact.amount': 'Amount',
-    'report.fact.agreement': 'Agreement',
-    'report.fact.monitoring': 'Monitoring',
-    'report.fact.sources': 'Sources',
     'report.signed': 'signed {date}',
     'report.monitoring': '{visits} visit(s); results {results}',
     'report.notDeclared': 'not declared',
@@ -112,9 +101,10 @@ const en = {
     'link.fileSize': '{path} in the link is larger than {kib} KiB, the most one file may hold'
 } as const;
 
-export type TextKey = keyof typeof en;
+type PageKey = keyof typeof en;
+export type TextKey = PageKey | keyof typeof REPORT_TEXTS.en;
 
-const ja: Record<TextKey, string> = {
+const ja: Record<PageKey, string> = {
     'page.title': 'OSA プレイグラウンド',
     'bar.example': '例',
     'bar.language': '言語',
@@ -151,35 +141,21 @@ const ja: Record<TextKey, string> = {
     'panel.rule': 'ルール {id}',
     'panel.onGitHub': 'GitHub でこのページを見る',
     'report.failed': 'レポートを作成できませんでした: {message}',
-    'report.summary': '案件 {programmes} 件、うち違反あり {withViolations} 件。条項: {counts}。',
+    'panel.summary': '案件 {programmes} 件、うち違反あり {withViolations} 件。条項: {counts}。',
     'report.noClauses': '条項なし',
     'report.count': '{status} {count} 件',
     'report.countSeparator': '、',
     'report.goTo': '{where} へ移動',
-    'report.notAssessable': '評価不能: 案件に構文エラーがあります。',
+    'panel.notAssessable': '評価不能: 案件に構文エラーがあります。',
     'report.matrixCaption': '{id} の適合マトリクス',
     'report.clause': '条項',
     'report.status': '状態',
     'report.rules': 'ルール',
-    'report.status.met': '充足',
-    'report.status.violated': '違反',
-    'report.status.waived': '免除',
-    'report.status.not-applicable': '対象外',
-    'report.status.undetermined': '判定不能',
-    'report.fiscalYear': '{year}年度',
     'report.yen': '{amount} 円',
-    'report.sheet': '公表用シート',
-    'report.fact.title': '名称',
     'report.fact.fiscalYear': '年度',
     'report.fact.recipient': '被援助国',
-    'report.fact.beneficiaries': '受益者',
     'report.fact.modality': '供与形態',
-    'report.fact.fields': '分野',
-    'report.fact.items': '供与品目',
     'report.fact.amount': '金額',
-    'report.fact.agreement': '国際約束',
-    'report.fact.monitoring': 'モニタリング',
-    'report.fact.sources': '出典',
     'report.signed': '{date} 署名',
     'report.monitoring': '訪問 {visits} 回、結果 {results}',
     'report.notDeclared': '宣言なし',
@@ -217,7 +193,13 @@ const ja: Record<TextKey, string> = {
     'link.fileSize': 'リンクの {path} が {kib} KiB を超えています（1 ファイルの上限です）'
 };
 
-export const PAGE_TEXTS = { en, ja } as const;
+/** What the page alone says (the report catalogue's texts are not among them, nor overridden). */
+export const PAGE_ONLY_TEXTS = { en, ja } as const;
+
+export const PAGE_TEXTS: Readonly<Record<'en' | 'ja', Readonly<Record<TextKey, string>>>> = {
+    en: { ...REPORT_TEXTS.en, ...en },
+    ja: { ...REPORT_TEXTS.ja, ...ja }
+};
 export type PageLocale = keyof typeof PAGE_TEXTS;
 
 let locale: PageLocale = 'en';

@@ -51,7 +51,7 @@ function programme(report: ProgrammeReport, workspacePath: (path: string) => str
     jump.title = t('report.goTo', { where: `${workspacePath(report.path)}:${report.lines.start}` });
     jump.addEventListener('click', () => go(report.path, report.lines.start));
     heading.append(jump);
-    section.append(heading, el('p', report.assessable ? counts(report.summary) : t('report.notAssessable'), 'counts'));
+    section.append(heading, el('p', report.assessable ? counts(report.summary) : t('panel.notAssessable'), 'counts'));
 
     if (report.assessable) {
         const table = el('table', undefined, 'matrix');
@@ -102,7 +102,7 @@ function programme(report: ProgrammeReport, workspacePath: (path: string) => str
 export function renderReport(container: HTMLElement, report: ComplianceReport, workspacePath: (path: string) => string, go: Go): void {
     const parts: HTMLElement[] = [];
     const s = report.summary;
-    parts.push(el('p', t('report.summary', { programmes: s.programmes, withViolations: s.withViolations, counts: counts(s.clauses) }), 'report-summary'));
+    parts.push(el('p', t('panel.summary', { programmes: s.programmes, withViolations: s.withViolations, counts: counts(s.clauses) }), 'report-summary'));
     for (const p of report.programmes) {
         parts.push(programme(p, workspacePath, go));
     }

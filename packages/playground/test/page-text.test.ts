@@ -3,7 +3,8 @@
  * with the same placeholders, and says it in Japanese.
  */
 import { describe, expect, it } from 'vitest';
-import { PAGE_TEXTS, PageMessage, t } from '../src/page-text.js';
+import { REPORT_TEXTS } from '@osa-policy/language/report-texts';
+import { PAGE_ONLY_TEXTS, PAGE_TEXTS, PageMessage, t } from '../src/page-text.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort();
 const JAPANESE = /[\u3001-\u303f\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]/;
@@ -20,10 +21,18 @@ describe('the playground\'s page texts', () => {
         expect(differing).toEqual([]);
     });
 
+    it('takes the report panel\'s shared terms from the report catalogue and never redefines one', () => {
+        const redefined = Object.keys(PAGE_ONLY_TEXTS.en).filter(key => Object.hasOwn(REPORT_TEXTS.en, key));
+        expect(redefined).toEqual([]);
+        // The panel says what `osa report` says (it wrote "not-applicable" while the report wrote "not applicable").
+        expect(t('report.status.not-applicable', {}, 'en')).toBe(REPORT_TEXTS.en['report.status.not-applicable']);
+        expect(t('report.status.violated', {}, 'ja')).toBe('違反');
+    });
+
     it('leaves no Japanese entry in English (each has Japanese text besides its placeholders and ids)', () => {
-        const english = Object.entries(PAGE_TEXTS.ja).filter(([, text]) => !JAPANESE.test(text.replace(/\{\w+\}/g, ''))).map(([key]) => key);
+        const english = Object.entries(PAGE_ONLY_TEXTS.ja).filter(([, text]) => !JAPANESE.test(text.replace(/\{\w+\}/g, ''))).map(([key]) => key);
         expect(english).toEqual([]);
-        const same = Object.entries(PAGE_TEXTS.ja).filter(([key, text]) => text === PAGE_TEXTS.en[key as keyof typeof PAGE_TEXTS.en]).map(([key]) => key);
+        const same = Object.entries(PAGE_ONLY_TEXTS.ja).filter(([key, text]) => text === PAGE_ONLY_TEXTS.en[key as keyof typeof PAGE_ONLY_TEXTS.en]).map(([key]) => key);
         expect(same).toEqual([]);
     });
 
