@@ -119,7 +119,7 @@ describe('a stale cache never changes a result', () => {
         expect(fs.readFileSync(cacheFile(dir), 'utf-8')).not.toContain(`${path.sep}a.osa"`);
     });
 
-    it('a configuration change (a severity, an ignore) and a changed data file it names', () => {
+    it('a configuration change (a severity) and a changed data file it names', () => {
         const dir = workspace({ 'osa.config.json': '{}', 'shared/templates.osa': TEMPLATE, 'p.osa': PHL.replace('modality grant', 'modality loan') });
         const severity = (stdout: string) => (JSON.parse(stdout) as { files: { diagnostics: { rule: string; severity: string }[] }[] }).files
             .flatMap(f => f.diagnostics).find(d => d.rule === 'OSA103')?.severity;
@@ -201,6 +201,17 @@ describe('a cache file the repository brings changes nothing', () => {
         const fromFifo = osa(['validate', '.', '--format', 'json', '--cache-location', fifo], dir);
         expect(fromFifo.code).toBe(1);
         expect(fromFifo.stderr).toMatch(/result cache .*fifo-cache not read/);
+
+        // A cache that is a link to another file of the machine is not read through, and saving replaces the link.
+        const elsewhere = path.join(os.tmpdir(), `osa-cache-target-${process.pid}`);
+        fs.writeFileSync(elsewhere, 'not a cache\n');
+        fs.rmSync(cacheFile(dir));
+        fs.symlinkSync(elsewhere, cacheFile(dir));
+        const linked = osa(['validate', '.', '--format', 'json', '--cache'], dir);
+        expect(rules(linked.stdout)).toContain('OSA103');
+        expect(linked.stderr).toMatch(/result cache .*\.osacache not read \(.*link/);
+        expect(fs.readFileSync(elsewhere, 'utf-8')).toBe('not a cache\n');
+        expect(fs.lstatSync(cacheFile(dir)).isSymbolicLink()).toBe(false);
 
         fs.mkdirSync(path.join(dir, 'cache-folder'));
         osa(['validate', '.', '--cache-location', 'cache-folder'], dir);

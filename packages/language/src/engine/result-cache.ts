@@ -78,6 +78,14 @@ function signingKey(file: string): Buffer | Message {
     }
 }
 
+function isLink(file: string): boolean {
+    try {
+        return fs.lstatSync(file).isSymbolicLink();
+    } catch {
+        return false;
+    }
+}
+
 function sign(key: Buffer, payload: string): string {
     return createHmac('sha256', key).update(payload).digest('hex');
 }
@@ -103,10 +111,12 @@ export class ResultCache {
         if (!Buffer.isBuffer(key)) {
             return new ResultCache(file, undefined, new Map(), key);
         }
-        if (!fs.existsSync(file)) {
+        if (!fs.existsSync(file) && !isLink(file)) {
             return new ResultCache(file, key, new Map());
         }
-        const read = readRegularFile(file, { maxBytes: MAX_CACHE_BYTES, within: 'anywhere' });
+        // Never through a symbolic link: a repository could point its `.osacache` at any file of the machine.
+        // Saving replaces the link itself with the cache.
+        const read = readRegularFile(file, { maxBytes: MAX_CACHE_BYTES });
         if (!('bytes' in read)) {
             return new ResultCache(file, key, new Map(), msg('engine.cache.unreadable', { file, problem: read.detail }));
         }
