@@ -240,6 +240,7 @@ export class WorkspaceChecker {
         Osa.osa.Config.trusted = options.trusted === true;
         Osa.osa.RuleRunner.workspaceRulesInValidation = false;
         Osa.validation.DocumentValidator.suppressionsInValidation = false;
+        Osa.validation.DocumentValidator.reuseCleanDeclarations = false;
         shared.workspace.IndexManager.indexReferences = false;
         if (options.cache) {
             this.files.contentHashes = new Map();

@@ -34,6 +34,11 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
     private readonly files: LangiumCoreServices['shared']['workspace']['FileSystemProvider'];
 
 
+    /**
+     * Skip declarations found clean at the document's last validation (the editor, which validates a file at every
+     * edit). The CLI validates each file once, so it turns this off rather than record what it never reads again.
+     */
+    reuseCleanDeclarations = true;
     private readonly clean: CleanDeclarations;
 
     constructor(
@@ -109,7 +114,7 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         // Declarations clean at the last validation with the same inputs are not checked again (clean-declarations.ts);
         // every finding is put down to the declaration it is in, to know which are clean this time.
         const document = AstUtils.getDocument(rootNode);
-        const inputs = this.inputsOf(document, options);
+        const inputs = this.reuseCleanDeclarations ? this.inputsOf(document, options) : undefined;
         const clean = inputs ? this.clean.cleanOnes(document, rootNode, inputs) : new Set<AstNode>();
         const withFindings = new Set<AstNode>();
         let ruleFailed = false;
@@ -155,7 +160,7 @@ export class OsaDocumentValidator extends DefaultDocumentValidator {
         await Promise.all(pending);
         if (inputs && !ruleFailed) {
             this.clean.remember(document, rootNode, inputs, withFindings);
-        } else {
+        } else if (this.reuseCleanDeclarations) {
             this.clean.forget(document);
         }
     }
