@@ -1,10 +1,14 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { AstUtils, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Model, Programme } from '../src/generated/ast.js';
 import { createOsaServices } from '../src/osa-module.js';
 import { programmeRule } from '../src/rules/rule.js';
 import { ALL_RULES } from '../src/rules/index.js';
-import { programme, validateSource } from './helpers.js';
+import { WorkspaceChecker } from '../src/engine/workspace-checker.js';
+import { programme, STANDARD_TEMPLATE, validateSource } from './helpers.js';
 
 describe('rule engine', () => {
     it('the compliant baseline programme has no findings at all', async () => {
@@ -180,5 +184,53 @@ describe('a check that throws', () => {
         } finally {
             console.error = original;
         }
+    });
+});
+
+describe('the CLI checker reads each file once', () => {
+    const rulesOf = (checked: { path: string; diagnostics: { code?: string | number }[] }[]) =>
+        Object.fromEntries(checked.map(c => [path.basename(c.path), c.diagnostics.map(d => String(d.code)).sort()]));
+
+    function workspaceOnDisk(): { dir: string; clean: string; loan: string } {
+        const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'osa-read-once-')));
+        const clean = path.join(dir, 'a.osa');
+        const loan = path.join(dir, 'b.osa');
+        fs.writeFileSync(path.join(dir, 'templates.osa'), STANDARD_TEMPLATE);
+        fs.writeFileSync(clean, programme({ id: 'TEST-2024-101' }));
+        fs.writeFileSync(loan, programme({ id: 'TEST-2024-102', modality: 'modality loan' }));
+        return { dir, clean, loan };
+    }
+
+    it('checks the bytes its listing read: one snapshot, even when a file changes or goes in between', async () => {
+        const { dir, clean, loan } = workspaceOnDisk();
+        const checker = new WorkspaceChecker();
+        const plan = checker.plan(dir, [clean, loan]);
+        if ('problem' in plan) throw new Error('no plan');
+        fs.writeFileSync(clean, programme({ id: 'TEST-2024-101', modality: 'modality loan' }));
+        fs.rmSync(loan);
+        const { checked, problems } = await checker.check(plan.workspace, plan.wanted);
+        expect(problems).toEqual([]);
+        expect(rulesOf(checked)).toEqual({ 'a.osa': [], 'b.osa': ['OSA103'] });
+        // Used once: a second check of the same files reads the disk as it is now.
+        const again = await checker.check(plan.workspace, [clean]);
+        expect(rulesOf(again.checked)).toEqual({ 'a.osa': ['OSA103'] });
+    });
+
+    it('hands the bytes it read to another thread\'s checker whole, and a file it did not read is read there', async () => {
+        const { dir, clean, loan } = workspaceOnDisk();
+        const lister = new WorkspaceChecker();
+        const plan = lister.plan(dir, [clean, loan]);
+        if ('problem' in plan) throw new Error('no plan');
+        const outside = path.join(dir, 'late.osa');
+        const given = lister.takePrefetched([clean, outside, loan]);
+        expect(given.lengths[1]).toBe(-1);
+        fs.writeFileSync(outside, programme({ id: 'TEST-2024-103', modality: 'modality loan' }));
+        fs.writeFileSync(clean, programme({ id: 'TEST-2024-101', modality: 'modality loan' }));
+        const worker = new WorkspaceChecker();
+        worker.acceptPrefetched([clean, outside, loan], given);
+        const { checked } = await worker.check(plan.workspace, [clean, outside, loan]);
+        expect(rulesOf(checked)).toEqual({ 'a.osa': [], 'b.osa': ['OSA103'], 'late.osa': ['OSA103'] });
+        // The lister gave them away: it reads the file as it is now.
+        expect(rulesOf((await lister.check(plan.workspace, [clean])).checked)).toEqual({ 'a.osa': ['OSA103'] });
     });
 });

@@ -272,10 +272,12 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                     // Two loops per worker keep a second task waiting in its inbox while this
                     // thread is busy, so a worker never idles until its reply is read.
                     ...threads.threads().flatMap(thread => [thread, thread]).map(thread => take(async task => {
+                        // The bytes this thread's listing read go with the task: the worker need not read them again.
+                        const sources = checker.takePrefetched(task.files);
                         if (task.kind === 'check') {
-                            collect(await threads.check(workspace, task.files, thread));
+                            collect(await threads.check(workspace, task.files, thread, sources));
                         } else {
-                            summaries.push(...await threads.summarize(task.files, thread));
+                            summaries.push(...await threads.summarize(task.files, thread, sources));
                         }
                     }))
                 ]);
@@ -307,6 +309,7 @@ export async function validatePaths(paths: readonly string[], settings: Validate
                 cache!.forgetDeleted(workspace.root, new Set(workspace.members));
             }
             checker.release();
+            checker.dropPrefetched();
             reports.push(...checker.finish(checked, [...checked.map(c => c.summary), ...summaries]));
             timing('workspace rules and suppressions done');
         }

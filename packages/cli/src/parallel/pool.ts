@@ -4,7 +4,7 @@
  * fixed order and the output does not depend on the number of workers.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckedFile, CheckOptions, DocumentSummary, InputProblem, WorkspaceFiles } from '@osa-policy/language';
+import type { CheckedFile, CheckOptions, DocumentSummary, InputProblem, PrefetchedBytes, WorkspaceFiles } from '@osa-policy/language';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './protocol.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -46,20 +46,21 @@ export class WorkerPool {
         return this.workers.map((_, i) => i);
     }
 
-    async check(workspace: WorkspaceFiles, files: string[], thread: number): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
+    /** `sources`: the bytes the main thread's listing already read for `files`, so that the worker does not read them again. */
+    async check(workspace: WorkspaceFiles, files: string[], thread: number, sources?: PrefetchedBytes): Promise<{ checked: CheckedFile[]; problems: InputProblem[] }> {
         // Only what checking needs: the root and the definitions. Not the member list nor (in a result cache run) the
         // listing's content hashes: a worker hashes what it reads itself, and copying an entry per member of a
         // 10,000-file workspace into every task of 100 files costs more than the task.
         const { root, configFile, definitions } = workspace;
-        const reply = await this.run({ kind: 'check', workspace: { root, configFile, definitions, members: [] }, files }, thread);
+        const reply = await this.run({ kind: 'check', workspace: { root, configFile, definitions, members: [] }, files, ...(sources ? { sources } : {}) }, thread);
         if (reply.kind !== 'checked') {
             throw new Error('unexpected reply from worker');
         }
         return { checked: reply.checked, problems: reply.problems };
     }
 
-    async summarize(files: string[], thread: number): Promise<DocumentSummary[]> {
-        const reply = await this.run({ kind: 'summarize', files }, thread);
+    async summarize(files: string[], thread: number, sources?: PrefetchedBytes): Promise<DocumentSummary[]> {
+        const reply = await this.run({ kind: 'summarize', files, ...(sources ? { sources } : {}) }, thread);
         if (reply.kind !== 'summaries') {
             throw new Error('unexpected reply from worker');
         }

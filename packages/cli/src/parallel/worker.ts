@@ -11,6 +11,9 @@ const port = parentPort!;
 port.on('message', async (task: WorkerTask) => {
     const reply = (message: WorkerReply) => port.postMessage(message);
     try {
+        if (task.sources) {
+            checker.acceptPrefetched(task.files, task.sources);
+        }
         if (task.kind === 'check') {
             const result = await checker.check(task.workspace, task.files);
             reply({ id: task.id, kind: 'checked', ...result });

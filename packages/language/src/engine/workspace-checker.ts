@@ -153,6 +153,12 @@ export interface WorkspaceFiles {
     contentHashes?: Map<string, string>;
 }
 
+/** Bytes of several files in one buffer, for another thread: each file's length in order, -1 for a file not included. */
+export interface PrefetchedBytes {
+    bytes: Uint8Array;
+    lengths: number[];
+}
+
 /** The outcome of checking one file: its raw findings (before workspace rules and suppressions) and its summary. */
 export interface CheckedFile {
     path: string;
@@ -194,7 +200,7 @@ export interface CheckOptions extends OsaModuleOptions {
  * Lists the workspace's files and finds those that declare templates or envelopes. Sub-folders with
  * their own osa.config.json are other workspaces, unless one config file was given for everything.
  */
-export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false, locale: Locale = 'en', hash = false): WorkspaceFiles {
+export function listWorkspace(root: string, config: ResolvedConfig, problems: InputProblem[], explicitConfig = false, locale: Locale = 'en', hash = false, keep?: Map<string, Buffer>): WorkspaceFiles {
     const members = collectOsaFiles(root, problems, !explicitConfig, locale).filter(f => !config.isFileIgnored(f));
     const contentHashes = hash ? new Map<string, string>() : undefined;
     const definitions = members.filter(f => {
@@ -203,6 +209,7 @@ export function listWorkspace(root: string, config: ResolvedConfig, problems: In
         if (!('bytes' in read)) {
             return false;
         }
+        keep?.set(f, read.bytes);
         contentHashes?.set(f, contentHash(read.bytes));
         return declaresDefinitions(read.bytes);
     });
@@ -313,7 +320,9 @@ export class WorkspaceChecker {
         }
         const config = configured.config;
         const problems: InputProblem[] = [];
-        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined, this.locale, this.options.cache === true);
+        // The listing reads every member; checking and summarizing then parse those bytes (see prefetched).
+        this.files.prefetched.clear();
+        const listed = listWorkspace(root, config, problems, this.options.configFile !== undefined, this.locale, this.options.cache === true, this.files.prefetched);
         const files = [...new Set(requested.map(f => path.resolve(f)))];
         const wanted = files.filter(f => !config.isFileIgnored(f));
         const wantedSet = new Set(wanted);
@@ -418,6 +427,42 @@ export class WorkspaceChecker {
         return documents;
     }
 
+    /**
+     * Hands the bytes the listing read for `files` to another thread's checker (see acceptPrefetched), as one
+     * buffer and each file's length (-1: not read, that thread reads it). This thread no longer keeps them.
+     */
+    takePrefetched(files: readonly string[]): PrefetchedBytes {
+        const parts: Buffer[] = [];
+        const lengths = files.map(file => {
+            const bytes = this.files.prefetched.get(file);
+            if (bytes === undefined) {
+                return -1;
+            }
+            this.files.prefetched.delete(file);
+            parts.push(bytes);
+            return bytes.length;
+        });
+        return { bytes: Buffer.concat(parts), lengths };
+    }
+
+    /** Bytes another thread read for `files` (takePrefetched): checking or summarizing them parses these. */
+    acceptPrefetched(files: readonly string[], given: PrefetchedBytes): void {
+        const all = Buffer.from(given.bytes.buffer, given.bytes.byteOffset, given.bytes.byteLength);
+        let offset = 0;
+        files.forEach((file, i) => {
+            const length = given.lengths[i];
+            if (length >= 0) {
+                this.files.prefetched.set(file, all.subarray(offset, offset + length));
+                offset += length;
+            }
+        });
+    }
+
+    /** Forgets bytes read for files that were not parsed after all (results from the cache). */
+    dropPrefetched(): void {
+        this.files.prefetched.clear();
+    }
+
     /** Drops the loaded definitions (before moving to another workspace). */
     release(): void {
         if (this.loadedWorkspace) {
@@ -440,7 +485,7 @@ export class WorkspaceChecker {
         const summaries: DocumentSummary[] = [];
         for (const file of files) {
             let hash: string | undefined;
-            const read = readTextFile(file, { maxBytes: MAX_FILE_BYTES }, this.options.cache ? bytes => { hash = contentHash(bytes); } : undefined);
+            const read = this.files.readText(file, undefined, this.options.cache ? bytes => { hash = contentHash(bytes); } : undefined);
             if ('text' in read) {
                 const summary = summarizeDocument(shared.workspace.LangiumDocumentFactory.fromString(read.text, URI.file(file)));
                 summaries.push(hash ? { ...summary, contentHash: hash } : summary);

@@ -10,7 +10,7 @@
 import type { LangiumDocument, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Message } from '../i18n/message.js';
-import { MAX_SOURCE_BYTES, readTextFile, type ReadOptions, type TextPosition } from './safe-read.js';
+import { MAX_SOURCE_BYTES, readTextFile, textOfBytes, type ReadOptions, type TextPosition } from './safe-read.js';
 import { contentHash } from './content-hash.js';
 
 export interface SourceIssue {
@@ -40,10 +40,18 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
      */
     contentHashes: Map<string, string> | undefined;
 
+    /**
+     * Bytes already read this run, by path, each used once: the CLI's workspace listing reads every file to find
+     * its definitions, and the check then parses those very bytes instead of reading the file a second time.
+     * Only bytes that readRegularFile returned under the same `within` belong here.
+     */
+    readonly prefetched = new Map<string, Buffer>();
+
     /** Reads an `.osa` file, remembering what was wrong with it for the document validator. */
     readSource(uri: URI, within: ReadOptions['within'] = this.within): SourceRead {
         const hashes = this.contentHashes;
-        const read = readTextFile(uri.fsPath, { maxBytes: MAX_SOURCE_BYTES, within }, hashes && (bytes => hashes.set(uri.fsPath, contentHash(bytes))));
+        const onBytes = hashes && ((bytes: Buffer) => hashes.set(uri.fsPath, contentHash(bytes)));
+        const read = this.readText(uri.fsPath, within, onBytes);
         const key = uri.toString();
         if ('problem' in read) {
             this.issues.set(key, { text: '', problem: read.problem, detail: read.detail });
@@ -57,6 +65,16 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
         return read;
     }
 
+    /** A file's text: from the bytes read earlier in the run if there are some, else read now. */
+    readText(file: string, within: ReadOptions['within'], onBytes?: (bytes: Buffer) => void): ReturnType<typeof readTextFile> {
+        const bytes = this.prefetched.get(file);
+        if (bytes !== undefined) {
+            this.prefetched.delete(file);
+            return textOfBytes(bytes, onBytes);
+        }
+        return readTextFile(file, { maxBytes: MAX_SOURCE_BYTES, within }, onBytes);
+    }
+
     /** What reading found wrong with the document's file, if the document still has the text read. */
     issueOf(document: LangiumDocument): SourceIssue | undefined {
         const issue = this.issues.get(document.uri.toString());
@@ -68,6 +86,7 @@ export class OsaFileSystemProvider extends NodeFileSystemProvider {
         for (const uri of uris) {
             this.issues.delete(uri.toString());
             this.contentHashes?.delete(uri.fsPath);
+            this.prefetched.delete(uri.fsPath);
         }
     }
 

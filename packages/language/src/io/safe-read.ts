@@ -193,6 +193,12 @@ function readAtMost(fd: number, size: number, maxBytes: number): ReadResult {
             return { bytes: buffer.subarray(0, length) };
         }
         length += read;
+        if (length === size) {
+            // Exactly the size the descriptor reported, from reads that asked for one byte more (a file that grew fills
+            // the buffer): the file as it was at the stat. Reading on to the end-of-file would cost one more system call
+            // per file, a sizeable share of a large run.
+            return { bytes: buffer.subarray(0, length) };
+        }
         if (length > maxBytes) {
             return tooLarge(undefined, maxBytes);
         }
@@ -211,11 +217,13 @@ function readAtMost(fd: number, size: number, maxBytes: number): ReadResult {
  */
 export function readTextFile(file: string, options: ReadOptions, onBytes?: (bytes: Buffer) => void): TextResult {
     const read = readRegularFile(file, options);
-    if ('problem' in read) {
-        return read;
-    }
-    onBytes?.(read.bytes);
-    const decoded = decodeText(read.bytes);
+    return 'problem' in read ? read : textOfBytes(read.bytes, onBytes);
+}
+
+/** The text of bytes read by readRegularFile (now or earlier in the run), as readTextFile gives it. */
+export function textOfBytes(bytes: Buffer, onBytes?: (bytes: Buffer) => void): TextResult {
+    onBytes?.(bytes);
+    const decoded = decodeText(bytes);
     if ('binary' in decoded) {
         return { binary: decoded.binary, problem: binaryProblem(decoded.binary), detail: binaryMessage(decoded.binary) };
     }

@@ -32,6 +32,16 @@ describe('readRegularFile', () => {
         expect('bytes' in read && read.bytes.toString()).toBe('programme A {}');
     });
 
+    it('reads on past the size the file reports when there is more (a stat that says 0 does not truncate it)', () => {
+        // /proc files are regular files whose stat size is 0: reading stops at the stat size only when the bytes agree.
+        const read = readRegularFile('/proc/self/status', { maxBytes: 1 << 20, within: 'anywhere' });
+        expect('bytes' in read && read.bytes.toString()).toMatch(/^Name:.*[\s\S]*\nPid:\s+\d+/);
+        const empty = path.join(workspace(), 'empty.osa');
+        fs.writeFileSync(empty, '');
+        const none = readRegularFile(empty, LIMIT);
+        expect('bytes' in none && none.bytes.length).toBe(0);
+    });
+
     it('refuses a FIFO without blocking, whether it has a writer or not', () => {
         const dir = workspace();
         const pipe = fifo(path.join(dir, 'x.osa'));
