@@ -4,10 +4,9 @@
  * Every property of the lenient grammar is a `+=` list, so Langium would give every node one new empty array per
  * property it does not state (a Programme has twenty-odd): tens of thousands of arrays per parse of a large file,
  * each visited again when Langium links the tree to its containers. Here an absent list is one shared, frozen
- * empty array (a write to it throws instead of silently reaching every node), assigned after the parse.
+ * empty array (a write to it throws instead of silently reaching every node), assigned as each node is constructed.
  */
 import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
-import { forEachNode } from '../model/ast-walk.js';
 import type { RenderedMessageIds } from '../validation/parse-messages.js';
 
 /** A lexer or parser error with the catalogue id of its text (the document validator copies it into the diagnostic). */
@@ -44,6 +43,18 @@ export class OsaParser extends LangiumParser {
             }
             return metaData;
         };
+        // Langium constructs every node in construct() once its rule is done, recovered ones included (it relies on this
+        // for its own defaults): each node gets its defaults there, without a walk of the finished tree. The grammar has no
+        // actions, so a node's type is final when it is constructed. (construct is private in Langium's typings.)
+        const parser = this as unknown as { construct(): unknown };
+        const construct = parser.construct.bind(this);
+        parser.construct = () => {
+            const node = construct();
+            if (typeof node === 'object' && node !== null && typeof (node as AstNode).$type === 'string') {
+                this.assignDefaults(node as AstNode);
+            }
+            return node;
+        };
         (this as unknown as { astReflection: AstReflection }).astReflection = new Proxy(this.reflection, {
             get: (target, property, receiver) => property === 'getTypeMetaData' ? getTypeMetaData : Reflect.get(target, property, receiver)
         });
@@ -54,7 +65,6 @@ export class OsaParser extends LangiumParser {
         // and the validator reports it once; an editor buffer with the same bytes must count for as little, or its
         // declarations would still resolve references in other files (found by the fuzzer: CLI and editor disagreed).
         const result = super.parse<T>(input.includes('\0') ? '' : input, options);
-        this.assignDefaults(result.value);
         this.identifyErrors([...result.lexerErrors, ...result.parserErrors]);
         return result;
     }
@@ -75,21 +85,19 @@ export class OsaParser extends LangiumParser {
         }
     }
 
-    private assignDefaults(root: AstNode): void {
-        forEachNode(root, node => {
-            const record = node as unknown as Record<string, unknown>;
-            const defaults = this.defaultsOf(node.$type);
-            for (const list of defaults.lists) {
-                if (record[list] === undefined) {
-                    record[list] = NO_ITEMS;
-                }
+    private assignDefaults(node: AstNode): void {
+        const record = node as unknown as Record<string, unknown>;
+        const defaults = this.defaultsOf(node.$type);
+        for (const list of defaults.lists) {
+            if (record[list] === undefined) {
+                record[list] = NO_ITEMS;
             }
-            for (const [name, value] of defaults.others) {
-                if (record[name] === undefined) {
-                    record[name] = value;
-                }
+        }
+        for (const [name, value] of defaults.others) {
+            if (record[name] === undefined) {
+                record[name] = value;
             }
-        });
+        }
     }
 
     private defaultsOf(type: string): Defaults {
