@@ -1,5 +1,6 @@
 // Bundles the CLI so it starts fast: one module graph instead of hundreds of files to resolve.
 // Entry points share chunks (the language engine) and commands stay lazy. Targets Node 20.
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -18,6 +19,9 @@ const langiumCoreProtocol = {
             args.importer.endsWith('langium-core-protocol.js') ? { path: path.join(jsonRpcRoot, args.path.slice('vscode-jsonrpc/'.length)) } : undefined);
     }
 };
+
+// Chunk names are content hashes: without a clean folder, every build would leave the previous chunks behind.
+fs.rmSync('dist', { recursive: true, force: true });
 
 await esbuild.build({
     entryPoints: { main: 'src/main.ts', worker: 'src/parallel/worker.ts' },

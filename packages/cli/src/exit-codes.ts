@@ -1,4 +1,4 @@
-import { localize, type Locale, type Message } from '@osa-policy/language/i18n';
+import { localize, type Locale, type Message } from '@osa-policy/language/i18n-core';
 
 export const ExitCode = {
     Ok: 0,

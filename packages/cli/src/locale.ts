@@ -2,7 +2,7 @@
  * The locale of a CLI run: `--locale en|ja` on any command, else LC_ALL / LC_MESSAGES / LANG, else
  * English. It is read before the command runs, so usage errors, help and every output speak it.
  */
-import { isLocale, localeFromEnvironment, localize, LOCALES, msg, type Locale, type Message, type MessageId, type MessageParam } from '@osa-policy/language/i18n';
+import { isLocale, localeFromEnvironment, localize, LOCALES, msg, type Locale, type Message, type MessageId, type MessageParam } from '@osa-policy/language/i18n-core';
 import { UsageError } from './exit-codes.js';
 
 /** The `--locale` option, accepted by every command's argument parser. */

@@ -5,7 +5,7 @@
 import '@osa-policy/language/compat';
 import { REPORT_BUGS_URL } from '@osa-policy/language/report-bugs';
 // The catalogues only (no parser): `osa --help` and `osa --version` stay quick.
-import { localeFromEnvironment, localize, msg, type Locale } from '@osa-policy/language/i18n';
+import { localeFromEnvironment, localize, msg, type Locale } from '@osa-policy/language/i18n-core';
 import { ExitCode, LocalizedError, UsageError } from './exit-codes.js';
 import { localeOf } from './locale.js';
 import { TOOL_VERSION } from './version.js';

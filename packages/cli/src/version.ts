@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dataEditions } from '@osa-policy/language/editions';
-import { localize, msg, type Locale } from '@osa-policy/language/i18n';
+import { localize, msg, type Locale } from '@osa-policy/language/i18n-core';
 
 const require = createRequire(import.meta.url);
 export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;

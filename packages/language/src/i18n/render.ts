@@ -1,8 +1,9 @@
 /**
- * Renders messages for a locale. `Localizer` is the per-services holder of the locale in force (the CLI
- * sets it once; the language server from `initialize` and the `osa.locale` setting).
+ * Renders messages for a locale, with the texts loaded so far (see registry.ts; localize.ts loads them all).
+ * `Localizer` is the per-services holder of the locale in force (the CLI sets it once; the language server from
+ * `initialize` and the `osa.locale` setting).
  */
-import { CATALOGUES, isMessageId, type MessageId } from './catalogue.js';
+import { CATALOGUES, isMessageId, type MessageId } from './registry.js';
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 import { isMessage, PLACEHOLDER, type Message, type MessageParam } from './message.js';
 
@@ -39,7 +40,11 @@ function compiled(id: string, locale: Locale): Compiled {
     let parts = cache.get(id);
     if (parts === undefined) {
         // An id unknown at run time (a message built from data) renders in English rather than vanishing.
-        const template = CATALOGUES[locale][id as MessageId] ?? (isMessageId(id) ? CATALOGUES.en[id] : undefined) ?? id;
+        const template = CATALOGUES[locale][id as MessageId] ?? (isMessageId(id) ? CATALOGUES.en[id] : undefined);
+        if (template === undefined) {
+            // Not kept: its area may still be registered (registry.ts), and then it renders as written there.
+            return id;
+        }
         const split = template.split(PLACEHOLDER);
         parts = split.length === 1 ? template : split;
         cache.set(id, parts);
