@@ -1,7 +1,7 @@
 /** Completion: Langium's keyword and reference completion, plus OSA's vocabularies and snippets. */
-import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, URI, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type TextDocument } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type InsertReplaceEdit, type TextEdit } from 'vscode-languageserver';
 import {
@@ -29,6 +29,53 @@ import { sayer } from './editor-text.js';
 export class OsaCompletionProvider extends DefaultCompletionProvider {
     constructor(protected readonly osa: OsaLspServices) {
         super(osa);
+    }
+
+    /**
+     * What may follow at `offset`. Langium parses the whole text before it, which on a 5,000-line file was most of
+     * a completion's time. A top-level declaration always starts where the entry rule's `(elements+=Element)*`
+     * loop starts an element, so parsing from the start of the declaration holding `offset` ends in the same state
+     * (and a syntax error in an earlier declaration no longer stops completion in a later one).
+     */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const start = this.declarationStart(textDocument, offset);
+        if (start === undefined) {
+            return super.findFeaturesAt(textDocument, offset);
+        }
+        const parsed = this.completionParser.parse(textDocument.getText().slice(start, offset));
+        if (parsed.tokenIndex === 0) {
+            return super.findFeaturesAt(textDocument, offset);
+        }
+        return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], parsed.tokens.slice(parsed.tokenIndex));
+    }
+
+    /** The offset of the top-level declaration that holds `offset` (not at its very start), when the parse is current. */
+    private declarationStart(textDocument: TextDocument, offset: number): number | undefined {
+        const document = this.osa.shared.workspace.LangiumDocuments.getDocument(URI.parse(textDocument.uri));
+        const root = document?.textDocument === textDocument ? document.parseResult.value : undefined;
+        if (!isModel(root)) {
+            return undefined;
+        }
+        // Declarations are in text order: the last one starting before `offset`.
+        const elements = root.elements;
+        let low = 0;
+        let high = elements.length - 1;
+        let found: number | undefined;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const cst = elements[middle].$cstNode;
+            if (!cst) {
+                return undefined;
+            }
+            if (cst.offset < offset) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        const cst = found === undefined ? undefined : elements[found].$cstNode;
+        return cst && cst.offset > 0 && offset <= cst.end ? cst.offset : undefined;
     }
 
     /** The locale completion documentation is written in: the server's. */
