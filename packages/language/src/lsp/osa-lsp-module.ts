@@ -20,6 +20,7 @@ import { OsaRenameProvider } from './rename.js';
 import { OsaSemanticTokenProvider } from './semantic-tokens.js';
 import { OsaDocumentSymbolProvider, OsaFuzzyMatcher, OsaNodeKindProvider } from './symbols.js';
 import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
+import { IncrementalDocumentFactory } from './incremental-parse.js';
 
 export type OsaLspAddedServices = {
     osaLsp: {
@@ -55,6 +56,9 @@ export function createOsaLspServices(context: DefaultSharedModuleContext, option
         OsaGeneratedSharedModule,
         OsaSharedModule as Module<LangiumSharedServices, object>,
         {
+            workspace: {
+                LangiumDocumentFactory: (services: LangiumSharedServices) => new IncrementalDocumentFactory(services)
+            },
             lsp: {
                 ExecuteCommandHandler: (services: LangiumSharedServices) => new OsaCommandHandler(() => Osa.osaLsp.WorkspaceDiagnostics, () => services.workspace.LangiumDocuments),
                 NodeKindProvider: () => new OsaNodeKindProvider(),

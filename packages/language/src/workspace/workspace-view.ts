@@ -85,15 +85,18 @@ export class WorkspaceViewProvider {
         });
     }
 
-    /** Summaries by syntax tree: an edit replaces a document's tree, so unchanged files are not summarized again. */
+    /**
+     * Summaries by parse result: every parse of an edit gives a new one (the editor may keep the tree and replace only
+     * the edited declaration, lsp/incremental-parse.ts), so unchanged files are not summarized again.
+     */
     private readonly summaries = new WeakMap<object, DocumentSummary>();
 
     private summaryOf(document: LangiumDocument): DocumentSummary {
-        const root = document.parseResult.value;
-        let summary = this.summaries.get(root);
+        const parsed = document.parseResult;
+        let summary = this.summaries.get(parsed);
         if (!summary) {
             summary = summarizeDocument(document);
-            this.summaries.set(root, summary);
+            this.summaries.set(parsed, summary);
         }
         return summary;
     }
