@@ -20,6 +20,10 @@ const langiumCoreProtocol = {
     }
 };
 
+// `osa --version` lists the shipped data's editions: computed here from the built language package's data, so the
+// command need not load that data (src/version.ts).
+const { dataEditions } = await import('../language/out/reference/editions.js');
+
 // Chunk names are content hashes: without a clean folder, every build would leave the previous chunks behind.
 fs.rmSync('dist', { recursive: true, force: true });
 
@@ -36,6 +40,7 @@ await esbuild.build({
     external: ['exceljs', 'vega', 'vega-lite'],
     logLevel: 'warning',
     plugins: [langiumCoreProtocol],
+    define: { OSA_SHIPPED_DATA_EDITIONS: JSON.stringify(dataEditions()) },
     // CommonJS dependencies (ajv, picomatch) call require() for Node built-ins.
     banner: { js: "import { createRequire as __osaCreateRequire } from 'node:module'; const require = __osaCreateRequire(import.meta.url);" }
 });

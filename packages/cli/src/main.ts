@@ -8,7 +8,7 @@ import { REPORT_BUGS_URL } from '@osa-policy/language/report-bugs';
 import { localeFromEnvironment, localize, msg, type Locale } from '@osa-policy/language/i18n-core';
 import { ExitCode, LocalizedError, UsageError } from './exit-codes.js';
 import { localeOf } from './locale.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from './tool-version.js';
 import { neutralise } from '@osa-policy/language/neutralise';
 
 /** The help text in a locale (English unless asked). */
@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: Io = {
                 return ExitCode.Ok;
             case '--version':
             case '-v':
-                io.out((await import('./version.js')).versionText(locale));
+                io.out(await (await import('./version.js')).versionText(locale));
                 return ExitCode.Ok;
             case 'validate':
                 return await (await import('./commands/validate.js')).runValidate(rest, io, locale);

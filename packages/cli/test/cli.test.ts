@@ -210,12 +210,15 @@ describe('osa rules', () => {
 });
 
 describe('osa --version and --help', () => {
-    it('prints the tool version and the reference-data editions', () => {
+    it('prints the tool version and the reference-data editions', async () => {
         const { code, stdout } = osa(['--version']);
         expect(code).toBe(0);
         expect(stdout).toMatch(/^osa \d+\.\d+\.\d+/);
         expect(stdout).toContain('dac-list: 2024-2025');
         expect(stdout).toContain('un-arms-embargoes: as of');
+        // The bundle carries the editions computed when it was built: they must be those of the data it checks with.
+        const { dataEditions } = await import('@osa-policy/language');
+        expect(stdout.split('\n').slice(2, -1)).toEqual(dataEditions().map(e => `  ${e.dataset}: ${e.edition}`));
     });
 
     it('documents the exit codes', () => {

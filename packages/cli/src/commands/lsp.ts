@@ -3,7 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { msg, type Locale } from '@osa-policy/language';
 import { UsageError } from '../exit-codes.js';
 import { withoutLocale } from '../locale.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../tool-version.js';
 
 /**
  * `osa lsp --stdio`: the language server over standard input and output, for any LSP editor. It runs

@@ -13,7 +13,7 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderJson } from '../report/shared.js';
 import { renderXlsx } from '../report/xlsx.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../tool-version.js';
 import { CHECK_FLAGS, CHECK_OPTIONS, checkPaths, checkRequestOf, exitCodeOf, writeReport } from './validate.js';
 
 export const REPORT_FORMATS = ['json', 'md', 'html', 'csv', 'xlsx'] as const;

@@ -19,7 +19,7 @@ import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../formatters/index.j
 import { textPath } from '../formatters/summary.js';
 import type { Io } from '../main.js';
 import { WorkerPool } from '../parallel/pool.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../tool-version.js';
 import { printConfig } from './print-config.js';
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
