@@ -177,20 +177,11 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     /** Moves every syntax node at or after `from` by `delta` characters and `lineDelta` lines (all on later lines). */
-    private shiftAfter(node: CstNode & MutableComposite, from: number, delta: number, lineDelta: number): void {
-        node._rangeCache = undefined;
-        for (const child of node.content) {
-            if (child.end <= from && child.offset < from) {
-                continue;
-            }
-            if (isLeaf(child)) {
-                const leaf = child as unknown as MutableLeaf;
-                if (leaf._offset >= from) {
-                    leaf._offset += delta;
-                    leaf._startLine += lineDelta;
-                    leaf._endLine += lineDelta;
-                }
-            } else {
+    private shiftAfter(root: CstNode & MutableComposite, from: number, delta: number, lineDelta: number): void {
+        root._rangeCache = undefined;
+        for (const child of root.content) {
+            // Declarations and comments before the edit keep their places (and their cached ranges).
+            if (child.offset >= from || child.end > from) {
                 this.shiftAll(child, delta, lineDelta, from);
             }
         }
