@@ -118,39 +118,55 @@ async function fresh(text: string, name: string): Promise<LangiumDocument> {
     return document;
 }
 
-/** Applies `edits` random edits to `text` as the server does, comparing with a fresh parse after each; returns how many were spliced. */
-async function editAndCompare(text: string, name: string, seed: number, edits: number, validateEvery: number): Promise<number> {
+/** The editor's document must be what a fresh parse of its text gives: syntax, tree, errors and (with `validated`) findings and summary. */
+async function expectSameAsFresh(document: LangiumDocument, text: string, name: string, context: string, validated: boolean): Promise<LangiumDocument> {
+    const expected = await fresh(text, name);
+    expect(document.parseResult.value.$cstNode!.root.fullText, context).toBe(text);
+    expect(cstShape(document.parseResult.value.$cstNode!), context).toEqual(cstShape(expected.parseResult.value.$cstNode!));
+    expect(astShape(document.parseResult.value), context).toEqual(astShape(expected.parseResult.value));
+    expect(document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length, context)
+        .toBe(expected.parseResult.parserErrors.length + expected.parseResult.lexerErrors.length);
+    if (validated) {
+        expect(findings(document), context).toEqual(findings(expected));
+        // What the workspace rules read (ids, amounts, envelopes, their places) follows the edit too.
+        expect(summarizeDocument(document), context).toEqual(summarizeDocument(expected));
+    }
+    return expected;
+}
+
+/** An editor (the language server's services) with one open document. */
+async function editorWith(text: string, name: string) {
     const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
     const uri = URI.file(`/workspace/${name}`);
     let version = 1;
     shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', version, text));
     await shared.workspace.DocumentBuilder.update([uri], []);
+    return {
+        document: () => shared.workspace.LangiumDocuments.getDocument(uri)!,
+        /** Types `text` as the new content, as the server applies a change; true when only one declaration was parsed again. */
+        async type(next: string): Promise<boolean> {
+            const before = shared.workspace.LangiumDocuments.getDocument(uri)!.parseResult.value;
+            shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', ++version, next));
+            await shared.workspace.DocumentBuilder.update([uri], []);
+            return shared.workspace.LangiumDocuments.getDocument(uri)!.parseResult.value === before;
+        }
+    };
+}
+
+/** Applies `edits` random edits to `text` as the server does, comparing with a fresh parse after each; returns how many were spliced. */
+async function editAndCompare(text: string, name: string, seed: number, edits: number, validateEvery: number): Promise<number> {
+    const editor = await editorWith(text, name);
     const next = random(seed);
     let spliced = 0;
     let lastClean = text;
     for (let i = 0; i < edits; i++) {
-        const before = shared.workspace.LangiumDocuments.getDocument(uri)!.parseResult.value;
         // After an edit that broke the sheet, the writer undoes it: the next edit starts from the last valid text.
-        const broken = before.$cstNode!.root.fullText !== lastClean;
+        const broken = editor.document().parseResult.value.$cstNode!.root.fullText !== lastClean;
         text = broken ? lastClean : edit(text, next);
-        shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', ++version, text));
-        await shared.workspace.DocumentBuilder.update([uri], []);
-        const document = shared.workspace.LangiumDocuments.getDocument(uri)!;
-        if (document.parseResult.value === before) {
+        if (await editor.type(text)) {
             spliced++;
         }
-        const expected = await fresh(text, name);
-        const context = `${name}, seed ${seed}, edit ${i + 1}`;
-        expect(document.parseResult.value.$cstNode!.root.fullText, context).toBe(text);
-        expect(cstShape(document.parseResult.value.$cstNode!), context).toEqual(cstShape(expected.parseResult.value.$cstNode!));
-        expect(astShape(document.parseResult.value), context).toEqual(astShape(expected.parseResult.value));
-        expect(document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length, context)
-            .toBe(expected.parseResult.parserErrors.length + expected.parseResult.lexerErrors.length);
-        if (i % validateEvery === 0) {
-            expect(findings(document), context).toEqual(findings(expected));
-            // What the workspace rules read (ids, amounts, envelopes, their places) follows the edit too.
-            expect(summarizeDocument(document), context).toEqual(summarizeDocument(expected));
-        }
+        const expected = await expectSameAsFresh(editor.document(), text, name, `${name}, seed ${seed}, edit ${i + 1}`, i % validateEvery === 0);
         if (expected.parseResult.parserErrors.length + expected.parseResult.lexerErrors.length === 0) {
             lastClean = text;
         }
@@ -158,15 +174,31 @@ async function editAndCompare(text: string, name: string, seed: number, edits: n
     return spliced;
 }
 
+const SHEET = [
+    STANDARD_TEMPLATE, '// a comment between declarations', programme({ id: 'TEST-2024-301' }), '',
+    programme({ id: 'TEST-2024-302', modality: 'modality loan' }), '/* a block\n   comment */', programme({ id: 'TEST-2024-303' })
+].join('\n');
+
+/** `text` with its first match of `from` replaced (there must be one). */
+function changed(text: string, from: string | RegExp, to: string): string {
+    const result = text.replace(from, to);
+    expect(result, String(from)).not.toBe(text);
+    return result;
+}
+
+/** `SHEET` with `from` replaced by `to` in the declaration of programme `id` only. */
+function inProgramme(id: string, from: string, to: string): string {
+    const start = SHEET.indexOf(`programme ${id} {`);
+    const at = SHEET.indexOf(from, start);
+    expect(at, `${from} in ${id}`).toBeGreaterThan(start);
+    return SHEET.slice(0, at) + to + SHEET.slice(at + from.length);
+}
+
 describe('re-parsing only the edited declaration', () => {
     it('gives exactly a fresh parse after each of 600 random edits to a sheet of several declarations', async () => {
-        const sheet = [
-            STANDARD_TEMPLATE, '// a comment between declarations', programme({ id: 'TEST-2024-301' }), '',
-            programme({ id: 'TEST-2024-302', modality: 'modality loan' }), '/* a block\n   comment */', programme({ id: 'TEST-2024-303' })
-        ].join('\n');
         let spliced = 0;
         for (const seed of [1, 2, 3]) {
-            spliced += await editAndCompare(sheet, `sheet-${seed}.osa`, seed, 200, 5);
+            spliced += await editAndCompare(SHEET, `sheet-${seed}.osa`, seed, 200, 5);
         }
         // Most edits fall inside a declaration; those that break it fall back to the full parse.
         expect(spliced).toBeGreaterThan(300);
@@ -179,5 +211,30 @@ describe('re-parsing only the edited declaration', () => {
             spliced += await editAndCompare(fs.readFileSync(path.join(EXAMPLES, 'programmes', file), 'utf-8'), file, 100 + i, 40, 10);
         }
         expect(spliced).toBeGreaterThan(files.length * 5);
+    });
+
+    // Each edit starts from the valid sheet; `short` says whether it may take the short path, and `finding` is a
+    // finding the edit must produce (what a finding that vanished would look like).
+    const HOSTILE: { name: string; text: string; short: boolean; finding?: RegExp }[] = [
+        { name: 'a property stated twice', text: inProgramme('TEST-2024-302', 'modality loan', 'modality loan\n    modality grant'), short: true, finding: /syntax .*more than once/ },
+        { name: 'a misspelt term', text: inProgramme('TEST-2024-301', 'kind armed-forces', 'kind armd-forces'), short: true, finding: /syntax .*armd-forces.*armed-forces/ },
+        { name: 'free text where a reference belongs', text: inProgramme('TEST-2024-303', 'uses StandardExchangeOfNotes', 'uses "StandardExchangeOfNotes"'), short: false, finding: /StandardExchangeOfNotes/ },
+        { name: 'a comment opened in one declaration and closed in the next', text: inProgramme('TEST-2024-302', 'modality loan', 'modality loan /*'), short: false },
+        { name: 'a quote opened at the end of a line', text: inProgramme('TEST-2024-301', 'modality grant', 'modality grant "'), short: false, finding: /`"` does not belong/ },
+        { name: 'a closing brace and a new declaration typed inside one', text: inProgramme('TEST-2024-301', '    modality grant', '}\nprogramme TEST-2024-399 {\n    modality grant'), short: false },
+        { name: 'the line break after a declaration removed', text: changed(SHEET, /\}\n+(?=programme TEST-2024-302)/, '}'), short: false },
+        { name: 'a declaration\'s first word edited', text: changed(SHEET, 'programme TEST-2024-302', 'programm TEST-2024-302'), short: false }
+    ];
+
+    it.each(HOSTILE)('keeps every finding after $name', async ({ name, text, short, finding }) => {
+        const editor = await editorWith(SHEET, 'hostile.osa');
+        expect(await editor.type(text), name).toBe(short);
+        await expectSameAsFresh(editor.document(), text, 'hostile.osa', name, true);
+        if (finding) {
+            expect(findings(editor.document()).some(f => finding.test(f)), `${name}: ${findings(editor.document()).join('\n')}`).toBe(true);
+        }
+        // And back to the valid sheet: the findings the edit caused go with it.
+        await editor.type(SHEET);
+        await expectSameAsFresh(editor.document(), SHEET, 'hostile.osa', `${name}, undone`, true);
     });
 });
