@@ -11,7 +11,7 @@
  * thousands of random edits (test/lsp/incremental-parse.test.ts).
  */
 import {
-    DefaultLangiumDocumentFactory, type AstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices,
+    DefaultLangiumDocumentFactory, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LangiumSharedCoreServices,
     type ParseResult, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -29,10 +29,6 @@ interface MutableComposite {
     _rangeCache: unknown;
     _text?: string;
     container?: MutableComposite;
-}
-
-function isLeaf(node: CstNode): boolean {
-    return !('content' in node);
 }
 
 function lineBreaks(text: string, from: number, to: number): number {
@@ -170,7 +166,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
 
     /** Does the declaration's syntax hold only tokens within [start, end) (no comment hanging outside it)? */
     private holdsOnly(cst: CstNode, start: number, end: number): boolean {
-        if (isLeaf(cst)) {
+        if (isLeafCstNode(cst)) {
             return cst.offset >= start && cst.end <= end;
         }
         return (cst as unknown as MutableComposite).content.every(child => this.holdsOnly(child, start, end));
@@ -189,7 +185,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
 
     /** Moves every leaf of `node` (at or after `from`) by `delta` characters and `lineDelta` lines, and forgets cached ranges. */
     private shiftAll(node: CstNode, delta: number, lineDelta: number, from = 0): void {
-        if (isLeaf(node)) {
+        if (isLeafCstNode(node)) {
             const leaf = node as unknown as MutableLeaf;
             if (leaf._offset >= from) {
                 leaf._offset += delta;

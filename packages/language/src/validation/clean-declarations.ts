@@ -2,8 +2,8 @@
  * Declarations whose checks found nothing at the last validation of their document, and what that depended on.
  * An edit in a 5,000-line file changes one declaration (and the editor re-parses only that one when it can,
  * lsp/incremental-parse.ts): the others keep their text, and the checks of a declaration read nothing of the file
- * outside it (the language checks and the programme
- * rules look at its own tree, at declarations in other files through its references, and at the configuration).
+ * outside it (the language checks and the programme rules look at its own tree, at declarations in other files
+ * through its references, and at the configuration).
  * Such a declaration, clean before, is clean again: its checks are skipped (the workspace rules and Langium's
  * parse and linking findings are not affected, they run as before).
  *

@@ -141,7 +141,7 @@ function sameSummaries(view: WorkspaceView, summaries: readonly DocumentSummary[
 }
 
 /** Structural equality of plain data (objects, arrays, primitives), as summaries are made of. */
-export function equalData(a: unknown, b: unknown): boolean {
+function equalData(a: unknown, b: unknown): boolean {
     if (Object.is(a, b)) {
         return true;
     }
