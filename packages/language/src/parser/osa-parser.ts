@@ -6,8 +6,9 @@
  * each visited again when Langium links the tree to its containers. Here an absent list is one shared, frozen
  * empty array (a write to it throws instead of silently reaching every node), assigned as each node is constructed.
  */
-import { createParser, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
+import { LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
 import type { RenderedMessageIds } from '../validation/parse-messages.js';
+import { buildOsaParserRules } from './osa-parser-builder.js';
 
 /** A lexer or parser error with the catalogue id of its text (the document validator copies it into the diagnostic). */
 export interface IdentifiedError {
@@ -114,9 +115,10 @@ export class OsaParser extends LangiumParser {
     }
 }
 
-/** Langium's createLangiumParser, with OsaParser. */
+/** Langium's createLangiumParser, with OsaParser and its own rule builder (osa-parser-builder.ts). */
 export function createOsaParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createParser(services.Grammar, new OsaParser(services), services.parser.Lexer.definition);
+    const parser = new OsaParser(services);
+    buildOsaParserRules(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     return parser;
 }
