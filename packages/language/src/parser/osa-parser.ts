@@ -1,12 +1,16 @@
 /**
- * Langium's parser, with the defaults of absent properties filled in once per tree instead of once per node.
+ * Langium's parser, with the work it does per node done once, as each node is constructed.
  *
- * Every property of the lenient grammar is a `+=` list, so Langium would give every node one new empty array per
- * property it does not state (a Programme has twenty-odd): tens of thousands of arrays per parse of a large file,
- * each visited again when Langium links the tree to its containers. Here an absent list is one shared, frozen
- * empty array (a write to it throws instead of silently reaching every node), assigned as each node is constructed.
+ * - Defaults: every property of the lenient grammar is a `+=` list, so Langium would give every node one new empty
+ *   array per property it does not state (a Programme has twenty-odd): tens of thousands of arrays per parse of a
+ *   large file. Here an absent list is one shared, frozen empty array (a write to it throws instead of silently
+ *   reaching every node).
+ * - Containers: Langium links every node to its container in a walk over the finished tree that lists each node's
+ *   properties (Object.entries) and makes a closure per list. Here a node links its children when it is constructed,
+ *   reading only the properties its type declares, and the parse skips that walk.
  */
-import { LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
+import { isAstNode, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { RenderedMessageIds } from '../validation/parse-messages.js';
 import { buildOsaParserRules } from './osa-parser-builder.js';
 
@@ -18,10 +22,25 @@ export interface IdentifiedError {
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
-/** The defaults of one AST type: lists become NO_ITEMS; any other default (a `?=` flag) is copied. */
+/** What construction does for one AST type: lists become NO_ITEMS, any other default (a `?=` flag) is copied, children are linked. */
 interface Defaults {
     readonly lists: readonly string[];
-    readonly others: ReadonlyArray<readonly [string, unknown]>;
+    readonly otherNames: readonly string[];
+    readonly otherValues: readonly unknown[];
+    /** Every property the type declares: the only places a child node can be. */
+    readonly properties: readonly string[];
+}
+
+/** The parts of Langium's parser that its parse() uses (private in its typings; Langium 4.4). */
+interface ParserInternals {
+    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: IToken[]): void };
+    lexer: { tokenize(input: string): { tokens: IToken[]; hidden: IToken[]; errors: ILexingError[]; report?: unknown } };
+    lexerResult: unknown;
+    wrapper: { input: IToken[]; errors: IRecognitionException[] };
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    unorderedGroups: Map<string, boolean[]>;
+    doParse(rule: unknown): AstNode;
 }
 
 export class OsaParser extends LangiumParser {
@@ -52,7 +71,7 @@ export class OsaParser extends LangiumParser {
         parser.construct = () => {
             const node = construct();
             if (typeof node === 'object' && node !== null && typeof (node as AstNode).$type === 'string') {
-                this.assignDefaults(node as AstNode);
+                this.completeNode(node as AstNode);
             }
             return node;
         };
@@ -65,7 +84,7 @@ export class OsaParser extends LangiumParser {
         // A text with a NUL byte is not a programme sheet. The CLI reads such a file as an empty document (io/safe-read.ts)
         // and the validator reports it once; an editor buffer with the same bytes must count for as little, or its
         // declarations would still resolve references in other files (found by the fuzzer: CLI and editor disagreed).
-        const result = super.parse<T>(input.includes('\0') ? '' : input, options);
+        const result = this.parseText<T>(input.includes('\0') ? '' : input, options ?? {});
         this.identifyErrors([...result.lexerErrors, ...result.parserErrors]);
         return result;
     }
@@ -86,7 +105,29 @@ export class OsaParser extends LangiumParser {
         }
     }
 
-    private assignDefaults(node: AstNode): void {
+    /**
+     * Langium's parse() (4.4) without its last step, a walk over the whole tree that links each node to its container:
+     * completeNode has linked every node when it was constructed.
+     */
+    private parseText<T extends AstNode>(input: string, options: { rule?: string }): ParseResult<T> {
+        const parser = this as unknown as ParserInternals;
+        parser.nodeBuilder.buildRootNode(input);
+        const lexerResult = parser.lexer.tokenize(input);
+        parser.lexerResult = lexerResult;
+        parser.wrapper.input = lexerResult.tokens;
+        const rule = options.rule ? parser.allRules.get(options.rule) : parser.mainRule;
+        if (!rule) {
+            throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        }
+        const value = parser.doParse(rule);
+        parser.nodeBuilder.addHiddenNodes(lexerResult.hidden);
+        parser.unorderedGroups.clear();
+        parser.lexerResult = undefined;
+        return { value: value as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report as ParseResult['lexerReport'], parserErrors: parser.wrapper.errors };
+    }
+
+    /** Gives a constructed node its defaults and links its children (all constructed before it) to it. */
+    private completeNode(node: AstNode): void {
         const record = node as unknown as Record<string, unknown>;
         const defaults = this.defaultsOf(node.$type);
         for (const list of defaults.lists) {
@@ -94,9 +135,28 @@ export class OsaParser extends LangiumParser {
                 record[list] = NO_ITEMS;
             }
         }
-        for (const [name, value] of defaults.others) {
+        for (let i = 0; i < defaults.otherNames.length; i++) {
+            const name = defaults.otherNames[i];
             if (record[name] === undefined) {
-                record[name] = value;
+                record[name] = defaults.otherValues[i];
+            }
+        }
+        for (const name of defaults.properties) {
+            const value = record[name];
+            if (Array.isArray(value)) {
+                for (let index = 0; index < value.length; index++) {
+                    const item: unknown = value[index];
+                    if (isAstNode(item)) {
+                        const child = item as { -readonly [K in keyof AstNode]: AstNode[K] };
+                        child.$container = node;
+                        child.$containerProperty = name;
+                        child.$containerIndex = index;
+                    }
+                }
+            } else if (isAstNode(value)) {
+                const child = value as { -readonly [K in keyof AstNode]: AstNode[K] };
+                child.$container = node;
+                child.$containerProperty = name;
             }
         }
     }
@@ -104,10 +164,14 @@ export class OsaParser extends LangiumParser {
     private defaultsOf(type: string): Defaults {
         let defaults = this.defaults.get(type);
         if (!defaults) {
-            const properties = Object.values(this.reflection.getTypeMetaData(type).properties).filter(p => p.defaultValue !== undefined);
+            const all = Object.values(this.reflection.getTypeMetaData(type).properties);
+            const properties = all.filter(p => p.defaultValue !== undefined);
+            const others = properties.filter(p => !Array.isArray(p.defaultValue));
             defaults = {
                 lists: properties.filter(p => Array.isArray(p.defaultValue)).map(p => p.name),
-                others: properties.filter(p => !Array.isArray(p.defaultValue)).map(p => [p.name, p.defaultValue] as const)
+                otherNames: others.map(p => p.name),
+                otherValues: others.map(p => p.defaultValue),
+                properties: all.map(p => p.name)
             };
             this.defaults.set(type, defaults);
         }

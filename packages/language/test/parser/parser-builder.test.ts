@@ -1,12 +1,13 @@
 /**
- * OsaParser's rules are built by our own builder (osa-parser-builder.ts), which allocates nothing per call. It must
- * parse exactly as a parser built by Langium's createParser: the same tree, the same syntax nodes and the same
- * errors (messages, positions and recovery), for the examples, the malformed-input table and thousands of seeded
- * random corruptions of real programmes.
+ * OsaParser does per call less than Langium's own parser: its rules come from our builder (osa-parser-builder.ts),
+ * which allocates nothing per call, and it links each node to its container as the node is constructed instead of
+ * in a walk after the parse. It must parse exactly as Langium's parser built by Langium's createParser: the same
+ * tree, the same containers, the same syntax nodes and the same errors (messages, positions and recovery), for the
+ * examples, the malformed-input table and thousands of seeded random corruptions of real programmes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createParser, EmptyFileSystem, GrammarAST, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { AstUtils, createParser, EmptyFileSystem, GrammarAST, LangiumParser, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createOsaServices } from '../../src/osa-module.js';
 import { OsaParser } from '../../src/parser/osa-parser.js';
@@ -18,7 +19,8 @@ const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
 const { Osa: services } = createOsaServices(EmptyFileSystem);
 const ours = services.parser.LangiumParser;
-const langiums: LangiumParser = createParser(services.Grammar, new OsaParser(services), services.parser.Lexer.definition);
+/** Langium's parser as Langium builds it: the reference. */
+const langiums: LangiumParser = createParser(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition);
 langiums.finalize();
 
 function osaFiles(dir: string): string[] {
@@ -113,11 +115,19 @@ function errors(result: ParseResult): unknown {
     };
 }
 
+/** Each node's container, as the index of the container in a walk of the tree (so that two trees can be compared). */
+function containers(root: AstNode): unknown[] {
+    const nodes = [root, ...AstUtils.streamAllContents(root)];
+    const index = new Map(nodes.map((node, i) => [node, i]));
+    return nodes.map(node => [node.$type, node.$container ? index.get(node.$container) : undefined, node.$containerProperty, node.$containerIndex]);
+}
+
 function expectSameParse(text: string): void {
     const a = ours.parse(text);
     const b = langiums.parse(text);
     expect(errors(a)).toEqual(errors(b));
     expect(tree(a.value)).toEqual(tree(b.value));
+    expect(containers(a.value)).toEqual(containers(b.value));
     expect(syntaxNodes(a.value.$cstNode!)).toEqual(syntaxNodes(b.value.$cstNode!));
 }
 
