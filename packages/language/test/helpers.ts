@@ -183,3 +183,15 @@ export function expectFindings(ruleId: string, validated: ValidatedFile, expecte
         expect(d.clause).not.toBeNull();
     });
 }
+
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32): a failing seeded test can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}

@@ -8,6 +8,11 @@
  * - Containers: Langium links every node to its container in a walk over the finished tree that lists each node's
  *   properties (Object.entries) and makes a closure per list. Here a node links its children when it is constructed,
  *   reading only the properties its type declares, and the parse skips that walk.
+ *
+ * Both reach into Langium's parser (its private construct() and the steps of its parse()), which is why langium is
+ * pinned to an exact version: test/parser/parser-builder.test.ts parses thousands of texts with this parser and with
+ * Langium's own and fails on any difference in tree, containers, syntax nodes or errors, so an upgrade that changes
+ * those internals is caught there.
  */
 import { isAstNode, LangiumParser, type AstNode, type AstReflection, type LangiumCoreServices, type ParseResult, type TypeMetaData } from 'langium';
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';

@@ -10,21 +10,9 @@ import { EmptyFileSystem, TextDocument, URI, type AstNode, type CstNode, type La
 import { describe, expect, it } from 'vitest';
 import { createOsaLspServices } from '../../src/lsp/osa-lsp-module.js';
 import { summarizeDocument } from '../../src/workspace/summary.js';
-import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+import { programme, seededRandom, STANDARD_TEMPLATE } from '../helpers.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const INSERTS = ['a', 'x', '1', '9', ' ', '\n', '"', '{', '}', '/', '*', '-', '_', '.', '#', '//', '/*', '*/', '\n    recipient PHL', '\n    modality loan',
     '\n    amount 5_000_000 JPY', ' // note', '\n}\n', '\nprogramme TEST-2024-999 {\n', 'offensive ', '\u3000', '2024-02-31', 'FY2025'];
@@ -156,7 +144,7 @@ async function editorWith(text: string, name: string) {
 /** Applies `edits` random edits to `text` as the server does, comparing with a fresh parse after each; returns how many were spliced. */
 async function editAndCompare(text: string, name: string, seed: number, edits: number, validateEvery: number): Promise<number> {
     const editor = await editorWith(text, name);
-    const next = random(seed);
+    const next = seededRandom(seed);
     let spliced = 0;
     let lastClean = text;
     for (let i = 0; i < edits; i++) {

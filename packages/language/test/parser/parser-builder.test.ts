@@ -13,7 +13,7 @@ import { createOsaServices } from '../../src/osa-module.js';
 import { OsaParser } from '../../src/parser/osa-parser.js';
 import { buildOsaParserRules } from '../../src/parser/osa-parser-builder.js';
 import { MALFORMED_CASES } from '../malformed-cases.js';
-import { programme, STANDARD_TEMPLATE } from '../helpers.js';
+import { programme, seededRandom, STANDARD_TEMPLATE } from '../helpers.js';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
@@ -28,18 +28,6 @@ function osaFiles(dir: string): string[] {
         const file = path.join(dir, entry.name);
         return entry.isDirectory() ? osaFiles(file) : entry.name.endsWith('.osa') ? [file] : [];
     });
-}
-
-/** A deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 const PIECES = ['{', '}', '"', '\n', ' ', ',', 'to', 'programme', 'agreement', 'clause', 'field', 'provide', 'funding', '2024-01-01',
@@ -148,7 +136,7 @@ describe('the OSA parser builder', () => {
 
     it('parses 3,000 seeded corruptions of real programmes as Langium\'s builder does, errors and recovery included', () => {
         const texts = [...examples.map(([, text]) => text), programme(), STANDARD_TEMPLATE];
-        const next = random(20261129);
+        const next = seededRandom(20261129);
         let withErrors = 0;
         for (let i = 0; i < 3000; i++) {
             const text = corrupt(texts[i % texts.length], next);
