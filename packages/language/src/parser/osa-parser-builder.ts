@@ -105,7 +105,8 @@ function buildRuleCall(ctx: RuleContext, call: GrammarAST.RuleCall, feature: Gra
 }
 
 function buildCrossReference(ctx: RuleContext, crossReference: GrammarAST.CrossReference, parser: LangiumParser, tokens: TokenTypes): Method {
-    const terminal = crossReference.terminal ?? GrammarUtils.findNameAssignment(crossReference.type.ref!)?.terminal;
+    const target = crossReference.type.ref;
+    const terminal = crossReference.terminal ?? (target && GrammarUtils.findNameAssignment(target)?.terminal);
     if (GrammarAST.isRuleCall(terminal)) {
         return buildRuleCall(ctx, terminal, crossReference, parser, tokens);
     }

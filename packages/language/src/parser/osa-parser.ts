@@ -27,8 +27,8 @@ export interface IdentifiedError {
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
-/** What construction does for one AST type: lists become NO_ITEMS, any other default (a `?=` flag) is copied, children are linked. */
-interface Defaults {
+/** What completing a constructed node of one AST type does: lists become NO_ITEMS, other defaults (`?=` flags) are copied, children are linked. */
+interface NodeShape {
     readonly lists: readonly string[];
     readonly otherNames: readonly string[];
     readonly otherValues: readonly unknown[];
@@ -49,7 +49,7 @@ interface ParserInternals {
 }
 
 export class OsaParser extends LangiumParser {
-    private readonly defaults = new Map<string, Defaults>();
+    private readonly shapes = new Map<string, NodeShape>();
     private readonly reflection: AstReflection;
     private readonly messageProviders: RenderedMessageIds[];
 
@@ -134,19 +134,19 @@ export class OsaParser extends LangiumParser {
     /** Gives a constructed node its defaults and links its children (all constructed before it) to it. */
     private completeNode(node: AstNode): void {
         const record = node as unknown as Record<string, unknown>;
-        const defaults = this.defaultsOf(node.$type);
-        for (const list of defaults.lists) {
+        const shape = this.shapeOf(node.$type);
+        for (const list of shape.lists) {
             if (record[list] === undefined) {
                 record[list] = NO_ITEMS;
             }
         }
-        for (let i = 0; i < defaults.otherNames.length; i++) {
-            const name = defaults.otherNames[i];
+        for (let i = 0; i < shape.otherNames.length; i++) {
+            const name = shape.otherNames[i];
             if (record[name] === undefined) {
-                record[name] = defaults.otherValues[i];
+                record[name] = shape.otherValues[i];
             }
         }
-        for (const name of defaults.properties) {
+        for (const name of shape.properties) {
             const value = record[name];
             if (Array.isArray(value)) {
                 for (let index = 0; index < value.length; index++) {
@@ -166,21 +166,21 @@ export class OsaParser extends LangiumParser {
         }
     }
 
-    private defaultsOf(type: string): Defaults {
-        let defaults = this.defaults.get(type);
-        if (!defaults) {
+    private shapeOf(type: string): NodeShape {
+        let shape = this.shapes.get(type);
+        if (!shape) {
             const all = Object.values(this.reflection.getTypeMetaData(type).properties);
             const properties = all.filter(p => p.defaultValue !== undefined);
             const others = properties.filter(p => !Array.isArray(p.defaultValue));
-            defaults = {
+            shape = {
                 lists: properties.filter(p => Array.isArray(p.defaultValue)).map(p => p.name),
                 otherNames: others.map(p => p.name),
                 otherValues: others.map(p => p.defaultValue),
                 properties: all.map(p => p.name)
             };
-            this.defaults.set(type, defaults);
+            this.shapes.set(type, shape);
         }
-        return defaults;
+        return shape;
     }
 }
 

@@ -71,9 +71,7 @@ function tree(node: unknown): unknown {
     for (const key of Object.keys(ast).sort()) {
         if (key === '$cstNode') {
             out.$range = ast.$cstNode ? [ast.$cstNode.offset, ast.$cstNode.length] : undefined;
-        } else if (key === '$container') {
-            out.$container = (ast.$container as AstNode | undefined)?.$type;
-        } else {
+        } else if (!key.startsWith('$container')) {
             out[key] = tree(ast[key]);
         }
     }
