@@ -8,6 +8,7 @@ import {
     isAgreementTemplate, isBudgetEnvelope, isModel, isProgramme, type AgreementTemplate
 } from '../generated/ast.js';
 import { amountOf, fiscalYearOf } from '../model/facts.js';
+import { lastDeclarationStartingBefore } from './declaration-at.js';
 import { fiscalYearPeriod, GOVERNMENT_SCOPES, type ReferenceData } from '../reference/reference-data.js';
 import { checkedSpan } from '../rules/programme-facts.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -56,25 +57,8 @@ export class OsaCompletionProvider extends DefaultCompletionProvider {
         if (!isModel(root)) {
             return undefined;
         }
-        // Declarations are in text order: the last one starting before `offset`.
-        const elements = root.elements;
-        let low = 0;
-        let high = elements.length - 1;
-        let found: number | undefined;
-        while (low <= high) {
-            const middle = (low + high) >> 1;
-            const cst = elements[middle].$cstNode;
-            if (!cst) {
-                return undefined;
-            }
-            if (cst.offset < offset) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        const cst = found === undefined ? undefined : elements[found].$cstNode;
+        const found = lastDeclarationStartingBefore(root, offset);
+        const cst = found === undefined ? undefined : root.elements[found].$cstNode;
         return cst && cst.offset > 0 && offset <= cst.end ? cst.offset : undefined;
     }
 

@@ -16,6 +16,7 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isModel, type Model } from '../generated/ast.js';
+import { lastDeclarationStartingBefore } from './declaration-at.js';
 
 /** Langium's syntax node classes keep these fields (cst-node-builder.js); the splice moves and re-links them. */
 interface MutableLeaf {
@@ -141,27 +142,14 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         return { ...old, value: root, lexerErrors: [], parserErrors: [] };
     }
 
-    /** The index of the declaration whose syntax holds [from, to) strictly inside (not at its first character). */
+    /**
+     * The index of the declaration whose syntax holds [from, to) strictly inside: not at its first character, and not
+     * reaching its last (its closing token stays). Only the last declaration starting before `from` can.
+     */
     private declarationHolding(root: Model, from: number, to: number): number | undefined {
-        const elements = root.elements;
-        let low = 0;
-        let high = elements.length - 1;
-        while (low <= high) {
-            const middle = (low + high) >> 1;
-            const cst = elements[middle].$cstNode;
-            if (!cst) {
-                return undefined;
-            }
-            if (to < cst.offset + 1) {
-                high = middle - 1;
-            } else if (from >= cst.end) {
-                low = middle + 1;
-            } else {
-                // The edit may not touch the first character nor reach the last (its closing token stays).
-                return cst.offset < from && to < cst.end ? middle : undefined;
-            }
-        }
-        return undefined;
+        const index = lastDeclarationStartingBefore(root, from);
+        const cst = index === undefined ? undefined : root.elements[index].$cstNode;
+        return cst && to < cst.end ? index : undefined;
     }
 
     /** Does the declaration's syntax hold only tokens within [start, end) (no comment hanging outside it)? */
