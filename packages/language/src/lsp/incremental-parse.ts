@@ -32,10 +32,14 @@ interface MutableComposite {
     container?: MutableComposite;
 }
 
+/** The line breaks in text[from, to), counted as the lexer counts lines (Chevrotain's default: `\r\n`, `\n` or a lone `\r`). */
 function lineBreaks(text: string, from: number, to: number): number {
     let count = 0;
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
-        count++;
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            count++;
+        }
     }
     return count;
 }
@@ -101,11 +105,8 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         const delta = text.length - oldText.length;
         const end = oldCst.end + delta;
         // Edges no token can cross: a line break before the declaration and after its last token.
-        if ((start > 0 && text[start - 1] !== '\n') || (end < text.length && text[end] !== '\n' && text[end] !== '\r')) {
-            return undefined;
-        }
-        // Lines are counted by line feeds below: a carriage return alone would be a line break the count misses.
-        if (oldText.slice(start, oldCst.end).includes('\r') || text.slice(start, end).includes('\r') || !this.holdsOnly(oldCst, start, oldCst.end)) {
+        const isBreak = (at: number) => text[at] === '\n' || text[at] === '\r';
+        if ((start > 0 && !isBreak(start - 1)) || (end < text.length && !isBreak(end)) || !this.holdsOnly(oldCst, start, oldCst.end)) {
             return undefined;
         }
         const services = this.serviceRegistry.getServices(uri);
@@ -118,16 +119,17 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
             || declaration.$cstNode.offset !== 0 || declaration.$cstNode.end !== end - start || declaration.$type !== oldDeclaration.$type) {
             return undefined;
         }
+        // Every check is done before the old tree changes: a full parse after a half-made splice would leave it moved.
+        const at = rootCst.content.indexOf(oldCst);
+        if (at < 0) {
+            return undefined;
+        }
         // Move the syntax nodes after the declaration, then the new ones into place.
         const lineDelta = lineBreaks(text, start, end) - lineBreaks(oldText, start, oldCst.end);
         const startLine = oldCst.range.start.line;
         this.shiftAfter(rootCst, oldCst.end, delta, lineDelta);
         this.shiftAll(declaration.$cstNode, start, startLine);
         const newCst = declaration.$cstNode as CstNode & MutableComposite;
-        const at = rootCst.content.indexOf(oldCst);
-        if (at < 0) {
-            return undefined;
-        }
         rootCst.content[at] = newCst;
         newCst.container = rootCst;
         rootCst._rangeCache = undefined;
