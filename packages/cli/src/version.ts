@@ -1,8 +1,6 @@
 import { localize, msg, type Locale } from '@osa-policy/language/i18n-core';
 import { TOOL_VERSION } from './tool-version.js';
 
-export { TOOL_VERSION };
-
 type Editions = readonly { dataset: string; edition: string }[];
 
 /**

@@ -169,14 +169,14 @@ export class OsaParser extends LangiumParser {
     private shapeOf(type: string): NodeShape {
         let shape = this.shapes.get(type);
         if (!shape) {
-            const all = Object.values(this.reflection.getTypeMetaData(type).properties);
-            const properties = all.filter(p => p.defaultValue !== undefined);
-            const others = properties.filter(p => !Array.isArray(p.defaultValue));
+            const declared = Object.values(this.reflection.getTypeMetaData(type).properties);
+            const lists = declared.filter(p => Array.isArray(p.defaultValue));
+            const others = declared.filter(p => p.defaultValue !== undefined && !Array.isArray(p.defaultValue));
             shape = {
-                lists: properties.filter(p => Array.isArray(p.defaultValue)).map(p => p.name),
+                lists: lists.map(p => p.name),
                 otherNames: others.map(p => p.name),
                 otherValues: others.map(p => p.defaultValue),
-                properties: all.map(p => p.name)
+                properties: declared.map(p => p.name)
             };
             this.shapes.set(type, shape);
         }
