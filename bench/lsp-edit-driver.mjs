@@ -1,9 +1,10 @@
 // In-process driver for one edit in the language server (issue 14, target 4). Not a test: prints timings.
-//   node bench/lsp-edit-driver.mjs [--edits 80] [--workspace 1000]
+//   node bench/lsp-edit-driver.mjs [--edits 80] [--workspace 1000] [--crlf]
 // Builds the editor's services from the built language package, loads a generated workspace (closed files,
 // indexed as the server's workspace manager does), opens a 5,000-line file and applies single-character
 // edits the way the server does (TextDocuments + DocumentBuilder.update), timing each update to its
-// Validated phase. Run with --cpu-prof to see where an edit's time goes.
+// Validated phase. Run with --cpu-prof to see where an edit's time goes; --crlf writes the file with CRLF line ends
+// (as saved on Windows).
 import { DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { createOsaLspServices } from '../packages/language/out/lsp/index.js';
 import { programme, TEMPLATE } from './generate.mjs';
@@ -11,6 +12,7 @@ import { bigFile, numberArg, percentile } from './measure.mjs';
 
 const EDITS = numberArg('edits', 80);
 const WORKSPACE = numberArg('workspace', 1000);
+const EOL = process.argv.includes('--crlf') ? '\r\n' : '\n';
 
 const { shared } = createOsaLspServices({ ...EmptyFileSystem, connection: undefined });
 const documents = shared.workspace.LangiumDocuments;
@@ -27,8 +29,8 @@ let started = performance.now();
 await builder.build([...documents.all], { validation: false });
 console.log(`workspace of ${WORKSPACE} files built in ${(performance.now() - started).toFixed(0)} ms`);
 
-const text = bigFile();
-const lines = text.split('\n');
+const text = bigFile().replaceAll('\n', EOL);
+const lines = text.split(EOL);
 const uri = URI.file(`${root}/big.osa`);
 let version = 1;
 shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', version, text));
@@ -57,7 +59,7 @@ for (let i = 0; i < EDITS; i++) {
     const insert = i % 2 === 0;
     const line = lines[target];
     lines[target] = insert ? `${line.slice(0, column)}s${line.slice(column)}` : `${line.slice(0, column)}${line.slice(column + 1)}`;
-    shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', ++version, lines.join('\n')));
+    shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'osa', ++version, lines.join(EOL)));
     started = performance.now();
     const cpuStarted = phaseStart = threadCpu();
     await builder.update([uri], []);
